@@ -1,0 +1,65 @@
+"""All configuration, in one place: ``KERJASAMA_*`` environment variables.
+
+Defaults are the embedded deployment (SQLite registry and queue under
+``./data``); nothing needs to be set to run on one machine.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="KERJASAMA_", env_file=None)
+
+    data_dir: Path = Path("data")
+    """Registry database, original files and the embedded job queue live here."""
+
+    db_path: Path | None = None
+    """Defaults to ``data_dir / 'registry.db'``."""
+
+    queue_url: str | None = None
+    """``redis://host:6379/0`` puts the job queue on Redis; unset = SQLite in data_dir."""
+
+    host: str = "127.0.0.1"
+    port: int = 8000
+
+    # Limits on input (bad input gets a typed error, never a hang).
+    max_file_bytes: int = 100 * 1024 * 1024
+    max_pages: int = 200
+    max_image_pixels: int = 120_000_000
+    ocr_page_timeout: float = 120.0
+
+    # OCR
+    ocr_engine: str = "auto"
+    """``tesserocr``, ``pytesseract`` or ``auto`` (tesserocr where installed)."""
+    ocr_languages: str = "ind"
+    ocr_dpi: int = 300
+    workers: int = 0
+    """Processes for OCR and backfill; 0 = one per core."""
+
+    tessdata_dir: Path | None = None
+
+    # Service
+    require_auth: bool = True
+    bootstrap_admin_key: str | None = None
+
+    @property
+    def database(self) -> Path:
+        return self.db_path or self.data_dir / "registry.db"
+
+    @property
+    def files_dir(self) -> Path:
+        return self.data_dir / "files"
+
+    @property
+    def queue_path(self) -> Path:
+        return self.data_dir / "queue.db"
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings()
