@@ -29,6 +29,7 @@ PartyKind = Literal[
     "lainnya",
 ]
 EndDateSource = Literal["stated", "computed"]
+StartDateSource = Literal["stated", "signing_date"]
 
 FIELD_NAMES: tuple[str, ...] = (
     "doc_type",
@@ -90,8 +91,13 @@ class Extraction(BaseModel):
     signing_place: str | None = None
     duration: Duration | None = None
     start_date: dt.date | None = None
+    start_date_source: StartDateSource | None = Field(
+        None, description="stated in the text, or the signing date because the text says so"
+    )
     end_date: dt.date | None = None
-    end_date_source: EndDateSource | None = None
+    end_date_source: EndDateSource | None = Field(
+        None, description="stated in the text, or computed as start + duration - 1 day"
+    )
     scope: list[str] = Field(default_factory=list)
     purpose: str | None = None
     parent_agreement: str | None = None
