@@ -82,6 +82,13 @@ class PreconditionFailedError(KerjasamaError):
     status = 412
 
 
+class PreconditionRequiredError(KerjasamaError):
+    """A change to a versioned record sent without If-Match."""
+
+    code = "precondition_required"
+    status = 428
+
+
 class ValidationFailedError(KerjasamaError):
     code = "invalid_input"
     status = 422

@@ -38,6 +38,10 @@ class Settings(BaseSettings):
     """``tesserocr``, ``pytesseract`` or ``auto`` (tesserocr where installed)."""
     ocr_languages: str = "ind"
     ocr_dpi: int = 300
+    ocr_flat_field: bool = True
+    """Background normalisation of grey photos before OCR (off only to measure its worth)."""
+    ocr_deskew: bool = True
+    """Projection-profile deskew before OCR (off only to measure its worth)."""
     workers: int = 0
     """Processes for OCR and backfill; 0 = one per core."""
 
@@ -46,6 +50,11 @@ class Settings(BaseSettings):
     # Service
     require_auth: bool = True
     bootstrap_admin_key: str | None = None
+    embedded_worker: bool = True
+    """``kerjasama serve`` also runs a job worker; false when workers run elsewhere (Redis)."""
+    job_lease_seconds: float = 60.0
+    """A running job whose worker stopped sending heartbeats for this long runs again."""
+    job_max_attempts: int = 3
 
     @property
     def database(self) -> Path:

@@ -73,6 +73,174 @@ def _print_extraction(extraction: object) -> None:
     Console().print(table)
 
 
+# --- service: serve, worker, keys (issue 6) -------------------------------------------
+
+
+@app.command()
+def serve(
+    host: str = typer.Option(None, help="address to listen on (default KERJASAMA_HOST)"),
+    port: int = typer.Option(None, help="port (default KERJASAMA_PORT)"),
+    worker: bool = typer.Option(
+        None, "--worker/--no-worker", help="run a job worker in this service (embedded default)"
+    ),
+) -> None:
+    """Start the API and review pages, and on the embedded default a job worker."""
+    import uvicorn
+
+    from models import get_settings
+    from service.api.app import create_app
+
+    settings = get_settings()
+    updates: dict[str, object] = {}
+    if host is not None:
+        updates["host"] = host
+    if port is not None:
+        updates["port"] = port
+    if worker is not None:
+        updates["embedded_worker"] = worker
+    settings = settings.model_copy(update=updates)
+    queue = settings.queue_url or f"SQLite {settings.queue_path}"
+    print(
+        f"Registri Kerja Sama listening on http://{settings.host}:{settings.port}/ "
+        f"(review pages /review, API /api/v1/docs); registry {settings.database}; "
+        f"queue {queue}; worker {'embedded' if settings.embedded_worker else 'external'}",
+        flush=True,
+    )
+    uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_level="info")
+
+
+@app.command()
+def worker(
+    workers: int = typer.Option(0, help="worker processes; 0 = KERJASAMA_WORKERS or one per core"),
+) -> None:
+    """Run OCR workers against the job queue (scale-out: KERJASAMA_QUEUE_URL=redis://...)."""
+    from models import get_settings
+    from service.jobs import run_worker, worker_count
+
+    settings = get_settings()
+    n = workers or worker_count(settings)
+    print(f"kerjasama worker: {n} worker(s) on {settings.queue_url or settings.queue_path}")
+    run_worker(settings, workers=n)
+
+
+keys_app = typer.Typer(help="API keys: create, revoke, list.", no_args_is_help=True)
+app.add_typer(keys_app, name="keys")
+
+
+@keys_app.command("create")
+def keys_create(
+    role: str = typer.Option(..., help="viewer | staff | reviewer | admin"),
+    region: str = typer.Option(None, help="Kemendagri code: the key sees only this region"),
+    label: str = typer.Option(None, help="who the key is for"),
+) -> None:
+    """Make a key and print it once (only its hash is kept)."""
+    from models import KerjasamaError, get_settings
+    from service.auth import KeyStore, Role
+
+    try:
+        new = KeyStore.for_settings(get_settings()).create(
+            Role.parse(role), region=region, label=label
+        )
+    except KerjasamaError as exc:
+        print(f"{exc.code}: {exc.message}", file=sys.stderr)
+        raise typer.Exit(code=2) from None
+    scope = f", region {new.region}" if new.region else ""
+    print(f"key {new.id} ({new.role}{scope}); shown once, keep it safe:")
+    print(new.key)
+
+
+@keys_app.command("revoke")
+def keys_revoke(
+    key_id: int = typer.Argument(..., help="the id from `kerjasama keys list`"),
+) -> None:
+    """Revoke a key at once."""
+    from models import KerjasamaError, get_settings
+    from service.auth import KeyStore
+
+    try:
+        info = KeyStore.for_settings(get_settings()).revoke(key_id)
+    except KerjasamaError as exc:
+        print(f"{exc.code}: {exc.message}", file=sys.stderr)
+        raise typer.Exit(code=1) from None
+    print(f"key {info.id} revoked")
+
+
+@keys_app.command("list")
+def keys_list() -> None:
+    """Show keys (id, prefix, role, region, label; never the key)."""
+    from models import get_settings
+    from service.auth import KeyStore
+
+    for info in KeyStore.for_settings(get_settings()).list():
+        state = "revoked" if info.revoked_at else "active"
+        print(
+            f"{info.id}\t{info.prefix}…\t{info.role}\t{info.region or '-'}\t"
+            f"{info.label or '-'}\t{state}"
+        )
+
+
+# --- backfill (issue 5) ---------------------------------------------------------------
+
+
+@app.command()
+def backfill(
+    directory: Path = typer.Argument(..., exists=True, file_okay=False, help="archive folder"),
+    dry_run: bool = typer.Option(False, "--dry-run", help="list what would be filed; file nothing"),
+    limit: int = typer.Option(None, "--limit", min=1, help="extract at most N new files"),
+    workers: int = typer.Option(0, "--workers", min=0, help="processes; 0 = one per core"),
+    report: Path = typer.Option(None, "--report", dir_okay=False, help="CSV report path"),
+    retry_failed: bool = typer.Option(False, "--retry-failed", help="retry files that failed"),
+    progress: bool = typer.Option(True, "--progress/--no-progress", help="rich progress bar"),
+) -> None:
+    """File a whole archive of PDFs and images; resumable (run it again after a kill)."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from models import get_settings
+    from service.backfill import RichProgress, default_report, run_backfill
+    from service.registry import Registry
+
+    settings = get_settings()
+    report_path = report or default_report(settings)
+    with Registry.open(settings) as registry:
+        summary = run_backfill(
+            directory,
+            registry,
+            settings=settings,
+            workers=workers,
+            limit=limit,
+            dry_run=dry_run,
+            retry_failed=retry_failed,
+            report=report_path,
+            progress=RichProgress() if progress else None,
+        )
+    data = summary.as_dict()
+    table = Table(title=f"backfill of {directory} ({data['seconds']} s)")
+    table.add_column("outcome")
+    table.add_column("files", justify="right")
+    for key in (
+        "filed",
+        "duplicate_candidates",
+        "exact_duplicates",
+        "already_filed",
+        "needs_review",
+        "failed",
+        "skipped_failed",
+        "would_file",
+        "pages",
+        "ocr_pages",
+    ):
+        if data[key] or key in ("filed", "failed"):
+            table.add_row(key.replace("_", " "), str(data[key]))
+    console = Console()
+    console.print(table)
+    for reason, count in sorted(data["failures"].items(), key=lambda kv: -kv[1]):
+        console.print(f"  failed ×{count}: {reason}")
+    console.print(f"report: {report_path}")
+    if data["failed"]:
+        raise typer.Exit(code=1)
+
+
 def main() -> None:
     app()
 

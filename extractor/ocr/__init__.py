@@ -1,0 +1,1 @@
+"""OCR of page images: orient, deskew, clean, then Tesseract behind one interface."""

@@ -120,3 +120,6 @@ class FileResult(BaseModel):
     duplicate_of: int | None = None
     score: float | None = None
     reasons: list[str] = Field(default_factory=list)
+    min_confidence: float | None = Field(
+        None, description="lowest field confidence of the filed extraction (None if nothing read)"
+    )

@@ -1,0 +1,247 @@
+"""Figures per group of documents, the rich tables, and the delta against the last run.
+
+Groups: each kind (digital / scan / photo / image / real), each kind split
+into tuned and held-out template families, the two splits over all generated
+kinds, each source (committed / generated / real) and "all generated"
+(committed + generated, never mixed with real: real is the figure that
+matters most and is shown on its own).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+
+from bench.runner import Outcome
+from bench.samples import KINDS
+from bench.score import aggregate
+
+GroupFigures = dict[str, Any]
+
+
+def _speed(outcomes: list[Outcome], workers: int) -> dict[str, float | int | None]:
+    pages = sum(o.pages for o in outcomes)
+    ocr_pages = sum(o.ocr_pages for o in outcomes)
+    ingest = sum(o.ingest_seconds for o in outcomes)
+    ocr = sum(o.ocr_seconds for o in outcomes)
+    rules = sum(o.rules_seconds for o in outcomes)
+    busy = ingest + rules
+    return {
+        "documents": len(outcomes),
+        "pages": pages,
+        "ocr_pages": ocr_pages,
+        "failed": sum(1 for o in outcomes if o.error),
+        "cached": sum(1 for o in outcomes if o.cached),
+        "seconds_per_page_one_worker": busy / pages if pages else None,
+        "pages_per_second_all_workers": workers * pages / busy if busy else None,
+        "ocr_seconds_per_ocr_page": ocr / ocr_pages if ocr_pages and ocr else None,
+        "rules_ms_per_page": 1000 * rules / pages if pages else None,
+        "non_ocr_ms_per_page": 1000 * (ingest - ocr + rules) / pages if pages else None,
+        "max_worker_rss_mb": max((o.maxrss_mb for o in outcomes), default=0.0),
+    }
+
+
+def _group_members() -> list[tuple[str, Callable[[Outcome], bool]]]:
+    def kind_is(kind: str) -> Callable[[Outcome], bool]:
+        return lambda o: o.sample.kind == kind
+
+    def kind_split(kind: str, split: str) -> Callable[[Outcome], bool]:
+        return lambda o: o.sample.kind == kind and o.sample.split == split
+
+    def split_is(split: str) -> Callable[[Outcome], bool]:
+        return lambda o: o.sample.split == split
+
+    def source_is(source: str) -> Callable[[Outcome], bool]:
+        return lambda o: o.sample.source == source
+
+    groups: list[tuple[str, Callable[[Outcome], bool]]] = [(k, kind_is(k)) for k in KINDS]
+    for kind in KINDS[:-1]:
+        for split in ("tuned", "held-out"):
+            groups.append((f"{kind}·{split}", kind_split(kind, split)))
+    groups += [("tuned", split_is("tuned")), ("held-out", split_is("held-out"))]
+    groups += [(s, source_is(s)) for s in ("committed", "generated", "real")]
+    groups.append(("all generated", lambda o: o.sample.source != "real"))
+    return groups
+
+
+def group_figures(outcomes: list[Outcome], workers: int) -> dict[str, GroupFigures]:
+    out: dict[str, GroupFigures] = {}
+    for name, member in _group_members():
+        chosen = [o for o in outcomes if member(o)]
+        if not chosen:
+            continue
+        out[name] = {
+            "accuracy": aggregate(o.scores for o in chosen),
+            "baseline": aggregate(o.baseline_scores for o in chosen),
+            "speed": _speed(chosen, workers),
+        }
+    return out
+
+
+def _fmt(value: object, digits: int = 3) -> str:
+    if value is None:
+        return "–"
+    if isinstance(value, float):
+        return f"{value:.{digits}f}"
+    return str(value)
+
+
+def _accuracy_table(
+    title: str, groups: dict[str, GroupFigures], names: Iterable[str], which: str = "accuracy"
+) -> Table | None:
+    shown = [n for n in names if n in groups]
+    if not shown:
+        return None
+    table = Table(title=title, title_justify="left")
+    table.add_column("field")
+    for name in shown:
+        table.add_column(name, justify="right")
+    keys: list[str] = []
+    for name in shown:
+        for key in groups[name][which]:
+            if key not in keys and key != "mean":
+                keys.append(key)
+    for key in [*keys, "mean"]:
+        label = f"  {key.split('.', 1)[1]}" if "." in key else key
+        cells = []
+        for name in shown:
+            figure = groups[name][which].get(key)
+            cells.append(_fmt(figure["accuracy"]) if figure else "–")
+        style = "bold" if key == "mean" else ("dim" if "." in key else None)
+        table.add_row(label, *cells, style=style)
+    count = ["documents", *[str(groups[n]["speed"]["documents"]) for n in shown]]
+    table.add_row(*count, style="dim")
+    return table
+
+
+def _speed_table(groups: dict[str, GroupFigures], workers: int) -> Table:
+    table = Table(
+        title=f"Speed (per file, summed; throughput = {workers} workers / s per page)",
+        title_justify="left",
+    )
+    columns = [
+        ("docs", "documents", 0),
+        ("pages", "pages", 0),
+        ("OCR pages", "ocr_pages", 0),
+        ("failed", "failed", 0),
+        ("cached", "cached", 0),
+        ("pages/s", "pages_per_second_all_workers", 2),
+        ("s/OCR page", "ocr_seconds_per_ocr_page", 2),
+        ("rules ms/page", "rules_ms_per_page", 1),
+        ("non-OCR ms/page", "non_ocr_ms_per_page", 1),
+        ("worker RSS MB", "max_worker_rss_mb", 0),
+    ]
+    table.add_column("group")
+    for label, _, _ in columns:
+        table.add_column(label, justify="right")
+    for name in (*KINDS, "all generated"):
+        if name not in groups:
+            continue
+        speed = groups[name]["speed"]
+        table.add_row(name, *[_fmt(speed[key], digits) for _, key, digits in columns])
+    return table
+
+
+def _flatten(prefix: str, value: object, out: list[tuple[str, str]]) -> None:
+    if isinstance(value, dict):
+        for key, inner in value.items():
+            _flatten(f"{prefix}.{key}" if prefix else str(key), inner, out)
+    elif isinstance(value, list) and len(value) > 8:
+        out.append((prefix, f"[{len(value)} items]"))
+    else:
+        out.append((prefix, _fmt(value)))
+
+
+def sub_table(name: str, figures: dict[str, Any]) -> Table:
+    table = Table(title=f"Sub-benchmark: {name}", title_justify="left")
+    table.add_column("figure")
+    table.add_column("value", justify="right")
+    rows: list[tuple[str, str]] = []
+    _flatten("", figures, rows)
+    for key, value in rows[:60]:
+        table.add_row(key, value[:120])
+    if len(rows) > 60:
+        table.add_row("…", f"{len(rows) - 60} more in results.json")
+    return table
+
+
+def print_fields(console: Console, results: dict[str, Any]) -> None:
+    fields = results.get("fields")
+    if not fields:
+        return
+    groups: dict[str, GroupFigures] = fields["groups"]
+    workers = int(results["options"]["workers"])
+    for table in (
+        _accuracy_table("Field accuracy by document kind", groups, KINDS),
+        _accuracy_table(
+            "Field accuracy, tuned vs held-out template families",
+            groups,
+            [f"{k}·{s}" for k in KINDS[:-1] for s in ("tuned", "held-out")] + ["tuned", "held-out"],
+        ),
+        _accuracy_table(
+            "Baseline (generic: first date, regex after Nomor, type keyword), same scorer",
+            groups,
+            [*KINDS, "all generated"],
+            which="baseline",
+        ),
+    ):
+        if table is not None:
+            console.print(table)
+    console.print(_speed_table(groups, workers))
+    run = fields.get("run", {})
+    console.print(
+        f"fresh ingest: {run.get('fresh_files', 0)} files, {run.get('fresh_pages', 0)} pages in "
+        f"{_fmt(run.get('ingest_wall_seconds'), 1)} s wall = "
+        f"{_fmt(run.get('fresh_pages_per_second_wall'), 2)} pages/s; "
+        f"peak RSS: this process {_fmt(run.get('main_rss_mb'), 0)} MB, "
+        f"largest worker {_fmt(run.get('max_worker_rss_mb'), 0)} MB; "
+        f"rules start-up (first call, not in ms/page) {_fmt(run.get('rules_warmup_seconds'), 1)} s"
+    )
+    failures = [d for d in fields["documents"] if d["error"]]
+    if failures:
+        console.print(f"[yellow]{len(failures)} file(s) with errors, e.g.:[/]")
+        for doc in failures[:5]:
+            console.print(f"  {doc['file']}: {doc['error'][:200]}")
+
+
+def _means(results: dict[str, Any]) -> dict[str, float]:
+    out: dict[str, float] = {}
+    groups = (results.get("fields") or {}).get("groups") or {}
+    for name, figures in groups.items():
+        for key, value in figures["accuracy"].items():
+            out[f"{name} {key}"] = float(value["accuracy"])
+        pps = figures["speed"].get("pages_per_second_all_workers")
+        if pps is not None:
+            out[f"{name} pages/s"] = float(pps)
+        ocr = figures["speed"].get("ocr_seconds_per_ocr_page")
+        if ocr is not None:
+            out[f"{name} s/OCR page"] = float(ocr)
+    return out
+
+
+def print_delta(console: Console, previous: dict[str, Any], current: dict[str, Any]) -> None:
+    before, after = _means(previous), _means(current)
+    changed = [
+        (key, before[key], after[key])
+        for key in after
+        if key in before and abs(after[key] - before[key]) >= 0.001
+    ]
+    when = previous.get("timestamp", "?")
+    commit = str(previous.get("git", {}).get("commit", "?"))[:10]
+    if not changed:
+        console.print(f"no change against the previous run ({when}, {commit})")
+        return
+    table = Table(title=f"Delta against previous run ({when}, {commit})", title_justify="left")
+    table.add_column("figure")
+    table.add_column("before", justify="right")
+    table.add_column("now", justify="right")
+    table.add_column("delta", justify="right")
+    for key, old, new in changed[:80]:
+        delta = new - old
+        better = delta > 0 if "s/OCR" not in key else delta < 0
+        colour = "green" if better else "red"
+        table.add_row(key, _fmt(old), _fmt(new), f"[{colour}]{delta:+.3f}[/]")
+    console.print(table)

@@ -1,0 +1,90 @@
+"""Invented signatories: names, academic titles and NIPs.
+
+The names are assembled from common Indonesian given names and family names so
+that no real official is named; titles are placed the way they are printed
+(prefixes like "Dr." / "Ir." / "dr." before, degrees like "S.H., M.Si." after).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from dataclasses import dataclass
+
+_GIVEN = (
+    "Agus", "Bambang", "Budi", "Dedi", "Dwi", "Eko", "Fajar", "Hendra", "Irwan", "Joko",
+    "Kurniawan", "Lukman", "Made", "Nyoman", "Rahmat", "Slamet", "Teguh", "Wahyu", "Yusuf",
+    "Zainal", "Andi", "Arif", "Bayu", "Darmawan", "Firman", "Gunawan", "Haris", "Imam",
+    "Sri", "Siti", "Dewi", "Ratna", "Endang", "Lestari", "Nurul", "Rina", "Wulan", "Yuliana",
+    "Indah", "Fitri", "Ayu", "Kartika", "Mega", "Puspita", "Retno", "Susanti", "Tri",
+    "Muhammad", "Ahmad", "Abdul", "Hasan", "Ketut", "Wayan", "Putu", "Gede", "Asep", "Ujang",
+)
+_FAMILY = (
+    "Santoso", "Wibowo", "Saputra", "Hidayat", "Nugroho", "Setiawan", "Prasetyo", "Hartono",
+    "Siregar", "Nasution", "Lubis", "Harahap", "Simanjuntak", "Pangaribuan", "Sitompul",
+    "Wijaya", "Kusuma", "Permana", "Suryadi", "Rahman", "Hakim", "Syahputra", "Ramadhan",
+    "Mahendra", "Pratama", "Suharto", "Sulistyo", "Purnomo", "Haryanto", "Susilo",
+    "Tanjung", "Daulay", "Manurung", "Pasaribu", "Rangkuti", "Sembiring", "Tarigan",
+    "Lumban Gaol", "Mokodompit", "Paputungan", "Lasut", "Rumondor", "Tuasikal", "Latuconsina",
+    "Arsyad", "Baharuddin", "Mappanyukki", "Daeng", "Syamsuddin", "Anwar", "Effendi",
+)
+_PREFIX = ("Dr.", "Ir.", "Prof. Dr.", "Drs.", "H.", "Hj.", "dr.", "Dr. Ir.", "Dra.")
+_SUFFIX = (
+    "S.H.", "M.Si.", "M.M.", "S.E.", "M.T.", "M.Kes.", "M.Pd.", "S.Sos.", "M.AP.", "S.T.",
+    "M.Eng.", "Ph.D.", "S.IP.", "M.H.", "S.Kom.", "M.Sc.", "S.Ag.", "Ak.", "CA.",
+)
+
+
+@dataclass(frozen=True)
+class Person:
+    name: str  # bare name as typed in the parties clause, e.g. "Bambang Wibowo"
+    prefix: str  # "Dr." or ""
+    suffix: str  # "S.H., M.Si." or ""
+    nip: str | None
+
+    @property
+    def full(self) -> str:
+        """The printed name with titles: "Dr. Bambang Wibowo, S.H., M.Si."."""
+        out = f"{self.prefix} {self.name}".strip()
+        if self.suffix:
+            out = f"{out}, {self.suffix}"
+        return out
+
+    def styled(self, upper: bool) -> str:
+        """Signature blocks often print the bare name in capitals, titles as is."""
+        name = self.name.upper() if upper else self.name
+        out = f"{self.prefix} {name}".strip()
+        return f"{out}, {self.suffix}" if self.suffix else out
+
+
+def make_nip(rng: random.Random, year_hint: int) -> str:
+    """18 digits: birth date (8), appointment year-month (6), sex (1), serial (3)."""
+    birth = dt.date(rng.randint(1962, 1984), rng.randint(1, 12), rng.randint(1, 28))
+    appointed = (birth.year + rng.randint(22, 30), rng.randint(1, 12))
+    appointed = (min(appointed[0], year_hint - 3), appointed[1])
+    return (
+        f"{birth:%Y%m%d}{appointed[0]:04d}{appointed[1]:02d}"
+        f"{rng.choice('12')}{rng.randint(1, 19):03d}"
+    )
+
+
+def make_person(
+    rng: random.Random, *, civil_servant: bool, year: int, academic: bool = False
+) -> Person:
+    parts = [rng.choice(_GIVEN)]
+    if rng.random() < 0.85:
+        parts.append(rng.choice(_FAMILY))
+    if rng.random() < 0.2:
+        parts.insert(1, rng.choice(_GIVEN))
+    name = " ".join(dict.fromkeys(parts))
+    if rng.random() < 0.12:
+        name = name.upper()
+    prefix = ""
+    if academic or rng.random() < 0.45:
+        prefix = rng.choice(_PREFIX[:3] if academic else _PREFIX)
+    suffix = ""
+    if rng.random() < 0.8:
+        picks = rng.sample(_SUFFIX, k=rng.choice((1, 2, 2, 3)))
+        suffix = ", ".join(picks)
+    nip = make_nip(rng, year) if civil_servant else None
+    return Person(name=name, prefix=prefix, suffix=suffix, nip=nip)

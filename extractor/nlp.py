@@ -1,0 +1,64 @@
+"""spaCy's Indonesian tokenizer and token matchers, built once per process.
+
+No trained Indonesian pipeline exists on PyPI and nothing may be downloaded
+at run time, so this is ``spacy.blank("id")``: its tokenizer and lexical
+attributes (``LIKE_NUM`` knows "lima", "puluh") are what the rules use, via
+``Matcher`` patterns where token sequences fit (term phrases such as
+"berlaku selama 24 (dua puluh empat) bulan"). Building it takes ~1.7 s, so it
+happens lazily, on the first rule that needs it, and only once.
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+_LOCK = threading.Lock()
+_NLP: Any = None
+_MATCHERS: dict[str, Any] = {}
+
+UNITS = ["tahun", "bulan", "hari", "thn", "bln"]
+_NUM: dict[str, Any] = {"LIKE_NUM": True}
+_WORDS_IN_PARENS: list[dict[str, Any]] = [
+    {"ORTH": "(", "OP": "?"},
+    {"LIKE_NUM": True, "OP": "*"},
+    {"ORTH": ")", "OP": "?"},
+]
+TERM_PATTERNS: list[list[dict[str, Any]]] = [
+    # "jangka waktu 5 (lima) tahun", "selama 24 (dua puluh empat) bulan"
+    [{"LOWER": {"IN": ["waktu", "selama", "untuk", "lamanya", "berlaku"]}}, _NUM, *_WORDS_IN_PARENS,
+     {"LOWER": {"IN": UNITS}}],
+    # "selambat-lambatnya 5 (lima) tahun", "paling lama 3 (tiga) tahun"
+    [{"LOWER": {"REGEX": r"^(selambat|paling|lama)"}}, {"LOWER": "lama", "OP": "?"}, _NUM,
+     *_WORDS_IN_PARENS, {"LOWER": {"IN": UNITS}}],
+]  # fmt: skip
+
+
+def get_nlp() -> Any:
+    """The blank Indonesian pipeline (tokenizer + lexical attributes)."""
+    global _NLP
+    if _NLP is None:
+        with _LOCK:
+            if _NLP is None:
+                import spacy
+
+                _NLP = spacy.blank("id")
+    return _NLP
+
+
+def term_matcher() -> Any:
+    """Matcher for term phrases; match spans are then read with numbers_id."""
+    if "term" not in _MATCHERS:
+        with _LOCK:
+            if "term" not in _MATCHERS:
+                from spacy.matcher import Matcher
+
+                matcher = Matcher(get_nlp().vocab)
+                matcher.add("TERM", TERM_PATTERNS)
+                _MATCHERS["term"] = matcher
+    return _MATCHERS["term"]
+
+
+def tokenize(text: str) -> Any:
+    """A spaCy Doc of the text (tokenizer only: fast)."""
+    return get_nlp().make_doc(text)

@@ -1,0 +1,240 @@
+"""The agreement's own heading block: where type, title and numbers are read.
+
+An agreement names itself in an upper-case block on its first pages ("NOTA
+KESEPAHAMAN / ANTARA / ... / DAN / ... / TENTANG / ..." with one "Nomor" line
+per party). The body mentions other agreements too (a PKS cites its Nota
+Kesepahaman), so type, title and numbers are read only from this block. Cover
+pages repeat the heading without "TENTANG" or numbers; the block that looks
+most complete wins.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+
+from extractor.text import DocText
+from models.extraction import DocType
+
+TYPE_KEYWORDS: tuple[tuple[str, DocType], ...] = (
+    ("ADENDUM", "ADENDUM"),
+    ("ADDENDUM", "ADENDUM"),
+    ("AMANDEMEN", "ADENDUM"),
+    ("PERUBAHAN ATAS", "ADENDUM"),
+    ("NOTA KESEPAHAMAN", "NK"),
+    ("NOTA KESEPAKATAN", "NK"),
+    ("KESEPAKATAN BERSAMA", "NK"),
+    ("MEMORANDUM OF UNDERSTANDING", "NK"),
+    ("MEMORANDUM SALING PENGERTIAN", "NK"),
+    ("PIAGAM KERJA SAMA", "NK"),
+    ("PIAGAM KERJASAMA", "NK"),
+    ("PERJANJIAN KERJA SAMA", "PKS"),
+    ("PERJANJIAN KERJASAMA", "PKS"),
+    ("SURAT PERJANJIAN", "PKS"),
+    ("PERJANJIAN", "PKS"),
+    ("KONTRAK", "PKS"),
+    ("SURAT PERINTAH KERJA", "PKS"),
+)
+KEYWORD_CUTOFF = 85.0
+"""partial_ratio bound for a type keyword in a heading line: one OCR error in ~8 letters."""
+KEYWORD_LEAD = 6
+"""Characters of logo/OCR junk allowed before the keyword on the type line."""
+MAX_HEADING_PAGES = 4
+MAX_BLOCK_LINES = 16
+
+_NOMOR = re.compile(
+    r"^\W{0,3}(?:n\s?[o0]\s?(?:m|rn|rr)\s?[o0e]\s?r|no\b\.?)(?:\s*/\s*number)?",
+    re.IGNORECASE,
+)
+_ENGLISH = {
+    "THE", "OF", "AND", "BETWEEN", "REGARDING", "ON", "WITH", "FOR", "COOPERATION",
+    "AGREEMENT", "CONCERNING", "BASED", "IN", "TO", "INDUSTRY", "DEVELOPMENT",
+    "VOCATIONAL", "SCHOOL", "HIGH", "GUIDANCE", "MATCH", "LINK", "COMPETENCY", "NUMBER",
+}  # fmt: skip
+_INDONESIAN = {
+    "DAN", "DENGAN", "ANTARA", "TENTANG", "YANG", "DI", "PADA", "KE", "KERJA", "SAMA",
+    "PERJANJIAN", "SEKOLAH", "PEMERINTAH", "KABUPATEN", "KOTA", "PROVINSI", "NEGERI",
+    "PENGEMBANGAN", "PEMBINAAN", "BERBASIS", "MENENGAH", "KEJURUAN", "DARI", "UNTUK",
+}  # fmt: skip
+_WORDS = re.compile(r"[A-Za-z]+")
+
+
+def line_texts(text: DocText) -> list[str]:
+    return [text.text[ref.start : ref.end] for ref in text.lines]
+
+
+def is_nomor_line(line: str) -> bool:
+    return bool(_NOMOR.match(line))
+
+
+def upper_ratio(line: str) -> float:
+    letters = [c for c in line if c.isalpha()]
+    if not letters:
+        return 0.0
+    return sum(1 for c in letters if c.isupper()) / len(letters)
+
+
+def is_heading_like(line: str) -> bool:
+    """Upper-case, short, with at least one real upper-case word."""
+    if len(line) > 110:
+        return False
+    has_word = any(len(w) >= 3 and w.isupper() for w in _WORDS.findall(line))
+    return has_word and upper_ratio(line) >= 0.7
+
+
+def is_english(line: str) -> bool:
+    """A translation line in a bilingual heading ('COOPERATION AGREEMENT', 'BETWEEN')."""
+    words = [w.upper() for w in _WORDS.findall(line)]
+    if not words or line.strip().startswith("("):
+        return False
+    english = sum(1 for w in words if w in _ENGLISH)
+    indonesian = sum(1 for w in words if w in _INDONESIAN)
+    return english > 0 and indonesian == 0 and english >= len(words) / 3
+
+
+def strip_noise(line: str) -> str:
+    """Drops leading logo/stamp debris ('aa ', '“Tg? ', 'el da3 ') and trailing bars."""
+    words = line.split()
+    while words and not any(c.isupper() or c.isdigit() or c == "(" for c in words[0][:2]):
+        words.pop(0)
+    while words and len(words[0]) <= 3 and not re.fullmatch(r"[A-Z0-9(][\w.()&,-]*", words[0]):
+        words.pop(0)
+    return re.sub(r"[\s|,;:_~*»«'\"`]+$", "", " ".join(words))
+
+
+@lru_cache(maxsize=4096)
+def type_of_line(line: str) -> tuple[DocType, str] | None:
+    """The document type a heading line announces, and the keyword that matched.
+
+    The keyword must open the line (after logo debris) and be printed in capitals;
+    what follows may be noise ('KESEPAKATAN BERSAMA Pp ikiranRakyat' beside a logo).
+    """
+    clean = strip_noise(line)
+    if len(clean) > 110:
+        return None
+    upper = clean.upper()
+    for keyword, doc_type in TYPE_KEYWORDS:
+        if len(upper) < len(keyword) - 2:
+            continue
+        align = fuzz.partial_ratio_alignment(keyword, upper, score_cutoff=KEYWORD_CUTOFF)
+        if align is None or align.dest_start > KEYWORD_LEAD:
+            continue
+        if upper_ratio(clean[align.dest_start : align.dest_end]) < 0.8:
+            continue
+        if keyword == "PERJANJIAN" and align.dest_end < len(upper.rstrip()) - 40:
+            continue  # bare 'PERJANJIAN' only as a short type line
+        return doc_type, keyword
+    return None
+
+
+@dataclass
+class Heading:
+    """One heading block: its type line and what follows it."""
+
+    type_line: int
+    doc_type: DocType
+    keyword: str
+    title_lines: list[int] = field(default_factory=list)
+    nomor_lines: list[int] = field(default_factory=list)
+    end_line: int = 0
+    has_tentang: bool = False
+    score: float = 0.0
+
+
+_OPENING = re.compile(r"^\W{0,3}(pada\s+hari|perjanjian\s+ini\s+dibuat|yang\s+bertanda)", re.I)
+
+
+def _block_at(lines: list[str], i: int, doc_type: DocType, keyword: str) -> Heading:
+    heading = Heading(type_line=i, doc_type=doc_type, keyword=keyword, title_lines=[i])
+    j = i + 1
+    after_tentang = False
+    while j < len(lines) and j - i <= MAX_BLOCK_LINES:
+        line = lines[j]
+        if is_nomor_line(line):
+            heading.nomor_lines.append(j)
+            if after_tentang and heading.title_lines[-1] > heading.type_line:
+                # numbers after the TENTANG block close it; later lines are the opening
+                k = j + 1
+                while k < len(lines) and is_nomor_line(lines[k]):
+                    heading.nomor_lines.append(k)
+                    k += 1
+                j = k
+                break
+            j += 1
+            continue
+        if re.match(r"^\s*tanggal\s*[:;]", line, re.I):
+            j += 1
+            continue
+        if _OPENING.match(line) or (
+            j > i + 1 and type_of_line(line) is not None and not after_tentang
+        ):
+            break
+        stripped = line.strip()
+        if stripped.startswith("(") and stripped.endswith(")") and j == i + 1:
+            heading.title_lines.append(j)
+            j += 1
+            continue
+        if not is_heading_like(strip_noise(line)):
+            if len(stripped) <= 12 and not any(len(w) >= 4 for w in _WORDS.findall(stripped)):
+                j += 1  # logo and stamp noise
+                continue
+            break
+        if is_english(line):
+            j += 1
+            continue
+        if re.match(r"^\W*TENTANG\b", line, re.I):
+            after_tentang = True
+            heading.has_tentang = True
+        heading.title_lines.append(j)
+        j += 1
+    heading.end_line = j
+    # look-ahead for number lines just after the block (before the opening sentence)
+    k = j
+    while k < len(lines) and k < j + 3 and not _OPENING.match(lines[k]):
+        if is_nomor_line(lines[k]) and k not in heading.nomor_lines:
+            heading.nomor_lines.append(k)
+        k += 1
+    followed = any(_OPENING.match(x) for x in lines[j : j + 4])
+    heading.score = (
+        3.0 * heading.has_tentang
+        + 2.0 * bool(heading.nomor_lines)
+        + 1.0 * followed
+        + 0.5 * (len(heading.title_lines) >= 3)
+    )
+    return heading
+
+
+def find_heading(text: DocText) -> Heading | None:
+    """The most complete heading block on the first pages, earliest on ties."""
+    lines = line_texts(text)
+    best: Heading | None = None
+    i = 0
+    while i < len(lines):
+        ref = text.lines[i]
+        if ref.page > MAX_HEADING_PAGES + min(p for p in text.page_starts):
+            break
+        found = type_of_line(lines[i])
+        if found is None:
+            i += 1
+            continue
+        heading = _block_at(lines, i, found[0], found[1])
+        if best is None or heading.score > best.score:
+            best = heading
+        i = max(i + 1, heading.end_line)
+    if best is not None:
+        best = _refine_type(lines, best)
+    return best
+
+
+def _refine_type(lines: list[str], heading: Heading) -> Heading:
+    """'ADENDUM ... PERJANJIAN' or 'PERUBAHAN ATAS ...' on the next lines makes an addendum."""
+    for idx in heading.title_lines[:4]:
+        upper = lines[idx].upper()
+        for keyword in ("ADENDUM", "ADDENDUM", "AMANDEMEN", "PERUBAHAN ATAS", "PERUBAHAN PERTAMA"):
+            if fuzz.partial_ratio(keyword, upper) >= KEYWORD_CUTOFF and len(upper) >= len(keyword):
+                heading.doc_type = "ADENDUM"
+                return heading
+    return heading

@@ -1,0 +1,136 @@
+"""This agreement's numbers: the "Nomor : ..." lines of its heading block.
+
+One number per party, as written, with the whitespace OCR and typists put
+inside it removed ("445/ 23/UHK/BRSUD/2021" -> "445/23/UHK/BRSUD/2021").
+Regular expressions, not spaCy: its tokenizer splits "119/123/KDN/2019".
+Numbers of laws, decrees, NIP/NPWP and parent agreements live in the body
+and are never read. A misread character is kept as read: a reviewer fixes it,
+the rule does not guess.
+"""
+
+from __future__ import annotations
+
+import re
+
+from extractor.rules.base import Finding
+from extractor.rules.heading import Heading, find_heading, line_texts
+from extractor.text import DocText
+
+_LABEL = re.compile(
+    r"^\W{0,3}(?:n\s?[o0]\s?(?:m|rn|rr)\s?[o0e]\s?r|no\b\.?)"
+    r"(?:\s*/\s*number)?"
+    r"(?:\s+(?:pihak|para)\s+(?:pertama|kesatu|kedua|ketiga|keempat|[ivx]+|\d))?"
+    r"\s*[:;.,»=]*\s*",
+    re.IGNORECASE,
+)
+_SPLIT = re.compile(r"\s+(?:dan\s+)?(?:nomor|no\.)\s*[:;]?\s*", re.IGNORECASE)
+_CUT = re.compile(r"\s+(?:tanggal|tgl\.?|tentang|tahun\s+\d{4})\b.*$", re.IGNORECASE)
+_VALID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9./\-&()_]*$")
+
+
+def clean_number(raw: str) -> str | None:
+    """The number as written without inner whitespace; None for blanks and OCR debris."""
+    value = _CUT.sub("", raw.strip())
+    value = re.sub(r"\s+", "", value)
+    value = value.strip(".,;:|»«_-'\"`~")
+    if len(value) < 4 or not any(c.isdigit() for c in value):
+        return None
+    if not _VALID.match(value):
+        return None
+    separators = value.count("/") + value.count(".") + value.count("-")
+    if "/" not in value and separators < 2:
+        return None
+    if re.search(r"\.{3,}|_{2,}", value):
+        return None  # an unfilled dotted line
+    return value
+
+
+_ROMAN_MONTHS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
+_MONTH_SLOT = re.compile(r"(?<=/)([IVXl1]{1,5})(?=/\d{4}\b)")
+
+
+def _roman_readings(segment: str) -> set[str]:
+    """Roman months an OCR'd segment may stand for: '1'/'l' read for 'I', or a stray '1' added."""
+    readings = {segment.replace("1", "I").replace("l", "I")}
+    stripped = segment.rstrip("1l")
+    if stripped and stripped != segment:
+        readings.add(stripped.replace("1", "I").replace("l", "I"))
+    return {r for r in readings if r in _ROMAN_MONTHS}
+
+
+def roman_month(number: str, signing_month: int | None) -> tuple[str, str | None]:
+    """Repair a Roman month misread with '1' ('X11', 'XI1', '11') when the signing month decides.
+
+    Numbers carry the month they were issued in Roman numerals, usually the
+    signing month. OCR reads 'I' as '1', and 'XI1' may be XI or XII: only a
+    reading that equals the signing month is taken, and the change is
+    reported, never silent. Digits that already give the signing month as an
+    Arabic month ('/1/' in January) are kept as read.
+    """
+    m = _MONTH_SLOT.search(number)
+    if m is None or signing_month is None:
+        return number, None
+    segment = m.group(1)
+    if segment in _ROMAN_MONTHS:
+        return number, None
+    if segment.isdigit() and int(segment) == signing_month:
+        return number, None
+    target = _ROMAN_MONTHS[signing_month - 1]
+    if target not in _roman_readings(segment):
+        return number, None
+    repaired = number[: m.start(1)] + target + number[m.end(1) :]
+    note = f"read '{number}'; month '{segment}' taken as Roman '{target}' (the signing month)"
+    return repaired, note
+
+
+def numbers_from_line(line: str) -> list[str]:
+    m = _LABEL.match(line)
+    if not m:
+        return []
+    rest = line[m.end() :]
+    out = []
+    for part in _SPLIT.split(rest):
+        number = clean_number(part)
+        if number is not None:
+            out.append(number)
+    return out
+
+
+def find_numbers(
+    text: DocText, heading: Heading | None = None, signing_month: int | None = None
+) -> Finding[list[str]]:
+    heading = heading if heading is not None else find_heading(text)
+    if heading is None:
+        return Finding([], 0.3, [], ["no heading block, so no numbers read"])
+    lines = line_texts(text)
+    numbers: list[str] = []
+    evidence = []
+    blanks = 0
+    warnings: list[str] = []
+    for idx in sorted(heading.nomor_lines):
+        found = numbers_from_line(lines[idx])
+        if not found:
+            blanks += 1
+        ref = text.lines[idx]
+        for raw in found:
+            number, note = roman_month(raw, signing_month)
+            if number in numbers:
+                continue
+            numbers.append(number)
+            rule = "'Nomor' line of the heading block"
+            if note:
+                warnings.append(note)
+                rule += "; " + note
+            evidence.append(text.evidence(ref.start, ref.end, rule))
+    if not numbers:
+        conf = 0.5 if blanks else 0.4
+        note = "number lines are blank or unreadable" if blanks else "no 'Nomor' line in heading"
+        return Finding([], conf, [], [note])
+    conf = 0.85
+    if blanks:
+        conf = 0.7  # one party left its number blank or OCR lost it
+    if any(re.search(r"[a-z]{2,}\d|\d[a-z]{2,}", n) for n in numbers):
+        conf -= 0.15  # letters glued to digits: often OCR debris
+    if warnings:
+        conf -= 0.15
+    return Finding(numbers, round(conf, 2), evidence, warnings)

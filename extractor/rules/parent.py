@@ -1,0 +1,103 @@
+"""The agreement a PKS carries out or an addendum amends.
+
+Recitals and legal-basis lists name it: "sebagai tindak lanjut Nota
+Kesepahaman antara ... Nomor ... tentang ...", "berdasarkan ketentuan Pasal 3
+Kesepakatan Bersama antara ...". An addendum names it in its heading
+("PERUBAHAN ATAS PERJANJIAN KERJA SAMA ..."). Only a reference to another,
+named agreement counts ("antara" or "Nomor" follows); "Perjanjian ini" and an
+NK's promise of future PKS do not.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rapidfuzz import fuzz
+
+from extractor.rules.base import Finding
+from extractor.rules.heading import Heading, line_texts
+from extractor.text import DocText
+from models.extraction import DocType
+
+_REFERENCE = re.compile(
+    r"\b(?P<kind>Nota\s+Kesepahaman|Nota\s+Kesepakatan|Kesepakatan\s+Bersama|Memorandum\s+of"
+    r"\s+Understanding|MoU|Piagam\s+Kerja\s*sama|Perjanjian\s+Kerja\s*sama|Perjanjian\s+Induk)"
+    r"\s+(?=antara\b|nomor\b|no\.|dengan\b|\()",
+    re.IGNORECASE,
+)
+_BASIS = re.compile(
+    r"(?:berdasarkan|tindak\s*lanjut|menindaklanjuti|pelaksanaan|melaksanakan|mengacu|merujuk"
+    r"|amanat|dasar)\b[^.;]{0,60}$",
+    re.IGNORECASE,
+)
+_END = re.compile(
+    r"[;:]|\.(?=\s+[A-Z(]|\s*\n\s*(?:\w{1,3}[.)]|\(\w+\)))|\n\s*(?:\d{1,2}|[a-z])[.)]\s"
+)
+_MARKER = re.compile(r"(?:^|\s)(?:\d{1,2}|[a-z])[.)](?=\s)")
+MAX_LENGTH = 420
+
+
+def _reference_text(body: str, start: int) -> tuple[str, int]:
+    """From the keyword to the end of the clause (after 'tentang ...', a comma ends it)."""
+    chunk = body[start : start + MAX_LENGTH]
+    m = _END.search(chunk)
+    cut = m.start() if m else len(chunk)
+    about = re.search(r"\btentang\b", chunk[:cut], re.IGNORECASE)
+    if about:
+        comma = chunk.find(",", about.end(), cut)
+        if comma > 0:
+            cut = comma
+    text = re.sub(r"\s+", " ", chunk[:cut]).strip(" ,.")
+    return text, start + cut
+
+
+def find_parent(
+    text: DocText, doc_type: DocType, heading: Heading | None, title: str | None
+) -> Finding[str | None]:
+    if doc_type == "NK":
+        return Finding(None, 0.9, [], [])
+    if doc_type == "other":
+        return Finding(None, 0.6, [], [])
+    lines = line_texts(text)
+    if doc_type == "ADENDUM" and heading is not None:
+        joined = " ".join(lines[i] for i in heading.title_lines)
+        m = re.search(r"\b(?:ATAS|TERHADAP)\s+(.+)$", joined, re.IGNORECASE)
+        if m:
+            first = text.lines[heading.title_lines[0]]
+            last = text.lines[heading.title_lines[-1]]
+            rule = "addendum heading names the amended agreement"
+            return Finding(m.group(1).strip(), 0.8, [text.evidence(first.start, last.end, rule)])
+    body = text.text
+    skip_until = text.lines[heading.end_line - 1].end if heading and heading.end_line else 0
+    found: list[tuple[float, int, str, int]] = []
+    for m in _REFERENCE.finditer(body, skip_until):
+        if m.group("kind").isupper():
+            continue  # a heading (the agreement's own, repeated on an annex), not a citation
+        ref, end = _reference_text(body, m.start())
+        if re.match(r"\S+(?:\s+\S+)?\s+antara\s+(?:para|kedua|ke\s*dua)\b", ref, re.I):
+            continue  # 'perjanjian kerja sama antara PARA PIHAK': this agreement
+        if title and fuzz.token_set_ratio(ref.upper(), title.upper()) >= 95:
+            continue  # the agreement naming itself
+        if len(ref.split()) < 4:
+            continue
+        before = body[max(0, m.start() - 120) : m.start()]
+        before = _MARKER.sub(" ", before)
+        score = 2.0 if _BASIS.search(before) else 1.0
+        if re.search(r"\bnomor\b|\bno\.", ref, re.IGNORECASE):
+            score += 0.5
+        elif score < 2 and not re.match(r"\S+(?:\s+\S+)?\s+antara\s+[A-Z]", ref):
+            continue  # no number, no 'berdasarkan', no named parties: a passing mention
+        found.append((score, m.start(), ref, end))
+    if not found:
+        return Finding(None, 0.6, [], [])
+    best = max(found, key=lambda f: (f[0], -f[1]))
+    # recitals often cite two basis documents in one list: keep both
+    parts = [best]
+    for other in found:
+        if other is not best and other[0] >= best[0] and 0 < other[1] - best[3] < 40:
+            parts.append(other)
+    value = "; ".join(p[2] for p in parts)
+    conf = 0.8 if best[0] >= 2 else 0.55
+    rule = "agreement cited as basis" if best[0] >= 2 else "agreement cited in the text"
+    evidence = [text.evidence(p[1], p[3], rule) for p in parts]
+    return Finding(value, conf, evidence)

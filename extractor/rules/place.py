@@ -1,0 +1,56 @@
+"""Where the agreement was signed, only when the text says so.
+
+"bertempat di Surabaya", "ditandatangani ... di Jakarta", or the opening
+"... (20-12-2021) di Batam, yang bertanda tangan". Kept verbatim ("SMK Kota
+Batam", "Tabanan dan Singaraja"); an address of a party ("berkedudukan di")
+is not a signing place.
+"""
+
+from __future__ import annotations
+
+import re
+
+from extractor.rules.base import Finding
+from extractor.text import DocText
+
+_STOP = (
+    r"(?=\s*(?:[,.;:(]|\byang\b|\bkami\b|\bpada\b|\boleh\b|\bdalam\b|\bsebagaimana\b|\bdan\s+PARA\b"
+    r"|\bdengan\b|\btelah\b|\bsecara\b|\bbertanda|\bmasing|\bdibuat\b|\bditandatangani\b"
+    r"|\bmenandatangani\b|\bdiadakan\b|$))"
+)
+_PLACE = r"(?P<place>[A-Z0-9][\w'.-]*(?:[ \n]+[A-Za-z0-9][\w'.-]*){0,6}?)"
+_BERTEMPAT = re.compile(r"\bbertempat\s+di\s*(?:\n\s*)?" + _PLACE + _STOP, re.IGNORECASE)
+_SIGNED_AT = re.compile(
+    r"\b(?:ditandatangani|dibuat|ditanda\s*tangani)\b[^.;]{0,90}?\bdi\s+" + _PLACE + _STOP,
+    re.IGNORECASE,
+)
+_AFTER_DATE = re.compile(
+    r"^\s*\)?\s*,?\s*di\s*(?:\n\s*)?" + _PLACE + r"(?=\s*,?\s*(?:yang|kami)\b)"
+)
+
+
+def _clean(place: str) -> str:
+    return re.sub(r"\s+", " ", place).strip(" ,.;:")
+
+
+def find_place(text: DocText, date_end: int | None = None) -> Finding[str | None]:
+    body = text.text
+    m = _BERTEMPAT.search(body)
+    if m is not None:
+        place = _clean(m.group("place"))
+        rule = "'bertempat di' in the opening"
+        return Finding(place, 0.85, [text.evidence(m.start(), m.end(), rule)])
+    if date_end is not None:
+        m = _AFTER_DATE.match(body[date_end : date_end + 80])
+        if m is not None:
+            place = _clean(m.group("place"))
+            start = date_end + m.start("place")
+            rule = "'di <place>' right after the signing date"
+            return Finding(place, 0.75, [text.evidence(start, date_end + m.end(), rule)])
+    for m in _SIGNED_AT.finditer(body):
+        place = _clean(m.group("place"))
+        if place.lower().startswith(("bawah", "atas", "sini", "hadapan", "masing")):
+            continue
+        rule = "'ditandatangani ... di' names the place"
+        return Finding(place, 0.7, [text.evidence(m.start(), m.end(), rule)])
+    return Finding(None, 0.7, [], [])

@@ -1,0 +1,170 @@
+"""Scope: the items of the Ruang Lingkup article, one string per item.
+
+Agreements list what the cooperation covers under "Ruang Lingkup" (or "Lingkup
+Pekerjaan", "Lingkup Kerja Sama", "Objek ..."), lettered or numbered, items wrapped
+over lines and closed by "; dan" or "." (OCR turns ";" into ","). The list markers,
+the closing conjunctions and the introduction ("Ruang lingkup ... meliputi:") are
+not part of an item. When the article is a single sentence without a list, its
+content after the introduction is the one item.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extractor.rules.articles import Article, TextLine, find_article, join_wrapped
+from extractor.rules.base import Finding
+from extractor.text import DocText
+
+SCOPE_HEADINGS = [
+    "RUANG LINGKUP",
+    "LINGKUP PEKERJAAN",
+    "LINGKUP KERJASAMA",
+    "LINGKUP KERJA SAMA",
+    "RUANG LINGKUP KERJA SAMA",
+    "OBJEK KERJA SAMA",
+    "OBJEK PERJANJIAN",
+    "OBJEK KERJASAMA",
+    "BIDANG KERJA SAMA",
+    "LINGKUP KEGIATAN",
+    "OBJEK",
+    "SCOPE",
+]
+
+_MARKER = re.compile(
+    r"^\s*(?:\((?P<pn>\d{1,2}|[a-zA-Z])\)|(?P<n>\d{1,2})\s?[.)]|\d?(?P<l>[a-zA-Z]{1,2})\s?[.)]"
+    r"|(?P<b>[-•*»·])\s)\s*(?=\S)"
+)
+_INTRO = re.compile(
+    r"^.*?\b(?:meliputi|mencakup|terdiri\s+(?:dari|atas)|antara\s+lain|adalah|yaitu|sebagai\s+berikut)"
+    r"\b\s*[:;,]?\s*",
+    re.IGNORECASE,
+)
+_LEADIN = re.compile(r"^\W*(?:ruang\s+)?lingkup\b|^\W*obje[kc]\b", re.IGNORECASE)
+_TAIL = re.compile(r"(?:\s*[;:,.]\s*(?:dan|atau)|\s+(?:dan|atau))?\s*[;:,.]*\s*$", re.IGNORECASE)
+
+
+@dataclass
+class _Item:
+    kind: str  # "num" | "letter" | "bullet" | "paren-num"
+    key: str
+    lines: list[str]
+    start: int
+    end: int
+    subs: list[str]
+
+
+def _marker(line: str) -> tuple[str, str, int] | None:
+    """(kind, key, length of the marker) of a list marker at the start of the line."""
+    m = _MARKER.match(line)
+    if not m:
+        return None
+    if m.group("pn"):
+        key = m.group("pn")
+        return ("paren-num" if key.isdigit() else "letter"), key.lower(), m.end()
+    if m.group("n"):
+        return "num", m.group("n"), m.end()
+    if m.group("l"):
+        key = m.group("l")
+        if len(key) == 2 and key[0].lower() != key[1].lower():
+            return None  # a word like "Di." is no marker; "Cc." (OCR of "c.") is
+        if line[m.end() : m.end() + 1].islower() and key.isupper() and len(key) == 1:
+            pass  # "C. peningkatan": OCR capitalised marker, still a marker
+        return "letter", key[0].lower(), m.end()
+    return "bullet", "-", m.end()
+
+
+def clean_item(text: str) -> str:
+    text = re.sub(r"\s+", " ", text).strip(" \"'")
+    text = _TAIL.sub("", text)
+    return text.strip(" \"'")
+
+
+def _parse(body: list[TextLine]) -> tuple[list[str], list[TextLine], bool]:
+    """Items, the lines they came from, and whether a list was found."""
+    items: list[_Item] = []
+    intro: list[TextLine] = []
+    top: str | None = None
+    for line in body:
+        mk = _marker(line.text)
+        if mk is not None:
+            kind, key, length = mk
+            rest = line.text[length:]
+            if top is None:
+                top = kind
+            if kind == top or (kind == "num" and top == "paren-num") or not items:
+                items.append(_Item(kind, key, [rest], line.start, line.end, []))
+                continue
+            items[-1].subs.append(rest)
+            items[-1].end = line.end
+            continue
+        if items:
+            if items[-1].subs:
+                items[-1].subs[-1] += " " + line.text
+            else:
+                items[-1].lines.append(line.text)
+            items[-1].end = line.end
+        else:
+            intro.append(line)
+    # Ayat "(1) Ruang lingkup ... meliputi: a. ... b. ..." : the lettered list is the scope.
+    if items and top == "paren-num" and any(it.subs for it in items):
+        holder = next(it for it in items if it.subs)
+        subs = [clean_item(s) for s in holder.subs]
+        return [s for s in subs if s], body, True
+    out: list[str] = []
+    for it in items:
+        text = join_wrapped(it.lines)
+        if it.subs:
+            head = clean_item(text)
+            subs = [clean_item(join_wrapped([s])) for s in it.subs]
+            text = head.rstrip(":") + ": " + ", ".join(s for s in subs if s)
+        if len(items) == 1 and _LEADIN.match(text):
+            text = _INTRO.sub("", text, count=1)
+        text = clean_item(text)
+        if text:
+            out.append(text)
+    if out:
+        return out, body, True
+    whole = join_wrapped([ln.text for ln in intro])
+    whole = _INTRO.sub("", whole, count=1)
+    whole = re.split(r"(?<=[a-z0-9)])\.\s+(?=[A-Z])", whole, maxsplit=1)[0]
+    whole = clean_item(whole)
+    return ([whole] if whole else []), intro, False
+
+
+def scope_from_article(article: Article) -> tuple[list[str], bool]:
+    items, _, listed = _parse(article.body)
+    return items, listed
+
+
+def find_scope(text: DocText) -> Finding[list[str]]:
+    hit = find_article(text, SCOPE_HEADINGS)
+    if hit is None:
+        return Finding(
+            value=[],
+            confidence=0.5,
+            warnings=["no Ruang Lingkup article found"],
+        )
+    article, score = hit
+    items, listed = scope_from_article(article)
+    if not items:
+        return Finding(
+            value=[],
+            confidence=0.3,
+            evidence=[
+                text.evidence(article.heading_start, article.end, rule="empty scope article")
+            ],
+            warnings=["Ruang Lingkup article has no readable items"],
+        )
+    confidence = 0.9 if listed else 0.7
+    if score < 95:
+        confidence -= 0.1
+    if any(len(i) < 4 or len(i) > 400 for i in items):
+        confidence -= 0.2
+    rule = f"article '{article.heading}' ({'list' if listed else 'sentence'})"
+    return Finding(
+        value=items,
+        confidence=round(max(0.1, confidence), 2),
+        evidence=[text.evidence(article.heading_start, article.end, rule=rule)],
+    )

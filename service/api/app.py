@@ -1,0 +1,107 @@
+"""The FastAPI application: routers under /api/v1, review pages under /review.
+
+``create_app(settings)`` builds everything from settings alone; the lifespan
+opens the registry (this process is its single writer), starts the collector
+that files worker results, and on the embedded deployment a worker process.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+from fastapi.responses import RedirectResponse
+
+from models import Document, Extraction, Settings, get_settings
+from service.api import errors
+from service.api.deps import ServiceState
+from service.api.routers import agreements, export, files, health, jobs, keys, links, uploads
+from service.auth import KeyStore
+from service.filing import file_extracted
+from service.jobs import Collector, EmbeddedWorker, Intake, JobQueue, JobStore
+from service.registry.records import FileResult
+
+log = logging.getLogger("kerjasama.api")
+
+API_PREFIX = "/api/v1"
+
+
+def _open_state(settings: Settings) -> ServiceState:
+    from service.registry import Registry
+
+    registry = Registry.open(settings)
+    queue = JobQueue(settings)
+    store = JobStore.for_settings(settings)
+
+    def file_result(
+        data: bytes, name: str, document: Document, extraction: Extraction, user: str
+    ) -> FileResult:
+        return file_extracted(registry, data, name, document, extraction, user=user)
+
+    collector = Collector(settings, store, queue, file_result, registry.record_failure)
+    return ServiceState(
+        settings=settings,
+        registry=registry,
+        keys=KeyStore.for_settings(settings),
+        jobs=store,
+        queue=queue,
+        intake=Intake(settings, store, queue, registry.find_file),
+        collector=collector,
+    )
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or get_settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        state = _open_state(settings)
+        new_key = state.keys.ensure_admin(settings) if settings.require_auth else None
+        if new_key is not None:
+            print(
+                f"No API key existed, so an admin key was made (shown once): {new_key.key}",
+                flush=True,
+            )
+        state.collector.start()
+        if settings.embedded_worker:
+            state.worker = EmbeddedWorker(settings)
+            state.worker.start()
+        app.state.kerjasama = state
+        try:
+            yield
+        finally:
+            if state.worker is not None:
+                state.worker.stop()
+            state.collector.stop()
+            state.registry.close()
+
+    app = FastAPI(
+        title="Registri Kerja Sama",
+        version="1",
+        summary="Upload cooperation agreements (NK, PKS, adendum), review their metadata.",
+        description=(
+            "Every request needs an API key (`Authorization: Bearer <key>` or `X-API-Key`), "
+            "except health and readiness. Roles: viewer (read) < staff (upload) < "
+            "reviewer (correct, decide duplicates) < admin (keys). Errors are "
+            '`{"error": code, "message": text}`.'
+        ),
+        lifespan=lifespan,
+        openapi_url=f"{API_PREFIX}/openapi.json",
+        docs_url=f"{API_PREFIX}/docs",
+        redoc_url=None,
+    )
+    errors.install(app)
+    for module in (health, uploads, jobs, agreements, links, files, export, keys):
+        app.include_router(module.router, prefix=API_PREFIX)
+
+    from service.web.routes import mount as mount_web
+
+    mount_web(app)
+
+    @app.get("/", include_in_schema=False)
+    def root() -> RedirectResponse:
+        return RedirectResponse("/review", status_code=307)
+
+    return app

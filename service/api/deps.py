@@ -1,0 +1,131 @@
+"""What every route needs, in one module: the service state, the caller, roles.
+
+The caller's key may come as ``Authorization: Bearer``, ``X-API-Key`` or the
+review pages' cookie, so the page images load in the browser with the same
+check as the API.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Annotated, Any
+
+from fastapi import Depends, Request, Security
+from fastapi import Path as FastAPIPath
+from fastapi.security import APIKeyCookie, APIKeyHeader, HTTPAuthorizationCredentials, HTTPBearer
+
+from models import Settings
+from models.errors import NotFoundError, PreconditionFailedError, PreconditionRequiredError
+from service.auth import KeyStore, Principal, Role, region_contains
+from service.jobs import Collector, EmbeddedWorker, Intake, JobQueue, JobStore
+
+if TYPE_CHECKING:
+    from service.registry import Registry
+    from service.registry.records import AgreementView
+
+COOKIE_NAME = "kerjasama_key"
+
+
+@dataclass
+class ServiceState:
+    settings: Settings
+    registry: Registry
+    keys: KeyStore
+    jobs: JobStore
+    queue: JobQueue
+    intake: Intake
+    collector: Collector
+    worker: EmbeddedWorker | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def get_state(request: Request) -> ServiceState:
+    state: ServiceState = request.app.state.kerjasama
+    return state
+
+
+State = Annotated[ServiceState, Depends(get_state)]
+
+_bearer = HTTPBearer(auto_error=False, description="an API key from `kerjasama keys create`")
+_header = APIKeyHeader(name="X-API-Key", auto_error=False)
+_cookie = APIKeyCookie(name=COOKIE_NAME, auto_error=False, description="set by /review/login")
+
+
+def current_principal(
+    state: State,
+    bearer: Annotated[HTTPAuthorizationCredentials | None, Security(_bearer)],
+    header: Annotated[str | None, Security(_header)],
+    cookie: Annotated[str | None, Security(_cookie)],
+) -> Principal:
+    if not state.settings.require_auth:
+        return Principal(user="anonymous", role=Role.admin)
+    key = (bearer.credentials if bearer else None) or header or cookie
+    return state.keys.authenticate(key)
+
+
+CurrentPrincipal = Annotated[Principal, Depends(current_principal)]
+
+
+def _needs(role: Role) -> Any:
+    def check(principal: CurrentPrincipal) -> Principal:
+        principal.require(role)
+        return principal
+
+    return Depends(check)
+
+
+Viewer = Annotated[Principal, _needs(Role.viewer)]
+Staff = Annotated[Principal, _needs(Role.staff)]
+Reviewer = Annotated[Principal, _needs(Role.reviewer)]
+Admin = Annotated[Principal, _needs(Role.admin)]
+
+
+def agreement_regions(view: AgreementView) -> list[str]:
+    parties = view.fields.get("parties")
+    codes: list[str] = []
+    if parties is not None and isinstance(parties.value, list):
+        for party in parties.value:
+            code = party.get("region_code") if isinstance(party, dict) else None
+            if isinstance(code, str) and code:
+                codes.append(code)
+    return codes
+
+
+def visible_agreement(
+    state: ServiceState, principal: Principal, agreement_id: int
+) -> AgreementView:
+    """The agreement, or NotFound when the key's region does not cover it.
+
+    Out-of-scope answers 404 rather than 403 so a scoped key cannot probe
+    which agreement ids exist elsewhere.
+    """
+    view = state.registry.get_agreement(agreement_id)
+    if principal.region and not any(
+        region_contains(principal.region, code) for code in agreement_regions(view)
+    ):
+        raise NotFoundError(f"There is no agreement {agreement_id}.")
+    return view
+
+
+def etag(version: int) -> str:
+    return f'"{version}"'
+
+
+def parse_if_match(value: str | None, *, required: bool = True) -> int | None:
+    """The version a client last saw, from ``If-Match: "7"`` (weak tags accepted)."""
+    if value is None or not value.strip():
+        if required:
+            raise PreconditionRequiredError(
+                "Send If-Match with the agreement's ETag (its version) to change it."
+            )
+        return None
+    tag = value.strip()
+    if tag == "*":
+        return None
+    tag = tag.removeprefix("W/").strip().strip('"')
+    if not tag.isdigit() or len(tag) > 12:
+        raise PreconditionFailedError(f"If-Match {value!r} is not a version this service issued.")
+    return int(tag)
+
+
+RecordId = Annotated[int, FastAPIPath(ge=1, le=2**53, description="a record id")]

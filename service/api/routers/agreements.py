@@ -1,0 +1,153 @@
+"""Agreements: list and search, one agreement, corrections, history, review."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Header, Query, Response
+
+from models.errors import ValidationFailedError
+from service.api.deps import (
+    RecordId,
+    Reviewer,
+    State,
+    Viewer,
+    etag,
+    parse_if_match,
+    visible_agreement,
+)
+from service.api.schemas import CorrectionRequest, ErrorBody, ReviewedRequest
+from service.registry.records import AgreementPage, AgreementQuery, AgreementView, Correction
+
+router = APIRouter(
+    tags=["agreements"],
+    responses={401: {"model": ErrorBody}, 403: {"model": ErrorBody}, 422: {"model": ErrorBody}},
+)
+
+EDITABLE = {
+    "doc_type",
+    "title",
+    "numbers",
+    "parties",
+    "signing_date",
+    "signing_place",
+    "duration",
+    "start_date",
+    "end_date",
+    "scope",
+    "purpose",
+    "parent_agreement",
+    "start_date_source",
+    "end_date_source",
+}
+
+
+@router.get("/agreements", response_model=AgreementPage, summary="List and search agreements")
+def list_agreements(
+    state: State, principal: Viewer, query: Annotated[AgreementQuery, Query()]
+) -> AgreementPage:
+    """Full-text ``q`` (FTS5 syntax), filters, sorting and paging; a region-scoped
+    key sees only agreements with a party in its region."""
+    return state.registry.list_agreements(query, region_scope=principal.region)
+
+
+@router.get(
+    "/review-queue",
+    response_model=AgreementPage,
+    summary="Agreements needing review, lowest confidence first",
+)
+def review_queue(
+    state: State,
+    principal: Viewer,
+    limit: Annotated[int, Query(ge=1, le=500)] = 50,
+    offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
+) -> AgreementPage:
+    return state.registry.review_queue(limit, offset, region_scope=principal.region)
+
+
+@router.get(
+    "/agreements/{agreement_id}",
+    response_model=AgreementView,
+    responses={404: {"model": ErrorBody}},
+    summary="One agreement: every field with value, confidence, evidence and source",
+)
+def get_agreement(
+    state: State, principal: Viewer, agreement_id: RecordId, response: Response
+) -> AgreementView:
+    """The ``ETag`` header is the agreement's version: send it back as
+    ``If-Match`` when correcting."""
+    view = visible_agreement(state, principal, agreement_id)
+    response.headers["ETag"] = etag(view.version)
+    return view
+
+
+@router.patch(
+    "/agreements/{agreement_id}",
+    response_model=AgreementView,
+    responses={
+        404: {"model": ErrorBody},
+        412: {"model": ErrorBody, "description": "If-Match is not the current version"},
+        428: {"model": ErrorBody, "description": "If-Match missing"},
+    },
+    summary="Correct one or several fields (reviewer), with a reason",
+)
+def correct_agreement(
+    state: State,
+    principal: Reviewer,
+    agreement_id: RecordId,
+    body: CorrectionRequest,
+    response: Response,
+    if_match: Annotated[str | None, Header()] = None,
+) -> AgreementView:
+    """Optimistic concurrency: a stale ``If-Match`` answers 412 and changes
+    nothing. The audit trail is written in the same transaction."""
+    unknown = sorted(set(body.changes) - EDITABLE)
+    if unknown:
+        raise ValidationFailedError(
+            f"Unknown field(s): {', '.join(unknown)}.", detail={"fields": ", ".join(unknown)}
+        )
+    expected = parse_if_match(if_match)
+    view = visible_agreement(state, principal, agreement_id)
+    updated = state.registry.correct(
+        agreement_id,
+        body.changes,
+        reason=body.reason,
+        user=principal.user,
+        expected_version=view.version if expected is None else expected,
+    )
+    response.headers["ETag"] = etag(updated.version)
+    return updated
+
+
+@router.get(
+    "/agreements/{agreement_id}/history",
+    response_model=list[Correction],
+    responses={404: {"model": ErrorBody}},
+    summary="The audit trail: every correction with who, when and why",
+)
+def history(state: State, principal: Viewer, agreement_id: RecordId) -> list[Correction]:
+    visible_agreement(state, principal, agreement_id)
+    return state.registry.history(agreement_id)
+
+
+@router.post(
+    "/agreements/{agreement_id}/reviewed",
+    response_model=AgreementView,
+    responses={404: {"model": ErrorBody}, 412: {"model": ErrorBody}},
+    summary="Mark an agreement reviewed (reviewer)",
+)
+def mark_reviewed(
+    state: State,
+    principal: Reviewer,
+    agreement_id: RecordId,
+    response: Response,
+    body: ReviewedRequest | None = None,
+    if_match: Annotated[str | None, Header()] = None,
+) -> AgreementView:
+    expected = parse_if_match(if_match, required=False)
+    visible_agreement(state, principal, agreement_id)
+    updated = state.registry.mark_reviewed(
+        agreement_id, user=principal.user, expected_version=expected
+    )
+    response.headers["ETag"] = etag(updated.version)
+    return updated

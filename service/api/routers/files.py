@@ -1,0 +1,80 @@
+"""Stored originals and their pages as images, for the reviewer's eye."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Query
+from fastapi.responses import FileResponse, PlainTextResponse, Response
+
+from models.errors import NotFoundError
+from service.api.deps import ServiceState, State, Viewer, visible_agreement
+from service.api.schemas import ErrorBody
+from service.auth import Principal
+from service.registry.records import FileInfo
+
+router = APIRouter(
+    tags=["files"],
+    responses={401: {"model": ErrorBody}, 403: {"model": ErrorBody}, 404: {"model": ErrorBody}},
+)
+
+Sha = Annotated[str, Path(pattern=r"^[0-9a-f]{64}$", description="sha256 of the file's bytes")]
+PageNo = Annotated[int, Path(ge=1, le=100_000)]
+
+
+def _file(state: ServiceState, principal: Principal, sha256: str) -> tuple[FileInfo, bytes]:
+    filed = state.registry.find_file(sha256)
+    if filed is None:
+        raise NotFoundError(f"There is no file {sha256}.")
+    visible_agreement(state, principal, filed.agreement_id)
+    info, path = state.registry.get_file(sha256)
+    return info, path.read_bytes()
+
+
+@router.get(
+    "/files/{sha256}",
+    response_class=FileResponse,
+    summary="The original bytes, exactly as uploaded",
+    responses={200: {"content": {"application/octet-stream": {}}}},
+)
+def original(state: State, principal: Viewer, sha256: Sha) -> Response:
+    filed = state.registry.find_file(sha256)
+    if filed is None:
+        raise NotFoundError(f"There is no file {sha256}.")
+    visible_agreement(state, principal, filed.agreement_id)
+    info, path = state.registry.get_file(sha256)
+    return FileResponse(path, media_type=info.mime, filename=f"{sha256[:12]}")
+
+
+@router.get(
+    "/files/{sha256}/pages/{page}.png",
+    summary="One page rendered as PNG (for review beside the fields)",
+    responses={200: {"content": {"image/png": {}}}},
+)
+def page_image(
+    state: State,
+    principal: Viewer,
+    sha256: Sha,
+    page: PageNo,
+    dpi: Annotated[int, Query(ge=36, le=300)] = 100,
+) -> Response:
+    from extractor.render import page_png
+
+    info, data = _file(state, principal, sha256)
+    if page > info.pages:
+        raise NotFoundError(f"The file has {info.pages} page(s); there is no page {page}.")
+    png = page_png(data, page, dpi)
+    return Response(png, media_type="image/png", headers={"Cache-Control": "private, max-age=3600"})
+
+
+@router.get(
+    "/files/{sha256}/pages/{page}/text",
+    response_class=PlainTextResponse,
+    summary="The text read from one page",
+)
+def page_text(state: State, principal: Viewer, sha256: Sha, page: PageNo) -> PlainTextResponse:
+    filed = state.registry.find_file(sha256)
+    if filed is None:
+        raise NotFoundError(f"There is no file {sha256}.")
+    visible_agreement(state, principal, filed.agreement_id)
+    return PlainTextResponse(state.registry.page_text(sha256, page))

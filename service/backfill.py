@@ -1,0 +1,430 @@
+"""Load a whole archive into the registry in one resumable run.
+
+Worker processes extract (OCR keeps every core busy); the main process is the
+registry's single writer and files each result in its own transaction. The
+registry itself is the checkpoint: a file whose bytes are already filed is
+skipped, so a run killed at any moment (``kill -9`` included) is resumed by
+running it again, and a second complete run files nothing. A file that failed
+is remembered with its reason and skipped on reruns unless ``retry_failed``.
+
+Memory stays flat: at most ``2 × workers`` files are in flight, results are
+written to the CSV report as they come and only counters are kept; worker
+processes are replaced every ``TASKS_PER_WORKER`` files so a leak in an OCR
+engine cannot grow with the archive.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import multiprocessing
+import os
+import time
+from collections import Counter, deque
+from collections.abc import Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any, Protocol
+
+from models import Document, Extraction, KerjasamaError, Settings
+from service.registry import Registry
+from service.registry.store import sha256_of
+
+SUFFIXES = {".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff", ".webp", ".bmp"}
+TASKS_PER_WORKER = 100
+LOW_CONFIDENCE = 0.7
+"""A filed agreement with any field below this confidence is counted as needing review."""
+CRASHES_BEFORE_FAILING = 2
+"""A file in flight during this many worker crashes is recorded as failed."""
+
+REPORT_COLUMNS = (
+    "path",
+    "sha256",
+    "outcome",
+    "agreement_id",
+    "duplicate_of",
+    "score",
+    "pages",
+    "ocr_pages",
+    "min_confidence",
+    "needs_review",
+    "error_code",
+    "message",
+    "seconds",
+)
+
+
+@dataclass
+class Row:
+    """One line of the report: what happened to one file."""
+
+    path: str
+    sha256: str
+    outcome: str
+    agreement_id: int | None = None
+    duplicate_of: int | None = None
+    score: float | None = None
+    pages: int = 0
+    ocr_pages: int = 0
+    min_confidence: float | None = None
+    needs_review: bool = False
+    error_code: str = ""
+    message: str = ""
+    seconds: float = 0.0
+
+    def as_csv(self) -> list[Any]:
+        return [
+            getattr(self, name) if getattr(self, name) is not None else ""
+            for name in REPORT_COLUMNS
+        ]
+
+
+@dataclass
+class Summary:
+    """Counts of one run and the reasons of its failures."""
+
+    outcomes: Counter[str] = field(default_factory=Counter)
+    needs_review: int = 0
+    pages: int = 0
+    ocr_pages: int = 0
+    failures: Counter[str] = field(default_factory=Counter)
+    seconds: float = 0.0
+    report: Path | None = None
+
+    def add(self, row: Row) -> None:
+        self.outcomes[row.outcome] += 1
+        self.needs_review += int(row.needs_review)
+        self.pages += row.pages
+        self.ocr_pages += row.ocr_pages
+        if row.outcome == "failed":
+            self.failures[f"{row.error_code}: {row.message[:120]}"] += 1
+
+    @property
+    def filed(self) -> int:
+        return self.outcomes["filed"] + self.outcomes["duplicate_candidate"]
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "filed": self.filed,
+            "duplicate_candidates": self.outcomes["duplicate_candidate"],
+            "exact_duplicates": self.outcomes["exact_duplicate"],
+            "already_filed": self.outcomes["already_filed"],
+            "failed": self.outcomes["failed"],
+            "skipped_failed": self.outcomes["skipped_failed"],
+            "would_file": self.outcomes["would_file"],
+            "needs_review": self.needs_review,
+            "pages": self.pages,
+            "ocr_pages": self.ocr_pages,
+            "seconds": round(self.seconds, 2),
+            "failures": dict(self.failures),
+        }
+
+
+class Progress(Protocol):
+    """What the run reports while it goes (the CLI draws a rich progress bar)."""
+
+    def start(self, total: int) -> None: ...
+
+    def advance(self, row: Row) -> None: ...
+
+    def stop(self) -> None: ...
+
+
+class RichProgress:
+    """Files done of total, pages read, documents per hour and time left."""
+
+    def __init__(self) -> None:
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            TextColumn,
+            TimeElapsedColumn,
+            TimeRemainingColumn,
+        )
+        from rich.progress import Progress as Bar
+
+        self._bar = Bar(
+            TextColumn("[bold]backfill"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("{task.fields[pages]} pages"),
+            TextColumn("{task.fields[rate]} docs/h"),
+            TextColumn("{task.fields[failed]} failed"),
+            TimeElapsedColumn(),
+            TextColumn("left"),
+            TimeRemainingColumn(),
+        )
+        self._task = self._bar.add_task("files", total=0, pages=0, rate="-", failed=0)
+        self._started = time.monotonic()
+        self._pages = 0
+        self._done = 0
+        self._failed = 0
+
+    def start(self, total: int) -> None:
+        self._bar.update(self._task, total=total)
+        self._bar.start()
+        self._started = time.monotonic()
+
+    def advance(self, row: Row) -> None:
+        self._done += 1
+        self._pages += row.pages
+        self._failed += row.outcome == "failed"
+        hours = max(time.monotonic() - self._started, 1e-6) / 3600
+        self._bar.update(
+            self._task,
+            advance=1,
+            pages=self._pages,
+            rate=f"{self._done / hours:,.0f}",
+            failed=self._failed,
+        )
+
+    def stop(self) -> None:
+        self._bar.stop()
+
+
+def discover(root: Path) -> Iterator[Path]:
+    """PDFs and images under ``root``, in a stable order (so ``--limit`` is repeatable)."""
+    for directory, dirs, files in os.walk(root):
+        dirs.sort()
+        for name in sorted(files):
+            path = Path(directory) / name
+            if path.suffix.lower() in SUFFIXES and not name.startswith("."):
+                yield path
+
+
+@dataclass
+class _Job:
+    path: Path
+    name: str
+    sha256: str
+    crashes: int = 0
+
+
+def _init_worker() -> None:
+    os.environ["OMP_THREAD_LIMIT"] = "1"
+
+
+def _extract(path: str, name: str, settings: Settings) -> tuple[Any, ...]:
+    """In a worker: read and extract one file; errors come back as values so one
+    bad file never takes the pool down."""
+    from extractor.pipeline import extract_file
+
+    started = time.perf_counter()
+    try:
+        document, extraction = extract_file(Path(path), name=name, settings=settings)
+    except KerjasamaError as exc:
+        return ("error", exc.code, exc.message, time.perf_counter() - started)
+    except Exception as exc:
+        return ("error", "extractor_crashed", f"{type(exc).__name__}: {exc}", 0.0)
+    return ("ok", document, extraction, time.perf_counter() - started)
+
+
+def run_backfill(
+    root: Path,
+    registry: Registry,
+    *,
+    settings: Settings,
+    workers: int = 0,
+    limit: int | None = None,
+    dry_run: bool = False,
+    retry_failed: bool = False,
+    report: Path | None = None,
+    progress: Progress | None = None,
+) -> Summary:
+    """File every PDF and image under ``root``; see the module docstring."""
+    started = time.monotonic()
+    summary = Summary(report=report)
+    workers = workers or settings.workers or os.cpu_count() or 1
+    handle: IO[str] | None = None
+    writer: Any = None
+    if report is not None:
+        report.parent.mkdir(parents=True, exist_ok=True)
+        handle = open(report, "w", newline="", encoding="utf-8")  # noqa: SIM115
+        writer = csv.writer(handle)
+        writer.writerow(REPORT_COLUMNS)
+
+    def emit(row: Row) -> None:
+        summary.add(row)
+        if writer is not None and handle is not None:
+            writer.writerow(row.as_csv())
+            handle.flush()
+        if progress is not None:
+            progress.advance(row)
+
+    try:
+        todo, skipped = _plan(root, registry, limit=limit, retry_failed=retry_failed)
+        if progress is not None:
+            progress.start(len(todo) + len(skipped))
+        for row in skipped:
+            emit(row)
+        if dry_run:
+            for job in todo:
+                emit(Row(path=job.name, sha256=job.sha256, outcome="would_file"))
+        else:
+            _run_jobs(todo, registry, settings=settings, workers=workers, emit=emit)
+    finally:
+        if progress is not None:
+            progress.stop()
+        if handle is not None:
+            handle.close()
+        summary.seconds = time.monotonic() - started
+    return summary
+
+
+def _plan(
+    root: Path, registry: Registry, *, limit: int | None, retry_failed: bool
+) -> tuple[list[_Job], list[Row]]:
+    """Hash every file and split: to extract, or answered already (filed, failed, a copy)."""
+    todo: list[_Job] = []
+    skipped: list[Row] = []
+    first_of: dict[str, str] = {}
+    for path in discover(root):
+        name = path.relative_to(root).as_posix()
+        try:
+            sha = sha256_of(path.read_bytes())
+        except OSError as exc:
+            skipped.append(
+                Row(
+                    path=name,
+                    sha256="",
+                    outcome="failed",
+                    error_code="unreadable",
+                    message=str(exc),
+                )
+            )
+            continue
+        filed = registry.find_file(sha)
+        if filed is not None:
+            skipped.append(
+                Row(path=name, sha256=sha, outcome="already_filed", agreement_id=filed.agreement_id)
+            )
+            continue
+        if sha in first_of:
+            skipped.append(
+                Row(
+                    path=name,
+                    sha256=sha,
+                    outcome="exact_duplicate",
+                    message=f"same bytes as {first_of[sha]}",
+                )
+            )
+            continue
+        failure = registry.failure(sha)
+        if failure is not None and not retry_failed:
+            skipped.append(
+                Row(
+                    path=name,
+                    sha256=sha,
+                    outcome="skipped_failed",
+                    error_code=str(failure["error_code"]),
+                    message=str(failure["message"]),
+                )
+            )
+            continue
+        if limit is not None and len(todo) >= limit:
+            continue
+        first_of[sha] = name
+        todo.append(_Job(path, name, sha))
+    return todo, skipped
+
+
+def _run_jobs(
+    todo: list[_Job], registry: Registry, *, settings: Settings, workers: int, emit: Any
+) -> None:
+    queue: deque[_Job] = deque(todo)
+    while queue:
+        crashed = _run_pool(queue, registry, settings=settings, workers=workers, emit=emit)
+        for job in crashed:
+            job.crashes += 1
+            if job.crashes >= CRASHES_BEFORE_FAILING:
+                _fail(registry, job, "worker_crashed", "the extraction process died", emit)
+            else:
+                queue.appendleft(job)
+
+
+def _run_pool(
+    queue: deque[_Job], registry: Registry, *, settings: Settings, workers: int, emit: Any
+) -> list[_Job]:
+    """Run until the queue is empty or the pool breaks; returns the jobs in flight at a crash."""
+    context = multiprocessing.get_context("forkserver")
+    in_flight: dict[Future[tuple[Any, ...]], _Job] = {}
+    with ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=context,
+        initializer=_init_worker,
+        max_tasks_per_child=TASKS_PER_WORKER,
+    ) as pool:
+        try:
+            while queue or in_flight:
+                while queue and len(in_flight) < 2 * workers:
+                    job = queue.popleft()
+                    in_flight[pool.submit(_extract, str(job.path), job.name, settings)] = job
+                done, _ = wait(in_flight, return_when=FIRST_COMPLETED)
+                for future in done:
+                    job = in_flight.pop(future)
+                    _collect(future.result(), job, registry, emit)
+        except BrokenProcessPool:
+            return list(in_flight.values())
+    return []
+
+
+def _collect(result: tuple[Any, ...], job: _Job, registry: Registry, emit: Any) -> None:
+    """File one worker result (main process: the registry's single writer)."""
+    if result[0] == "error":
+        _fail(registry, job, result[1], result[2], emit, seconds=result[3])
+        return
+    document: Document = result[1]
+    extraction: Extraction = result[2]
+    try:
+        data = job.path.read_bytes()
+        filed = registry.file_document(
+            data, job.name, document, extraction, user="backfill", source="backfill"
+        )
+    except KerjasamaError as exc:
+        _fail(registry, job, exc.code, exc.message, emit)
+        return
+    except OSError as exc:
+        _fail(registry, job, "unreadable", str(exc), emit)
+        return
+    except Exception as exc:  # a bug filing one file must not stop the archive
+        _fail(registry, job, "filing_failed", f"{type(exc).__name__}: {exc}", emit)
+        return
+    low = filed.min_confidence is None or filed.min_confidence < LOW_CONFIDENCE
+    emit(
+        Row(
+            path=job.name,
+            sha256=filed.sha256,
+            outcome=filed.outcome,
+            agreement_id=filed.agreement_id,
+            duplicate_of=filed.duplicate_of,
+            score=filed.score,
+            pages=len(document.pages),
+            ocr_pages=document.ocr_pages,
+            min_confidence=filed.min_confidence,
+            needs_review=filed.outcome == "duplicate_candidate" or low,
+            seconds=round(result[3], 3),
+        )
+    )
+
+
+def _fail(
+    registry: Registry, job: _Job, code: str, message: str, emit: Any, *, seconds: float = 0.0
+) -> None:
+    registry.record_failure(job.sha256, job.name, code, message)
+    emit(
+        Row(
+            path=job.name,
+            sha256=job.sha256,
+            outcome="failed",
+            error_code=code,
+            message=message,
+            seconds=round(seconds, 3),
+        )
+    )
+
+
+def default_report(settings: Settings) -> Path:
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%d-%H%M%S")
+    return settings.data_dir / f"backfill-{stamp}.csv"

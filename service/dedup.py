@@ -1,0 +1,257 @@
+"""Is this file an agreement the registry already holds?
+
+Exact duplicates are the same bytes (sha256) and never reach this module. Near
+duplicates are the same agreement read from other bytes: a rescan, a phone
+photo, the digital original of a scan. They share what a clerk would compare
+(the numbers, the parties, the signing date) and most of the text, but every
+one of those can be misread by OCR, and one alone proves nothing: a party's
+number is reused on two different agreements, an NK and its PKS share parties
+and year, two PKS under one NK share a template. So a match needs the text to
+agree *and* the weighted evidence to agree, and is only ever a *candidate* that
+a reviewer confirms or rejects.
+
+Scale: the check never compares page text against every agreement. Each
+agreement has blocking keys (its normalised numbers; each party and region per
+signing year) in an indexed table; a new file reads the agreements sharing a
+key, keeps the ``MAX_CANDIDATES`` sharing most keys, and scores only those.
+
+Thresholds (chosen on the generated corpus with its rescan/photo/digital twins;
+see bench/registry.py, which reports precision and recall):
+
+- ``TEXT_MIN = 0.80``: rapidfuzz ``ratio`` of the normalised first
+  ``FINGERPRINT_CHARS`` characters of text (title block, parties, opening).
+  OCR of a clean scan keeps twins above 0.95, a phone photo above 0.85; two
+  different agreements on one template with the same parties fall below 0.80
+  because the numbers, dates, title and counterpart differ in that window.
+- ``SCORE_MIN = 0.85``: weighted mean of the available signals (text 0.4,
+  numbers 0.25, parties 0.2, signing date 0.15).
+- Hard stops: different known document types (an NK is never a duplicate of
+  its PKS); different signing dates or clearly different numbers unless the
+  text is near-identical (``TEXT_SURE = 0.97``), which is how a misread date
+  on one copy still matches; likewise different parties (each party's best
+  match on the other side below ``PARTIES_DIFFERENT = 0.75``): one province
+  with two counterparts is two agreements, even under one reused number.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import sqlite3
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from rapidfuzz import fuzz
+
+FINGERPRINT_CHARS = 3000
+TEXT_MIN = 0.80
+TEXT_SURE = 0.97
+SCORE_MIN = 0.85
+NUMBER_SAME = 0.90
+NUMBER_DIFFERENT = 0.60
+PARTIES_DIFFERENT = 0.75
+MAX_CANDIDATES = 40
+WEIGHTS = {"text": 0.4, "numbers": 0.25, "parties": 0.2, "date": 0.15}
+
+_OCR_DIGITS = str.maketrans({"O": "0", "Q": "0", "I": "1", "L": "1", "|": "1"})
+_PARTY_NOISE = {
+    "pemerintah",
+    "pemda",
+    "pihak",
+    "pertama",
+    "kedua",
+    "ketiga",
+    "kesatu",
+    "dan",
+    "the",
+    "republik",
+    "indonesia",
+}
+
+
+def norm_number(number: str) -> str:
+    """Canonical form of an agreement number: OCR-prone letters folded to the
+    digits they are misread as, spaces and decorations dropped, so
+    ``119 / 123/KDN/2019`` and ``119/123/KDN/2Ol9`` meet."""
+    upper = unicodedata.normalize("NFKC", number).upper()
+    kept = re.sub(r"[^0-9A-Z/|]", "", upper)
+    return kept.translate(_OCR_DIGITS).replace("|", "1")
+
+
+def norm_text(text: str) -> str:
+    """Lower-case letters and digits separated by single spaces: what survives OCR."""
+    folded = unicodedata.normalize("NFKD", text)
+    folded = "".join(ch for ch in folded if not unicodedata.combining(ch)).lower()
+    return " ".join(re.findall(r"[a-z0-9]+", folded))
+
+
+def norm_party(name: str) -> str:
+    """An institution name without the words every party shares."""
+    words = [w for w in norm_text(name).split() if w not in _PARTY_NOISE]
+    return " ".join(words)
+
+
+def fingerprint(text: str) -> str:
+    return norm_text(text)[:FINGERPRINT_CHARS]
+
+
+@dataclass(frozen=True)
+class Profile:
+    """What dedup compares: one agreement's current values, normalised."""
+
+    doc_type: str | None
+    numbers: tuple[str, ...]
+    parties: tuple[str, ...]
+    regions: frozenset[str]
+    signing_date: dt.date | None
+    fingerprint: str
+    parent: str | None = None
+
+    @property
+    def year(self) -> int | None:
+        return self.signing_date.year if self.signing_date else None
+
+
+def profile(values: Mapping[str, Any], text_fingerprint: str) -> Profile:
+    """Build a profile from current field values in their JSON form."""
+    numbers = tuple(
+        sorted({n for n in (norm_number(str(x)) for x in values.get("numbers") or []) if n})
+    )
+    parties: set[str] = set()
+    regions: set[str] = set()
+    for party in values.get("parties") or []:
+        if not isinstance(party, Mapping):
+            continue
+        name = norm_party(str(party.get("institution") or party.get("region_name") or ""))
+        if name:
+            parties.add(name)
+        if party.get("region_code"):
+            regions.add(str(party["region_code"]))
+    signing = values.get("signing_date")
+    signing_date = dt.date.fromisoformat(signing) if isinstance(signing, str) else None
+    parent = values.get("parent_agreement")
+    doc_type = values.get("doc_type")
+    return Profile(
+        doc_type=doc_type if doc_type in {"NK", "PKS", "ADENDUM"} else None,
+        numbers=numbers,
+        parties=tuple(sorted(parties)),
+        regions=frozenset(regions),
+        signing_date=signing_date,
+        fingerprint=text_fingerprint,
+        parent=norm_number(parent) if isinstance(parent, str) and parent else None,
+    )
+
+
+def blocking_keys(p: Profile) -> set[str]:
+    """Index keys: a candidate must share at least one with the new file.
+
+    Numbers block alone (a twin whose date was misread still meets its
+    original); parties and regions block per year, so the blocks stay small as
+    a busy province's agreements pile up over the years."""
+    keys = {f"n:{n}" for n in p.numbers if len(n) >= 5 and sum(c.isdigit() for c in n) >= 2}
+    year = p.year if p.year is not None else "?"
+    keys.update(f"p:{year}:{name[:60]}" for name in p.parties)
+    keys.update(f"r:{year}:{code}" for code in p.regions)
+    return keys
+
+
+@dataclass
+class Match:
+    agreement_id: int
+    score: float
+    reasons: list[str] = field(default_factory=list)
+    duplicate: bool = False
+
+
+def _number_similarity(a: Iterable[str], b: Iterable[str]) -> float | None:
+    left, right = list(a), list(b)
+    if not left or not right:
+        return None
+    return max(fuzz.ratio(x, y) for x in left for y in right) / 100.0
+
+
+def _party_similarity(a: Profile, b: Profile) -> float | None:
+    """Every party of each side should find itself on the other (a shared
+    province with a different counterpart is a different agreement); region
+    codes stand in only when names were not read."""
+    if a.parties and b.parties:
+
+        def side(left: tuple[str, ...], right: tuple[str, ...]) -> float:
+            return sum(max(fuzz.token_sort_ratio(x, y) for y in right) for x in left) / len(left)
+
+        return min(side(a.parties, b.parties), side(b.parties, a.parties)) / 100.0
+    if a.regions and b.regions:
+        return len(a.regions & b.regions) / len(a.regions | b.regions)
+    return None
+
+
+def _date_similarity(a: dt.date | None, b: dt.date | None) -> float | None:
+    if a is None or b is None:
+        return None
+    if a == b:
+        return 1.0
+    one_field_differs = sum((a.year != b.year, a.month != b.month, a.day != b.day)) == 1
+    return 0.5 if one_field_differs else 0.0
+
+
+def compare(new: Profile, old: Profile) -> tuple[float, list[str], bool]:
+    """Score ``new`` against ``old``: (score 0..1, reasons, is a candidate duplicate)."""
+    reasons: list[str] = []
+    text = fuzz.ratio(new.fingerprint, old.fingerprint) / 100.0 if new.fingerprint else 0.0
+    numbers = _number_similarity(new.numbers, old.numbers)
+    parties = _party_similarity(new, old)
+    date = _date_similarity(new.signing_date, old.signing_date)
+    signals = {"text": text, "numbers": numbers, "parties": parties, "date": date}
+    available = {k: v for k, v in signals.items() if v is not None}
+    weight = sum(WEIGHTS[k] for k in available)
+    score = sum(WEIGHTS[k] * v for k, v in available.items()) / weight if weight else 0.0
+    reasons.append(f"text {text:.2f}")
+    if numbers is not None:
+        reasons.append(f"numbers {numbers:.2f}")
+    if parties is not None:
+        reasons.append(f"parties {parties:.2f}")
+    if date is not None:
+        reasons.append(f"signing date {'same' if date == 1.0 else f'{date:.1f}'}")
+    duplicate = text >= TEXT_MIN and score >= SCORE_MIN
+    if new.doc_type and old.doc_type and new.doc_type != old.doc_type:
+        reasons.append(f"different type {new.doc_type}/{old.doc_type}")
+        duplicate = False
+    if date == 0.0 and text < TEXT_SURE:
+        reasons.append("different signing date")
+        duplicate = False
+    if numbers is not None and numbers < NUMBER_DIFFERENT and text < TEXT_SURE:
+        reasons.append("different numbers")
+        duplicate = False
+    if parties is not None and parties < PARTIES_DIFFERENT and text < TEXT_SURE:
+        reasons.append("different parties")
+        duplicate = False
+    return round(score, 4), reasons, duplicate
+
+
+def find_matches(
+    conn: sqlite3.Connection, new: Profile, *, exclude: int | None = None
+) -> list[Match]:
+    """The agreements ``new`` may duplicate, best first (only blocked candidates are scored)."""
+    keys = sorted(blocking_keys(new))
+    if not keys:
+        return []
+    marks = ",".join("?" * len(keys))
+    rows = conn.execute(
+        f"""
+        SELECT a.id, a.current, a.fingerprint, COUNT(*) AS shared
+        FROM blocking_keys k JOIN agreements a ON a.id = k.agreement_id
+        WHERE k.key IN ({marks}) AND a.id != ? AND a.status != 'merged'
+        GROUP BY a.id ORDER BY shared DESC, a.id LIMIT ?
+        """,
+        [*keys, exclude if exclude is not None else -1, MAX_CANDIDATES],
+    ).fetchall()
+    matches: list[Match] = []
+    for agreement_id, current, text_fingerprint, _shared in rows:
+        values = {k: v.get("value") for k, v in json.loads(current).items()}
+        score, reasons, duplicate = compare(new, profile(values, text_fingerprint))
+        matches.append(Match(agreement_id, score, reasons, duplicate))
+    matches.sort(key=lambda m: (not m.duplicate, -m.score, m.agreement_id))
+    return matches

@@ -1,0 +1,177 @@
+"""The registry's schema as an ordered list of migrations, recorded in the database.
+
+sqlite-utils 4 ships ``Migrations`` (the applied names live in
+``_sqlite_migrations``), so opening an older database applies only what it
+lacks, each step in its own transaction. Never edit a migration that has
+shipped: add a new one, so every database in the field walks the same path.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+MIGRATIONS = Migrations("kerjasama_registry")
+
+
+@MIGRATIONS(name="0001_core")
+def _core(db: Database) -> None:
+    """Files, agreements and everything hanging off them (the first released schema)."""
+    db.executescript(
+        """
+        CREATE TABLE agreements (
+            id INTEGER PRIMARY KEY,
+            version INTEGER NOT NULL DEFAULT 1,
+            status TEXT NOT NULL DEFAULT 'needs_review',
+            merged_into INTEGER REFERENCES agreements(id),
+            doc_type TEXT,
+            title TEXT,
+            signing_date TEXT,
+            signing_year INTEGER,
+            end_date TEXT,
+            min_confidence REAL,
+            parent_norm TEXT,
+            current TEXT NOT NULL DEFAULT '{}',
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE INDEX agreements_status ON agreements(status, min_confidence);
+        CREATE INDEX agreements_year ON agreements(signing_year);
+        CREATE INDEX agreements_end ON agreements(end_date);
+        CREATE INDEX agreements_parent ON agreements(parent_norm);
+
+        CREATE TABLE files (
+            sha256 TEXT PRIMARY KEY,
+            agreement_id INTEGER NOT NULL REFERENCES agreements(id),
+            name TEXT NOT NULL,
+            mime TEXT NOT NULL,
+            size INTEGER NOT NULL,
+            pages INTEGER NOT NULL,
+            ocr_pages INTEGER NOT NULL,
+            path TEXT NOT NULL,
+            source TEXT NOT NULL,
+            added_by TEXT NOT NULL,
+            added_at TEXT NOT NULL
+        );
+        CREATE INDEX files_agreement ON files(agreement_id);
+
+        CREATE TABLE pages (
+            sha256 TEXT NOT NULL REFERENCES files(sha256),
+            number INTEGER NOT NULL,
+            method TEXT NOT NULL,
+            text TEXT NOT NULL,
+            ocr_confidence REAL,
+            rotation INTEGER NOT NULL DEFAULT 0,
+            skew REAL NOT NULL DEFAULT 0,
+            seconds REAL NOT NULL DEFAULT 0,
+            error TEXT,
+            PRIMARY KEY (sha256, number)
+        );
+
+        CREATE TABLE extractions (
+            id INTEGER PRIMARY KEY,
+            agreement_id INTEGER NOT NULL REFERENCES agreements(id),
+            sha256 TEXT NOT NULL REFERENCES files(sha256),
+            extractor_version TEXT NOT NULL,
+            data TEXT NOT NULL,
+            created_at TEXT NOT NULL
+        );
+        CREATE INDEX extractions_agreement ON extractions(agreement_id, id);
+
+        CREATE TABLE corrections (
+            id INTEGER PRIMARY KEY,
+            agreement_id INTEGER NOT NULL REFERENCES agreements(id),
+            field TEXT NOT NULL,
+            old_value TEXT,
+            new_value TEXT,
+            reason TEXT NOT NULL,
+            user TEXT NOT NULL,
+            at TEXT NOT NULL
+        );
+        CREATE INDEX corrections_agreement ON corrections(agreement_id, field, id);
+        CREATE TRIGGER corrections_no_update BEFORE UPDATE ON corrections
+            BEGIN SELECT RAISE(ABORT, 'corrections are an audit trail: never rewritten'); END;
+        CREATE TRIGGER corrections_no_delete BEFORE DELETE ON corrections
+            BEGIN SELECT RAISE(ABORT, 'corrections are an audit trail: never deleted'); END;
+
+        CREATE TABLE parties (
+            agreement_id INTEGER NOT NULL REFERENCES agreements(id),
+            position INTEGER NOT NULL,
+            role TEXT,
+            institution TEXT,
+            kind TEXT,
+            region_code TEXT,
+            region_name TEXT,
+            PRIMARY KEY (agreement_id, position)
+        );
+        CREATE INDEX parties_region ON parties(region_code);
+
+        CREATE TABLE numbers (
+            agreement_id INTEGER NOT NULL REFERENCES agreements(id),
+            number TEXT NOT NULL,
+            norm TEXT NOT NULL,
+            PRIMARY KEY (agreement_id, norm)
+        );
+        CREATE INDEX numbers_norm ON numbers(norm);
+
+        CREATE TABLE links (
+            id INTEGER PRIMARY KEY,
+            kind TEXT NOT NULL,
+            status TEXT NOT NULL,
+            from_agreement INTEGER NOT NULL REFERENCES agreements(id),
+            to_agreement INTEGER NOT NULL REFERENCES agreements(id),
+            score REAL,
+            reasons TEXT NOT NULL DEFAULT '[]',
+            created_at TEXT NOT NULL,
+            resolved_by TEXT,
+            resolved_at TEXT,
+            UNIQUE (kind, from_agreement, to_agreement)
+        );
+        CREATE INDEX links_to ON links(to_agreement);
+
+        CREATE TABLE failures (
+            sha256 TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            error_code TEXT NOT NULL,
+            message TEXT NOT NULL,
+            attempts INTEGER NOT NULL DEFAULT 1,
+            at TEXT NOT NULL
+        );
+
+        CREATE TABLE search (
+            agreement_id INTEGER PRIMARY KEY REFERENCES agreements(id),
+            title TEXT,
+            parties TEXT,
+            scope TEXT,
+            text TEXT
+        );
+        """
+    )
+    db.table("search").enable_fts(
+        ["title", "parties", "scope", "text"],
+        fts_version="FTS5",
+        create_triggers=True,
+        tokenize="unicode61 remove_diacritics 2",
+    )
+
+
+@MIGRATIONS(name="0002_dedup_blocking")
+def _dedup_blocking(db: Database) -> None:
+    """Blocking keys and a text fingerprint per agreement, so the near-duplicate
+    check reads a handful of candidates instead of every agreement. Existing
+    agreements get their keys computed here, so an upgraded registry dedups
+    against what it already holds."""
+    from service.registry.derive import rebuild_dedup_index
+
+    db.executescript(
+        """
+        CREATE TABLE blocking_keys (
+            key TEXT NOT NULL,
+            agreement_id INTEGER NOT NULL REFERENCES agreements(id),
+            PRIMARY KEY (key, agreement_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX blocking_keys_agreement ON blocking_keys(agreement_id);
+        ALTER TABLE agreements ADD COLUMN fingerprint TEXT NOT NULL DEFAULT '';
+        """
+    )
+    rebuild_dedup_index(db)

@@ -1,0 +1,1 @@
+"""Review pages: server-rendered HTML for reviewers, on top of the same registry."""

@@ -1,0 +1,345 @@
+"""Review pages: the queue, one agreement with its page image, the edit form.
+
+Server-rendered with Jinja2 (autoescaping on: document text is untrusted).
+The browser holds the API key in an HttpOnly, SameSite=Strict cookie set by
+the login form; every form also carries a token derived from that cookie, so
+a page on another site cannot post a correction in the reviewer's name.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+from typing import Annotated, Any
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, FastAPI, Form, Query, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+
+from models.errors import AuthError, ForbiddenError, PreconditionFailedError, ValidationFailedError
+from service.api.deps import (
+    COOKIE_NAME,
+    CurrentPrincipal,
+    RecordId,
+    State,
+    visible_agreement,
+)
+from service.auth import Principal, Role
+from service.registry.records import AgreementQuery, AgreementView, FieldValue
+
+HERE = Path(__file__).parent
+templates = Jinja2Templates(directory=str(HERE / "templates"))
+
+router = APIRouter(prefix="/review", include_in_schema=False)
+
+FIELDS: tuple[str, ...] = (
+    "doc_type",
+    "title",
+    "numbers",
+    "parties",
+    "signing_date",
+    "signing_place",
+    "duration",
+    "start_date",
+    "start_date_source",
+    "end_date",
+    "end_date_source",
+    "scope",
+    "purpose",
+    "parent_agreement",
+)
+STRUCTURED = {"numbers", "parties", "duration", "scope"}
+"""Edited as JSON in the extraction contract's shape."""
+LIST_FIELDS = {"numbers", "parties", "scope"}
+DPI = 100
+
+
+def show(value: Any) -> str:
+    if value is None or value == [] or value == "":
+        return "—"
+    if isinstance(value, list | dict):
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)
+
+
+def edit_value(name: str, value: Any) -> str:
+    if name in STRUCTURED:
+        if value is None:
+            return "[]" if name in LIST_FIELDS else ""
+        return json.dumps(value, ensure_ascii=False, indent=1 if name == "parties" else None)
+    return "" if value is None else str(value)
+
+
+def parse_edit(name: str, raw: str) -> Any:
+    text = raw.strip()
+    if name in STRUCTURED:
+        if not text:
+            return [] if name in LIST_FIELDS else None
+        try:
+            return json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise ValidationFailedError(f"{name}: not valid JSON ({exc.msg}).") from None
+    return text or None
+
+
+def conf_class(conf: float | None) -> str:
+    if conf is None:
+        return ""
+    return "low" if conf < 0.5 else "mid" if conf < 0.8 else ""
+
+
+templates.env.globals.update(show=show, conf_class=conf_class)
+
+
+def csrf_token(request: Request) -> str:
+    key = request.cookies.get(COOKIE_NAME, "")
+    return hashlib.sha256(f"kerjasama-csrf:{key}".encode()).hexdigest()
+
+
+def _check_csrf(request: Request, token: str) -> None:
+    if not request.cookies.get(COOKIE_NAME) or token != csrf_token(request):
+        raise ForbiddenError("The form has expired; reload the page and try again.")
+
+
+def _page(
+    request: Request, name: str, principal: Principal | None, status: int = 200, **context: Any
+) -> HTMLResponse:
+    context.update(principal=principal, csrf=csrf_token(request))
+    return templates.TemplateResponse(request, name, context, status_code=status)
+
+
+def render_error(request: Request, status: int, code: str, message: str) -> Response:
+    context = {"principal": None, "csrf": "", "status": status, "code": code, "message": message}
+    return templates.TemplateResponse(request, "error.html", context, status_code=status)
+
+
+@router.get("/login")
+def login_form(request: Request) -> HTMLResponse:
+    return _page(request, "login.html", None)
+
+
+@router.post("/login")
+def login(request: Request, state: State, key: Annotated[str, Form(max_length=200)]) -> Response:
+    try:
+        state.keys.authenticate(key.strip())
+    except AuthError as exc:
+        return _page(request, "login.html", None, status=401, flash=exc.message, flash_kind="error")
+    response = RedirectResponse("/review", status_code=303)
+    response.set_cookie(
+        COOKIE_NAME,
+        key.strip(),
+        httponly=True,
+        samesite="strict",
+        secure=request.url.scheme == "https",
+        max_age=12 * 3600,
+        path="/",
+    )
+    return response
+
+
+@router.post("/logout")
+def logout() -> Response:
+    response = RedirectResponse("/review/login", status_code=303)
+    response.delete_cookie(COOKIE_NAME, path="/")
+    return response
+
+
+@router.get("")
+def agreements_list(
+    request: Request,
+    state: State,
+    principal: CurrentPrincipal,
+    view: Annotated[str, Query(pattern="^(queue|all)$")] = "queue",
+    q: Annotated[str | None, Query(max_length=200)] = None,
+    offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
+) -> HTMLResponse:
+    limit = 50
+    if view == "queue" and not q:
+        page = state.registry.review_queue(limit, offset, region_scope=principal.region)
+    else:
+        view = "all"
+        page = state.registry.list_agreements(
+            AgreementQuery(q=q or None, limit=limit, offset=offset), region_scope=principal.region
+        )
+
+    def url(at: int) -> str:
+        return "/review?" + urlencode({"view": view, "q": q or "", "offset": at})
+
+    return _page(
+        request,
+        "list.html",
+        principal,
+        page=page,
+        view=view,
+        q=q,
+        offset=offset,
+        limit=limit,
+        prev_url=url(max(offset - limit, 0)) if offset > 0 else None,
+        next_url=url(offset + limit) if offset + limit < page.total else None,
+    )
+
+
+def _boxes(view: AgreementView, page: int) -> list[dict[str, Any]]:
+    scale = DPI / 72
+    boxes = []
+    for name, fv in view.fields.items():
+        for ev in fv.evidence:
+            if ev.page == page and ev.box is not None:
+                x0, top, x1, bottom = ev.box
+                boxes.append(
+                    {
+                        "field": name,
+                        "left": round(x0 * scale),
+                        "top": round(top * scale),
+                        "width": max(2, round((x1 - x0) * scale)),
+                        "height": max(2, round((bottom - top) * scale)),
+                    }
+                )
+    return boxes
+
+
+def _agreement_page(
+    request: Request,
+    state: State,
+    principal: Principal,
+    agreement_id: int,
+    *,
+    file: str | None = None,
+    page: int = 1,
+    flash: str | None = None,
+    flash_kind: str | None = None,
+    status: int = 200,
+) -> HTMLResponse:
+    view = visible_agreement(state, principal, agreement_id)
+    chosen = next(
+        (f for f in view.files if f.sha256 == file), view.files[0] if view.files else None
+    )
+    if chosen is not None:
+        page = min(max(page, 1), max(chosen.pages, 1))
+    rows = []
+    for name in FIELDS:
+        fv = view.fields.get(name) or FieldValue()
+        rows.append((name, fv, edit_value(name, fv.value), name in STRUCTURED))
+    return _page(
+        request,
+        "agreement.html",
+        principal,
+        status=status,
+        a=view,
+        file=chosen,
+        page=page,
+        dpi=DPI,
+        boxes=_boxes(view, page) if chosen is not None else [],
+        rows=rows,
+        history=state.registry.history(agreement_id),
+        can_edit=principal.role >= Role.reviewer,
+        flash=flash,
+        flash_kind=flash_kind,
+    )
+
+
+@router.get("/agreements/{agreement_id}")
+def agreement(
+    request: Request,
+    state: State,
+    principal: CurrentPrincipal,
+    agreement_id: RecordId,
+    file: Annotated[str | None, Query(max_length=64)] = None,
+    page: Annotated[int, Query(ge=1, le=100_000)] = 1,
+) -> HTMLResponse:
+    return _agreement_page(request, state, principal, agreement_id, file=file, page=page)
+
+
+@router.post("/agreements/{agreement_id}/correct")
+async def correct(
+    request: Request, state: State, principal: CurrentPrincipal, agreement_id: RecordId
+) -> Response:
+    form = await request.form()
+    _check_csrf(request, str(form.get("csrf", "")))
+    principal.require(Role.reviewer)
+    reason = str(form.get("reason", "")).strip()
+    version = str(form.get("version", ""))
+    view = visible_agreement(state, principal, agreement_id)
+    changes: dict[str, Any] = {}
+    for name in FIELDS:
+        raw = form.get(f"f_{name}")
+        if raw is None:
+            continue
+        current = view.fields.get(name) or FieldValue()
+        if str(raw).replace("\r\n", "\n").strip() != edit_value(name, current.value).strip():
+            changes[name] = parse_edit(name, str(raw))
+    if not changes:
+        return _agreement_page(
+            request, state, principal, agreement_id, flash="Tidak ada yang berubah."
+        )
+    if not reason:
+        raise ValidationFailedError("A correction needs a reason.")
+    if not version.isdigit():
+        raise PreconditionFailedError("The form lost the agreement's version; reload the page.")
+    try:
+        state.registry.correct(
+            agreement_id,
+            changes,
+            reason=reason,
+            user=principal.user,
+            expected_version=int(version),
+        )
+    except PreconditionFailedError:
+        return _agreement_page(
+            request,
+            state,
+            principal,
+            agreement_id,
+            flash="Someone changed this agreement meanwhile; your edit was not saved. "
+            "Check the current values and edit again.",
+            flash_kind="error",
+            status=412,
+        )
+    return RedirectResponse(f"/review/agreements/{agreement_id}", status_code=303)
+
+
+@router.post("/agreements/{agreement_id}/reviewed")
+def reviewed(
+    request: Request,
+    state: State,
+    principal: CurrentPrincipal,
+    agreement_id: RecordId,
+    csrf: Annotated[str, Form()] = "",
+    version: Annotated[str, Form()] = "",
+) -> Response:
+    _check_csrf(request, csrf)
+    principal.require(Role.reviewer)
+    visible_agreement(state, principal, agreement_id)
+    state.registry.mark_reviewed(
+        agreement_id,
+        user=principal.user,
+        expected_version=int(version) if version.isdigit() else None,
+    )
+    return RedirectResponse("/review", status_code=303)
+
+
+@router.post("/agreements/{agreement_id}/links/{link_id}")
+def decide_link(
+    request: Request,
+    state: State,
+    principal: CurrentPrincipal,
+    agreement_id: RecordId,
+    link_id: RecordId,
+    decision: Annotated[str, Form(pattern="^(confirm|reject)$")],
+    csrf: Annotated[str, Form()] = "",
+) -> Response:
+    _check_csrf(request, csrf)
+    principal.require(Role.reviewer)
+    view = visible_agreement(state, principal, agreement_id)
+    if not any(link.id == link_id for link in view.links):
+        raise ValidationFailedError(f"Agreement {agreement_id} has no link {link_id}.")
+    state.registry.resolve_link(link_id, confirm=decision == "confirm", user=principal.user)
+    return RedirectResponse(f"/review/agreements/{agreement_id}", status_code=303)
+
+
+def mount(app: FastAPI) -> None:
+    app.mount("/review/static", StaticFiles(directory=str(HERE / "static")), name="review-static")
+    app.include_router(router)

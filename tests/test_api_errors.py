@@ -1,0 +1,114 @@
+"""Every refusal is a JSON body with a stable code and the right status."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from test_api_support import (
+    add_key,
+    agreement_pdf,
+    client,
+    file_records,
+    make_settings,
+    record,
+    running_server,
+)
+
+pytestmark = pytest.mark.slow
+
+
+def test_uploads_are_checked_and_errors_have_codes(tmp_path: Path) -> None:
+    settings = make_settings(tmp_path, max_file_bytes=50_000)
+    data, document, extraction = record("Kerja sama air minum", ["35.15"])
+    [agreement_id] = file_records(settings, [(data, document, extraction)])
+    key = add_key(settings, "staff")
+    with running_server(settings) as base, client(base, key) as http:
+        # Bytes already filed answer at once with the existing agreement.
+        response = http.post("/api/v1/uploads", files={"files": ("again.pdf", data)})
+        assert response.status_code == 202
+        [item] = response.json()["items"]
+        assert item["job"]["status"] == "done"
+        assert item["job"]["outcome"] == "exact_duplicate"
+        assert item["job"]["agreement_id"] == agreement_id
+
+        # Type is judged by content, not by the name.
+        response = http.post("/api/v1/uploads", files={"files": ("scan.pdf", b"GIF89a not a pdf")})
+        assert response.status_code == 415
+        assert response.json()["error"] == "unsupported_type"
+
+        response = http.post("/api/v1/uploads", files={"files": ("empty.pdf", b"")})
+        assert response.status_code == 422
+        assert response.json()["error"] == "empty_file"
+
+        big = b"%PDF-1.4\n" + b"0" * 60_000
+        response = http.post("/api/v1/uploads", files={"files": ("big.pdf", big)})
+        assert response.status_code == 413
+        assert response.json()["error"] == "file_too_large"
+
+        # Several files: the good one is queued, the bad one reported beside it,
+        # and a path-like name is only a display name.
+        fresh = agreement_pdf("fresh bytes")
+        response = http.post(
+            "/api/v1/uploads",
+            files=[
+                ("files", ("../../etc/passwd.pdf", fresh)),
+                ("files", ("notes.txt", b"hello")),
+            ],
+        )
+        assert response.status_code == 202
+        good, bad = response.json()["items"]
+        assert good["file"] == "passwd.pdf"
+        assert good["job"]["status"] == "queued"
+        assert bad["error"] == "unsupported_type" and bad["job"] is None
+
+        # The same bytes while the first job is still waiting: the same job.
+        response = http.post("/api/v1/uploads", files={"files": ("copy.pdf", fresh)})
+        assert response.json()["items"][0]["job"]["id"] == good["job"]["id"]
+
+        response = http.post("/api/v1/uploads", data={"x": "1"})
+        assert response.status_code == 422
+        assert response.json()["error"] == "invalid_input"
+
+
+def test_reads_and_changes_refuse_with_codes(tmp_path: Path) -> None:
+    settings = make_settings(tmp_path)
+    [agreement_id] = file_records(settings, [record("Kerja sama jalan", ["33.01"])])
+    key = add_key(settings, "reviewer")
+    with running_server(settings) as base, client(base, key) as http:
+        assert http.get("/api/v1/agreements/999").json()["error"] == "not_found"
+        response = http.get("/api/v1/agreements", params={"limit": 0})
+        assert response.status_code == 422 and response.json()["error"] == "invalid_input"
+        response = http.get("/api/v1/agreements", params={"sort": "bogus"})
+        assert response.status_code == 422
+
+        body = {"changes": {"signing_place": "Semarang"}, "reason": "typo"}
+        response = http.patch(f"/api/v1/agreements/{agreement_id}", json=body)
+        assert response.status_code == 428
+        assert response.json()["error"] == "precondition_required"
+        response = http.patch(
+            f"/api/v1/agreements/{agreement_id}", json=body, headers={"If-Match": '"abc"'}
+        )
+        assert response.status_code == 412
+        response = http.patch(
+            f"/api/v1/agreements/{agreement_id}",
+            json={"changes": {"colour": "red"}, "reason": "x"},
+            headers={"If-Match": '"1"'},
+        )
+        assert response.status_code == 422 and "colour" in response.json()["message"]
+        response = http.patch(
+            f"/api/v1/agreements/{agreement_id}",
+            json={"changes": {"signing_date": "not a date"}, "reason": "x"},
+            headers={"If-Match": '"1"'},
+        )
+        assert response.status_code == 422 and response.json()["error"] == "invalid_input"
+        assert http.get(f"/api/v1/agreements/{agreement_id}").headers["ETag"] == '"1"'
+
+        assert http.get("/api/v1/jobs/nope").json()["error"] == "not_found"
+        assert http.get("/api/v1/nowhere").json()["error"] == "not_found"
+        assert http.delete("/api/v1/agreements/1").json()["error"] == "method_not_allowed"
+
+        # Health and readiness need no key.
+        assert client(base, None).get("/api/v1/health").json() == {"status": "ok"}
+        ready = client(base, None).get("/api/v1/ready").json()
+        assert ready["status"] == "ready" and ready["registry"]["agreements"] == 1

@@ -1,0 +1,204 @@
+"""The sample generator: deterministic, varied, and its truth matches its PDFs."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+from collections import Counter
+from pathlib import Path
+
+import pdfplumber
+import pytest
+from num2words import num2words
+from PIL import Image
+
+from corpusgen import generate_sample, render_digital_pdf, render_image, render_scan_pdf
+from corpusgen.corpus import FILE_KINDS, build_corpus
+from corpusgen.dates_id import MONTHS
+from corpusgen.families import FAMILIES, HELD_OUT_FAMILIES
+from corpusgen.parties import PARTY_KINDS
+from models import FIELD_NAMES, Extraction
+
+ROOT = Path(__file__).resolve().parents[1]
+COMMITTED = ROOT / "corpus_samples"
+
+
+def _flat(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _pdf_pages(pdf: bytes) -> list[str]:
+    with pdfplumber.open(io.BytesIO(pdf)) as doc:
+        return [p.extract_text() or "" for p in doc.pages]
+
+
+def test_same_seed_gives_same_truth_and_bytes() -> None:
+    a, b = generate_sample(11), generate_sample(11)
+    assert a.truth == b.truth
+    pdf = render_digital_pdf(a)
+    assert pdf == render_digital_pdf(b)
+    assert render_scan_pdf(pdf, profile="hard", seed=3, dpi=60) == render_scan_pdf(
+        pdf, profile="hard", seed=3, dpi=60
+    )
+    assert generate_sample(12).truth != a.truth
+
+
+def test_variety_over_seeds() -> None:
+    samples = [generate_sample(s) for s in range(80)]
+    assert {s.doc_type for s in samples} == {"NK", "PKS", "ADENDUM"}
+    kinds = {p["kind"] for s in samples for p in s.truth["parties"]}
+    assert kinds == set(PARTY_KINDS)
+    forms = {s.truth["date_form"] for s in samples}
+    assert forms == {"words", "words+numeric", "mixed", "plain", "numeric"}
+    assert {s.family for s in samples} == set(FAMILIES)
+    assert {len(s.truth["parties"]) for s in samples} == {2, 3}
+    assert {s.truth["parties"][0]["role"] for s in samples} >= {"PIHAK PERTAMA", "PIHAK KESATU"}
+    units = {s.truth["duration"]["unit"] for s in samples if s.truth["duration"]}
+    assert units == {"tahun", "bulan", "hari"}
+    assert any(s.truth["end_date"] for s in samples)
+    assert any(s.truth["signing_place"] is None for s in samples)
+    assert any(not s.truth["weekday_correct"] for s in samples)
+    pages = Counter(s.truth["pages"] for s in samples)
+    assert min(pages) >= 2 and max(pages) <= 10 and len(pages) >= 3
+    # regional parties carry real Kemendagri codes; others none
+    for s in samples:
+        for p in s.truth["parties"]:
+            regional = p["kind"] in ("pemprov", "pemkab", "pemkot", "dprd")
+            assert (p["region_code"] is not None) == regional
+            if p["kind"] == "pemprov":
+                assert re.fullmatch(r"\d\d", p["region_code"])
+            elif regional:
+                assert re.fullmatch(r"\d\d\.\d\d", p["region_code"])
+
+
+@pytest.mark.parametrize("family", sorted(FAMILIES))
+def test_truth_matches_the_digital_pdf(family: str) -> None:
+    sample = generate_sample(100 + len(family), family=family)
+    truth = sample.truth
+    Extraction.model_validate(
+        {"file": "x.pdf", "sha256": "0" * 64, "pages": truth["pages"], "ocr_pages": 0}
+        | {k: truth[k] for k in FIELD_NAMES}
+    )
+    pages = _pdf_pages(render_digital_pdf(sample))
+    assert len(pages) == truth["pages"] == len(truth["page_texts"])
+    text = _flat(" ".join(pages))
+    for number in truth["numbers"]:
+        assert number in text
+    for party in truth["parties"]:
+        assert _flat(party["institution"]) in text
+        assert _flat(party["signatory"]) in text
+        assert _flat(party["title"]) in text
+    assert truth["title"] in text
+    if truth["signing_place"]:
+        assert _flat(truth["signing_place"]) in text
+    for item in truth["scope"]:
+        assert item in text
+    if truth["purpose"]:
+        assert truth["purpose"] in text
+    # page_texts are exactly the words on each page (pdfplumber may order columns differently)
+    for got, want in zip(pages, truth["page_texts"], strict=True):
+        assert Counter(got.split()) == Counter(want.split())
+
+
+def test_signing_date_is_written_as_the_truth_says() -> None:
+    seen = set()
+    for seed in range(60):
+        s = generate_sample(seed)
+        t = s.truth
+        y, m, d = (int(x) for x in t["signing_date"].split("-"))
+        opening = _flat(" ".join(t["page_texts"])).lower()
+        i = opening.index("pada hari ini")
+        sentence = opening[i : i + 260]
+        assert t["weekday_printed"].lower() in sentence
+        form = t["date_form"]
+        seen.add(form)
+        if form in ("words", "words+numeric", "mixed"):
+            assert num2words(d, lang="id") in sentence
+            assert num2words(y, lang="id") in sentence
+            assert MONTHS[m - 1].lower() in sentence
+        if form in ("plain",):
+            assert f"{d} {MONTHS[m - 1]} {y}".lower() in sentence
+        if form in ("numeric", "words+numeric"):
+            assert f"{d:02d}-{m:02d}-{y}" in sentence
+    assert len(seen) == 5
+
+
+def test_parent_and_number_reuse_relations() -> None:
+    nk = generate_sample(7, family="pemda-klasik", doc_type="NK")
+    pks = generate_sample(8, family="pemda-klasik", doc_type="PKS", parent=nk)
+    assert pks.parent_id == nk.id
+    for n in nk.truth["numbers"]:
+        assert n in pks.truth["parent_agreement"]
+        assert n not in pks.truth["numbers"]
+    add = generate_sample(9, doc_type="ADENDUM", parent=pks)
+    assert add.truth["doc_type"] == "ADENDUM"
+    assert add.truth["title"].startswith("ADENDUM ")
+    assert "PERUBAHAN ATAS" in add.truth["title"]
+    assert pks.truth["numbers"][0] in add.truth["parent_agreement"]
+    other = generate_sample(10, family="korporasi-pks", doc_type="PKS", reuse_from=(nk, 1))
+    assert nk.truth["numbers"][1] in other.truth["numbers"]
+    assert other.truth["title"] != nk.truth["title"]
+
+
+def test_scans_and_images_have_no_text_and_right_pages() -> None:
+    sample = generate_sample(21, family="ringkas")
+    pdf = render_digital_pdf(sample)
+    n = sample.truth["pages"]
+    for profile in ("scan", "hard", "photo"):
+        scan = render_scan_pdf(pdf, profile=profile, seed=1, dpi=60)
+        with pdfplumber.open(io.BytesIO(scan)) as doc:
+            assert len(doc.pages) == n
+            assert all(not (p.extract_text() or "").strip() for p in doc.pages)
+            assert all(len(p.images) == 1 for p in doc.pages)
+    jpg = Image.open(io.BytesIO(render_image(pdf, page=n, fmt="jpeg", dpi=72, embed_dpi=True)))
+    assert jpg.format == "JPEG" and round(jpg.info["dpi"][0]) == 72
+    png = Image.open(io.BytesIO(render_image(pdf, page=1, fmt="png", dpi=72, embed_dpi=False)))
+    assert png.format == "PNG" and "dpi" not in png.info
+    tif = Image.open(io.BytesIO(render_image(pdf, page=1, fmt="tiff", dpi=72, profile="photo")))
+    assert tif.format == "TIFF"
+    with pytest.raises(ValueError):
+        render_image(pdf, page=n + 1)
+
+
+def test_build_corpus_writes_a_consistent_small_set(tmp_path: Path) -> None:
+    manifest = build_corpus(tmp_path, seed=5, count=4, kinds=("digital", "image"), dpi=50)
+    _check_manifest(tmp_path, manifest)
+    again = json.loads((tmp_path / "manifest.json").read_text())
+    assert again == manifest
+
+
+def _check_manifest(root: Path, manifest: dict) -> None:  # type: ignore[type-arg]
+    assert isinstance(manifest["generator_version"], str) and isinstance(manifest["seed"], int)
+    ids = [d["id"] for d in manifest["documents"]]
+    assert len(ids) == len(set(ids))
+    for doc in manifest["documents"]:
+        assert doc["family"] in FAMILIES
+        assert doc["held_out"] == FAMILIES[doc["family"]].held_out
+        assert doc["doc_type"] in ("NK", "PKS", "ADENDUM")
+        assert doc["parent_id"] is None or doc["parent_id"] in ids
+        truth = json.loads((root / doc["truth"]).read_text(encoding="utf-8"))
+        assert set(FIELD_NAMES) <= set(truth) and truth["doc_type"] == doc["doc_type"]
+        assert len(truth["page_texts"]) == truth["pages"]
+        assert doc["files"]
+        for f in doc["files"]:
+            assert f["kind"] in FILE_KINDS
+            assert (root / f["path"]).is_file(), f["path"]
+            assert f["path"].startswith(f"files/{doc['id']}.")
+            if f["kind"] == "image":
+                assert all(1 <= p <= truth["pages"] for p in f["pages"])
+
+
+@pytest.mark.skipif(not (COMMITTED / "manifest.json").exists(), reason="corpus not generated")
+def test_committed_manifest_is_valid() -> None:
+    manifest = json.loads((COMMITTED / "manifest.json").read_text(encoding="utf-8"))
+    _check_manifest(COMMITTED, manifest)
+    docs = manifest["documents"]
+    assert {d["family"] for d in docs} == set(FAMILIES)
+    assert {d["family"] for d in docs if d["held_out"]} == set(HELD_OUT_FAMILIES)
+    assert {d["doc_type"] for d in docs} == {"NK", "PKS", "ADENDUM"}
+    kinds = {f["kind"] for d in docs for f in d["files"]}
+    assert kinds == set(FILE_KINDS)
+    assert any(d["parent_id"] for d in docs)
+    total = sum(p.stat().st_size for p in COMMITTED.rglob("*") if p.is_file())
+    assert total < 25 * 1024 * 1024

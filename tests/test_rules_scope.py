@@ -1,0 +1,123 @@
+"""Scope: Ruang Lingkup items as agreements (and OCR) write them."""
+
+from __future__ import annotations
+
+from extractor.rules.scope import find_scope
+from extractor.text import DocText
+
+
+def scope(text: str) -> list[str]:
+    return find_scope(DocText.from_string(text)).value
+
+
+def test_lettered_items_wrapped_over_lines_with_closing_dan() -> None:
+    text = """Pasal 2
+RUANG LINGKUP
+Ruang lingkup Nota Kesepahaman ini meliputi:
+a. pengembangan kapasitas aparatur sipil negara melalui pendidikan
+dan pelatihan;
+b. pertukaran data dan informasi pembangunan daerah; dan
+c. pendampingan penyusunan dokumen perencanaan.
+Pasal 3
+PELAKSANAAN
+Pelaksanaan Nota Kesepahaman ini dituangkan dalam Perjanjian Kerja Sama."""
+    assert scope(text) == [
+        "pengembangan kapasitas aparatur sipil negara melalui pendidikan dan pelatihan",
+        "pertukaran data dan informasi pembangunan daerah",
+        "pendampingan penyusunan dokumen perencanaan",
+    ]
+
+
+def test_heading_above_the_pasal_line_and_ocr_commas_and_markers() -> None:
+    # OCR: ";" read as ",", "c." read as "Cc.", the heading printed above "PASAL 2"
+    text = """MAKSUD DAN TUJUAN
+PASAL 1
+Maksud kerja sama ini adalah untuk meningkatkan pelayanan publik.
+RUANG LINGKUP
+PASAL 2
+Ruang lingkup kerja sama ini mencakup:
+a. penyediaan air bersih bagi masyarakat perbatasan,
+b. pemeliharaan jaringan pipa distribusi,
+Cc. pelatihan teknisi daerah, dan
+d. kegiatan lain yang disepakati PARA PIHAK.
+JANGKA WAKTU
+PASAL 3
+Kesepakatan ini berlaku selama 2 (dua) tahun."""
+    assert scope(text) == [
+        "penyediaan air bersih bagi masyarakat perbatasan",
+        "pemeliharaan jaringan pipa distribusi",
+        "pelatihan teknisi daerah",
+        "kegiatan lain yang disepakati PARA PIHAK",
+    ]
+
+
+def test_numbered_items_under_a_lingkup_pekerjaan_heading_with_ocr_pasal() -> None:
+    text = """Pasa1 4
+LINGKUP PEKERJAAN
+(1) Penyusunan kajian kelayakan pembangunan pasar rakyat;
+(2) Pendampingan teknis perizinan usaha mikro;
+(3) Evaluasi pelaksanaan program.
+Pasal 5
+HAK DAN KEWAJIBAN
+(1) PIHAK PERTAMA berhak menerima laporan."""
+    assert scope(text) == [
+        "Penyusunan kajian kelayakan pembangunan pasar rakyat",
+        "Pendampingan teknis perizinan usaha mikro",
+        "Evaluasi pelaksanaan program",
+    ]
+
+
+def test_single_sentence_scope_without_a_list() -> None:
+    text = """Pasal 2
+OBJEK
+Objek Perjanjian Kerja Sama ini adalah penyelenggaraan uji kompetensi bagi
+pegawai Dinas Kesehatan Kota Madiun. PARA PIHAK menyepakati jadwalnya.
+Pasal 3
+BIAYA
+Biaya ditanggung PIHAK KEDUA."""
+    assert scope(text) == [
+        "penyelenggaraan uji kompetensi bagi pegawai Dinas Kesehatan Kota Madiun"
+    ]
+
+
+def test_nested_items_join_their_parent_and_the_lettered_list_inside_an_ayat() -> None:
+    nested = """Pasal 2
+RUANG LINGKUP
+Ruang lingkup meliputi:
+a. urusan pelayanan dasar:
+1. pendidikan,
+2. kesehatan;
+b. urusan pilihan.
+Pasal 3
+PENUTUP"""
+    assert scope(nested) == ["urusan pelayanan dasar: pendidikan, kesehatan", "urusan pilihan"]
+    ayat = """Pasal 2
+RUANG LINGKUP
+(1) Ruang lingkup kerja sama ini meliputi:
+a. magang mahasiswa;
+b. penelitian bersama.
+(2) Rincian kegiatan diatur dalam rencana kerja.
+Pasal 3
+PENUTUP"""
+    assert scope(ayat) == ["magang mahasiswa", "penelitian bersama"]
+
+
+def test_scope_stops_at_signature_block_and_skips_scanner_footer() -> None:
+    text = """Pasal 9
+RUANG LINGKUP
+Ruang lingkup kerja sama ini meliputi:
+a. promosi pariwisata daerah;
+Dipindai dengan CamScanner
+b. pertukaran seni budaya.
+PIHAK PERTAMA, PIHAK KEDUA,
+Bupati Trenggalek Direktur Utama"""
+    finding = find_scope(DocText.from_string(text))
+    assert finding.value == ["promosi pariwisata daerah", "pertukaran seni budaya"]
+    assert finding.confidence >= 0.8
+    assert finding.evidence and "RUANG LINGKUP" in finding.evidence[0].text
+
+
+def test_no_scope_article_gives_an_empty_list_with_low_confidence() -> None:
+    finding = find_scope(DocText.from_string("Pasal 1\nTUJUAN\nTujuan kerja sama ini adalah X."))
+    assert finding.value == []
+    assert finding.confidence <= 0.5
