@@ -48,6 +48,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument(
         "--real-dev", type=Path, default=ROOT.parent / "shared" / "real-dev", help="real-dev folder"
     )
+    parser.add_argument(
+        "--corpus", type=Path, default=ROOT / "corpus_samples", help="the committed corpus"
+    )
     parser.add_argument("--results", type=Path, default=ROOT / "bench" / "results.json")
     return parser.parse_args(argv)
 
@@ -129,7 +132,7 @@ def collect(args: argparse.Namespace, console: Console) -> tuple[list[Sample], d
         return items[: args.limit] if args.limit else items
 
     if want_fields:
-        committed = ROOT / "corpus_samples"
+        committed = args.corpus
         if (committed / "manifest.json").exists():
             try:
                 found = load_manifest(committed, "committed")
@@ -139,7 +142,7 @@ def collect(args: argparse.Namespace, console: Console) -> tuple[list[Sample], d
             except (OSError, ValueError, KeyError) as exc:
                 notes["committed"] = f"unreadable manifest: {exc!r}"
         else:
-            notes["committed"] = "skipped: corpus_samples/manifest.json not there yet"
+            notes["committed"] = f"skipped: {committed}/manifest.json not there yet"
         if not args.quick:
             corpus, error = generate_corpus(args, console)
             if corpus is None:

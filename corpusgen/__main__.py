@@ -14,8 +14,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, default=Path("corpus_samples"))
     ap.add_argument("--count", type=int, default=30)
     ap.add_argument("--seed", type=int, default=2026)
-    ap.add_argument("--kinds", default=",".join(FILE_KINDS),
-                    help="comma-separated subset of digital,scan,photo,image")
+    ap.add_argument(
+        "--kinds",
+        default=",".join(FILE_KINDS),
+        help="comma-separated subset of digital,scan,photo,image",
+    )
     ap.add_argument("--dpi", type=int, default=200, help="resolution of scans and images")
     args = ap.parse_args(argv)
     kinds = [k.strip() for k in args.kinds.split(",") if k.strip()]

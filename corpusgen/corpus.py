@@ -9,7 +9,6 @@ files (digital twin, rescans, a phone photo, page images) of one agreement.
 from __future__ import annotations
 
 import json
-import random
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -43,19 +42,24 @@ def plan_samples(seed: int, count: int) -> list[Sample]:
             if nks:
                 parent = nks[-1]
                 used_parents.add(parent.id)
-                sample = generate_sample(s_seed, family=parent.family, doc_type="PKS", parent=parent)
+                sample = generate_sample(
+                    s_seed, family=parent.family, doc_type="PKS", parent=parent
+                )
         elif i % 10 == 9:  # an addendum of a corpus agreement
             base = [s for s in out if s.doc_type == "PKS" and s.id not in used_parents]
             if base:
                 parent = base[-1]
                 used_parents.add(parent.id)
-                sample = generate_sample(s_seed, family=parent.family, doc_type="ADENDUM", parent=parent)
+                sample = generate_sample(
+                    s_seed, family=parent.family, doc_type="ADENDUM", parent=parent
+                )
         elif i % 15 == 12:  # another agreement printing the same party number
             cands = [s for s in out if len(s.truth["numbers"]) == len(s.parties)]
             if cands:
                 other = cands[len(cands) // 2]
-                sample = generate_sample(s_seed, family=other.family, doc_type="PKS",
-                                         reuse_from=(other, 1))
+                sample = generate_sample(
+                    s_seed, family=other.family, doc_type="PKS", reuse_from=(other, 1)
+                )
         if sample is None:
             dtype = "NK" if i % 10 in (1, 4) else None
             sample = generate_sample(s_seed, family=fam, doc_type=dtype)
@@ -64,34 +68,41 @@ def plan_samples(seed: int, count: int) -> list[Sample]:
 
 
 def _file_plan(i: int, kinds: Iterable[str]) -> list[tuple[str, str, dict[str, Any]]]:
-    """(suffix, kind, options) for document ``i``; the pattern spreads kinds over the set."""
-    kinds = set(kinds)
+    """(suffix, kind, options) for document ``i``.
+
+    With every kind requested (the committed set) the kinds are spread so the set
+    stays small: a digital PDF for all, a scan for every other agreement, a few
+    phone photos and page images. With a subset (``--kinds digital,scan``) every
+    agreement gets every requested kind.
+    """
+    wanted = set(kinds)
+    mixed = wanted == set(FILE_KINDS)
     files: list[tuple[str, str, dict[str, Any]]] = []
-    if "digital" in kinds:
+    if "digital" in wanted:
         files.append(("digital.pdf", "digital", {}))
-    if "scan" in kinds:
-        if i % 4 == 3:
-            files.append(("hard.pdf", "scan", {"profile": "hard"}))
-        else:
-            files.append(("scan.pdf", "scan", {"profile": "scan"}))
-        if i % 9 == 2:  # a second scan of the same paper, other noise
+    if "scan" in wanted and (not mixed or i % 2 == 0):
+        profile = "hard" if i % 4 == 2 else "scan"
+        files.append((f"{profile}.pdf", "scan", {"profile": profile}))
+        if mixed and i == 4:  # a second scan of the same paper, other noise
             files.append(("rescan.pdf", "scan", {"profile": "hard"}))
-    if "photo" in kinds and i % 5 == 1:
-        files.append(("photo.pdf", "photo", {"profile": "photo"}))
-    if "image" in kinds:
-        pattern = i % 8
+    if "photo" in wanted and (not mixed or i % 6 == 1):
+        files.append(("photo.pdf", "photo", {"profile": "photo", "dpi": 150}))
+    if "image" in wanted:
+        pattern = i % 8 if mixed else 0
         if pattern == 0:
-            files.append(("p1.jpg", "image", {"fmt": "jpeg", "page": 1, "embed_dpi": True}))
+            files.append(("jpg", "image", {"fmt": "jpeg", "page": 1, "embed_dpi": True}))
         elif pattern == 3:
-            files.append(("p1.png", "image", {"fmt": "png", "page": 1, "embed_dpi": False}))
+            files.append(("png", "image", {"fmt": "png", "page": 1, "embed_dpi": False, "dpi": 150}))
         elif pattern == 5:
-            files.append(("p1.tiff", "image", {"fmt": "tiff", "page": 1, "embed_dpi": True,
-                                               "profile": "photo"}))
-        elif pattern == 6:
-            files.append(("plast.jpg", "image", {"fmt": "jpeg", "page": -1, "embed_dpi": False,
-                                                 "profile": "photo"}))
-        if i == 4:
-            files.append(("all.tiff", "image", {"fmt": "tiff-multi"}))
+            files.append(
+                ("tiff", "image", {"fmt": "tiff", "page": 1, "embed_dpi": True, "profile": "photo"})
+            )
+        elif pattern == 7:
+            files.append(
+                ("jpg", "image", {"fmt": "jpeg", "page": -1, "embed_dpi": False, "profile": "photo"})
+            )
+        if mixed and i == 9:
+            files.append(("all.tiff", "image", {"fmt": "tiff-multi", "dpi": 150}))
     return files
 
 
@@ -119,39 +130,63 @@ def build_corpus(
                 data = pdf
             elif kind in ("scan", "photo"):
                 prof = opt["profile"]
-                data = render_scan_pdf(pdf, profile=prof, seed=fseed, dpi=dpi)
+                fdpi = min(dpi, opt.get("dpi", dpi))
+                data = render_scan_pdf(pdf, profile=prof, seed=fseed, dpi=fdpi)
                 turned = [k + 1 for k, p in enumerate(plan_pages(n_pages, prof, fseed)) if p.turn90]
-                entry.update({"profile": prof, "dpi": dpi, "turned_pages": turned})
+                entry.update({"profile": prof, "dpi": fdpi, "turned_pages": turned})
             elif opt["fmt"] == "tiff-multi":
-                data = render_multipage_tiff(pdf, dpi=150, profile="scan", seed=fseed)
-                entry.update({"pages": list(range(1, n_pages + 1)), "profile": "scan", "dpi": 150,
-                              "format": "tiff"})
+                data = render_multipage_tiff(pdf, dpi=opt["dpi"], profile="scan", seed=fseed)
+                entry.update(
+                    {
+                        "pages": list(range(1, n_pages + 1)),
+                        "profile": "scan",
+                        "dpi": opt["dpi"],
+                        "format": "tiff",
+                    }
+                )
             else:
                 page = opt["page"] if opt["page"] > 0 else n_pages
                 prof = opt.get("profile", "scan")
-                data = render_image(pdf, page=page, fmt=opt["fmt"], dpi=dpi,
-                                    embed_dpi=opt["embed_dpi"], profile=prof, seed=fseed)
-                entry.update({"pages": [page], "profile": prof, "dpi": dpi,
-                              "dpi_embedded": opt["embed_dpi"], "format": opt["fmt"]})
-                rel = f"files/{sample.id}.p{page}.{'jpg' if opt['fmt'] == 'jpeg' else opt['fmt']}"
+                fdpi = min(dpi, opt.get("dpi", dpi))
+                data = render_image(
+                    pdf,
+                    page=page,
+                    fmt=opt["fmt"],
+                    dpi=fdpi,
+                    embed_dpi=opt["embed_dpi"],
+                    profile=prof,
+                    seed=fseed,
+                )
+                entry.update(
+                    {
+                        "pages": [page],
+                        "profile": prof,
+                        "dpi": fdpi,
+                        "dpi_embedded": opt["embed_dpi"],
+                        "format": opt["fmt"],
+                    }
+                )
+                rel = f"files/{sample.id}.p{page}.{suffix}"
                 entry["path"] = rel
             (out / rel).write_bytes(data)
             entries.append(entry)
         truth_rel = f"truth/{sample.id}.json"
-        (out / truth_rel).write_text(json.dumps(sample.truth, ensure_ascii=False, indent=1) + "\n",
-                                     encoding="utf-8")
-        docs.append({
-            "id": sample.id,
-            "family": sample.family,
-            "held_out": sample.held_out,
-            "doc_type": sample.doc_type,
-            "truth": truth_rel,
-            "parent_id": sample.parent_id,
-            "files": entries,
-        })
+        (out / truth_rel).write_text(
+            json.dumps(sample.truth, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+        )
+        docs.append(
+            {
+                "id": sample.id,
+                "family": sample.family,
+                "held_out": sample.held_out,
+                "doc_type": sample.doc_type,
+                "truth": truth_rel,
+                "parent_id": sample.parent_id,
+                "files": entries,
+            }
+        )
     manifest = {"generator_version": GENERATOR_VERSION, "seed": seed, "documents": docs}
-    (out / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1) + "\n",
-                                       encoding="utf-8")
+    (out / "manifest.json").write_text(
+        json.dumps(manifest, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    )
     return manifest
-
-

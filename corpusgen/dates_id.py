@@ -11,8 +11,20 @@ import random
 
 from num2words import num2words
 
-MONTHS = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
-          "September", "Oktober", "November", "Desember")
+MONTHS = (
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+)
 WEEKDAYS = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
 DATE_FORMS = ("words", "words+numeric", "mixed", "plain", "numeric")
 
@@ -38,16 +50,26 @@ def opening_date(d: dt.date, form: str, weekday: str, case: str, rng: random.Ran
     """The date part of 'Pada hari ini ...' in one of the printed forms."""
     month = MONTHS[d.month - 1]
     if form == "words":
-        return (f"{weekday} tanggal {cased(spell(d.day), case)} bulan {month} "
-                f"tahun {cased(spell(d.year), case)}")
+        return (
+            f"{weekday} tanggal {cased(spell(d.day), case)} bulan {month} "
+            f"tahun {cased(spell(d.year), case)}"
+        )
     if form == "words+numeric":
-        return (f"{weekday} tanggal {cased(spell(d.day), case)} bulan {month} "
-                f"tahun {cased(spell(d.year), case)} ({d:%d-%m-%Y})")
+        return (
+            f"{weekday} tanggal {cased(spell(d.day), case)} bulan {month} "
+            f"tahun {cased(spell(d.year), case)} ({d:%d-%m-%Y})"
+        )
     if form == "mixed":
-        return (f"{weekday} tanggal {d.day} ({cased(spell(d.day), case)}) bulan {month} "
-                f"tahun {d.year} ({cased(spell(d.year), case)})")
+        return (
+            f"{weekday} tanggal {d.day} ({cased(spell(d.day), case)}) bulan {month} "
+            f"tahun {d.year} ({cased(spell(d.year), case)})"
+        )
     if form == "plain":
-        return f"{weekday}, tanggal {long_date(d)}" if rng.random() < 0.5 else f"{weekday}, {long_date(d)}"
+        return (
+            f"{weekday}, tanggal {long_date(d)}"
+            if rng.random() < 0.5
+            else f"{weekday}, {long_date(d)}"
+        )
     return f"{weekday} tanggal {d:%d-%m-%Y}"
 
 

@@ -46,21 +46,38 @@ def plan_pages(n_pages: int, profile: str, seed: int) -> list[PagePlan]:
     plans = []
     for i in range(n_pages):
         if profile == "scan":
-            p = PagePlan(float(rng.uniform(-1.0, 1.0)), 0, float(rng.uniform(0.3, 0.7)),
-                         float(rng.uniform(3, 6)), float(rng.uniform(0.0, 0.08)),
-                         int(rng.integers(72, 80)), bool(rng.random() < 0.15), 0.0)
+            p = PagePlan(
+                float(rng.uniform(-1.0, 1.0)),
+                0,
+                float(rng.uniform(0.3, 0.7)),
+                float(rng.uniform(3, 6)),
+                float(rng.uniform(0.0, 0.08)),
+                int(rng.integers(72, 80)),
+                bool(rng.random() < 0.15),
+                0.0,
+            )
         elif profile == "hard":
-            p = PagePlan(float(rng.choice([-1, 1]) * rng.uniform(1.0, 3.0)),
-                         int(rng.choice([1, 3])) if i == turned else 0,
-                         float(rng.uniform(0.7, 1.2)), float(rng.uniform(7, 12)),
-                         float(rng.uniform(0.08, 0.2)), int(rng.integers(55, 68)),
-                         bool(rng.random() < 0.4), float(rng.uniform(0.0002, 0.001)))
+            p = PagePlan(
+                float(rng.choice([-1, 1]) * rng.uniform(1.0, 3.0)),
+                int(rng.choice([1, 3])) if i == turned else 0,
+                float(rng.uniform(0.7, 1.2)),
+                float(rng.uniform(7, 12)),
+                float(rng.uniform(0.08, 0.2)),
+                int(rng.integers(55, 68)),
+                bool(rng.random() < 0.4),
+                float(rng.uniform(0.0002, 0.001)),
+            )
         else:
-            p = PagePlan(float(rng.uniform(-2.5, 2.5)),
-                         int(rng.choice([1, 3])) if i == turned else 0,
-                         float(rng.uniform(0.8, 1.2)), float(rng.uniform(1, 2.5)),
-                         float(rng.uniform(0.15, 0.3)), int(rng.integers(65, 76)),
-                         bool(rng.random() < 0.3), 0.0)
+            p = PagePlan(
+                float(rng.uniform(-2.5, 2.5)),
+                int(rng.choice([1, 3])) if i == turned else 0,
+                float(rng.uniform(0.8, 1.2)),
+                float(rng.uniform(1, 2.5)),
+                float(rng.uniform(0.15, 0.3)),
+                int(rng.integers(65, 76)),
+                bool(rng.random() < 0.3),
+                0.0,
+            )
         plans.append(p)
     return plans
 
@@ -126,7 +143,7 @@ def degrade_page(img: np.ndarray, plan: PagePlan, profile: str, seed: int, dpi: 
         h, w = out.shape
         pad = int(0.05 * max(h, w))
         canvas = np.full((h + 2 * pad, w + 2 * pad), float(bg), dtype=np.float32)
-        src = np.float32([[0, 0], [w, 0], [w, h], [0, h]])
+        src = np.array([[0, 0], [w, 0], [w, h], [0, h]], dtype=np.float32)
         jit = rng.uniform(-0.025, 0.025, size=(4, 2)) * np.array([w, h])
         dst = (src + pad + jit).astype(np.float32)
         m = cv2.getPerspectiveTransform(src, dst)
@@ -148,9 +165,9 @@ def degrade_page(img: np.ndarray, plan: PagePlan, profile: str, seed: int, dpi: 
         out = cv2.GaussianBlur(out, (0, 0), plan.blur * dpi / 300)
     if plan.specks:
         n = int(plan.specks * out.size)
-        ys = rng.integers(0, out.shape[0], n)
-        xs = rng.integers(0, out.shape[1], n)
-        out[ys, xs] = rng.choice([0.0, 255.0], size=n)
+        rows = rng.integers(0, out.shape[0], n)
+        cols = rng.integers(0, out.shape[1], n)
+        out[rows, cols] = rng.choice([0.0, 255.0], size=n)
     if profile == "scan":
         # a flatbed's automatic levels turn the paper white; grain stays on the ink only
         out[out > 236] = 255
@@ -160,17 +177,21 @@ def degrade_page(img: np.ndarray, plan: PagePlan, profile: str, seed: int, dpi: 
     return res
 
 
-def degraded_pages(pdf: bytes, profile: str, seed: int, dpi: int) -> tuple[list[np.ndarray], list[PagePlan]]:
+def degraded_pages(
+    pdf: bytes, profile: str, seed: int, dpi: int
+) -> tuple[list[np.ndarray], list[PagePlan]]:
     pages = _render_gray(pdf, dpi)
     plans = plan_pages(len(pages), profile, seed)
-    out = [degrade_page(p, pl, profile, seed * 1000 + i, dpi)
-           for i, (p, pl) in enumerate(zip(pages, plans, strict=True))]
+    out = [
+        degrade_page(p, pl, profile, seed * 1000 + i, dpi)
+        for i, (p, pl) in enumerate(zip(pages, plans, strict=True))
+    ]
     return out, plans
 
 
 def _jpeg(img: np.ndarray, quality: int, dpi: int | None = None) -> bytes:
     buf = io.BytesIO()
-    kw: dict[str, object] = {"quality": quality, "optimize": True}
+    kw: dict[str, object] = {"quality": quality, "optimize": True, "progressive": True}
     if dpi:
         kw["dpi"] = (dpi, dpi)
     Image.fromarray(img, mode="L").save(buf, "JPEG", **kw)
@@ -211,11 +232,16 @@ def render_image(
 def render_multipage_tiff(
     pdf: bytes, dpi: int = 200, profile: str = "scan", seed: int = 0, embed_dpi: bool = True
 ) -> bytes:
-    """All pages in one multi-page TIFF (Group 4 would lose grey: use LZW)."""
+    """All pages in one multi-page TIFF, JPEG-compressed as office scanners write them."""
     imgs, _ = degraded_pages(pdf, profile, seed, dpi)
     pil = [Image.fromarray(i, mode="L") for i in imgs]
     buf = io.BytesIO()
-    kw: dict[str, object] = {"compression": "tiff_lzw", "save_all": True, "append_images": pil[1:]}
+    kw: dict[str, object] = {
+        "compression": "jpeg",
+        "quality": 75,
+        "save_all": True,
+        "append_images": pil[1:],
+    }
     if embed_dpi:
         kw["dpi"] = (dpi, dpi)
     pil[0].save(buf, "TIFF", **kw)
@@ -233,7 +259,7 @@ def _encode(img: np.ndarray, fmt: str, dpi: int | None, quality: int) -> bytes:
     if fmt == "png":
         Image.fromarray(img, mode="L").save(buf, "PNG", optimize=True, **kw)
     elif fmt in ("tiff", "tif"):
-        Image.fromarray(img, mode="L").save(buf, "TIFF", compression="tiff_lzw", **kw)
+        Image.fromarray(img, mode="L").save(buf, "TIFF", compression="jpeg", quality=quality, **kw)
     else:
         raise ValueError(f"unknown image format {fmt!r}")
     return buf.getvalue()

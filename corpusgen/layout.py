@@ -52,7 +52,9 @@ def font_pair(family: str) -> tuple[str, str]:
     }
     reg, bold = table[family]
     if reg not in FONTS:
-        return ("Times-Roman", "Times-Bold") if "serif" in family else ("Helvetica", "Helvetica-Bold")
+        return (
+            ("Times-Roman", "Times-Bold") if "serif" in family else ("Helvetica", "Helvetica-Bold")
+        )
     return reg, bold
 
 
@@ -294,8 +296,9 @@ class Para(Block):
             align = "left" if (last and self.align == "justify") else self.align
             ind = self.first_indent if i == 0 else 0.0
 
-            def emit(y: float, lw: list[Word] = lw, align: str = align, ind: float = ind,
-                     i: int = i) -> tuple[list[Line], list[Graphic], list[Graphic]]:
+            def emit(
+                y: float, lw: list[Word] = lw, align: str = align, ind: float = ind, i: int = i
+            ) -> tuple[list[Line], list[Graphic], list[Graphic]]:
                 runs = place_words(lw, x0 + ind, y, avail - ind, st, size, align)
                 if i == 0 and self.marker:
                     runs.insert(0, Run(st.margins[0] + self.left, y, self.marker, st.regular, size))
@@ -367,8 +370,9 @@ class NameTable(Block):
             tl = text_lines[i] if i < len(text_lines) else []
             align = "left" if i == len(text_lines) - 1 else "justify"
 
-            def emit(y: float, nl: list[Word] = nl, tl: list[Word] = tl, i: int = i,
-                     align: str = align) -> tuple[list[Line], list[Graphic], list[Graphic]]:
+            def emit(
+                y: float, nl: list[Word] = nl, tl: list[Word] = tl, i: int = i, align: str = align
+            ) -> tuple[list[Line], list[Graphic], list[Graphic]]:
                 runs: list[Run] = []
                 if i == 0:
                     runs.append(Run(x_m, y, self.marker, st.bold, size))
@@ -410,7 +414,9 @@ class Signatures(Block):
 
     def rows(self, st: Style) -> list[Row]:
         colw = st.text_w / 2 - 10
-        grid: list[list[SigColumn]] = [self.columns[i : i + 2] for i in range(0, len(self.columns), 2)]
+        grid: list[list[SigColumn]] = [
+            self.columns[i : i + 2] for i in range(0, len(self.columns), 2)
+        ]
         rows: list[Row] = []
         if self.lead:
             for t in self.lead:
@@ -419,7 +425,9 @@ class Signatures(Block):
         for row_cols in grid:
             h = max(self._column_height(c, st, colw) for c in row_cols)
 
-            def emit(y: float, row_cols: list[SigColumn] = row_cols) -> tuple[list[Line], list[Graphic], list[Graphic]]:
+            def emit(
+                y: float, row_cols: list[SigColumn] = row_cols
+            ) -> tuple[list[Line], list[Graphic], list[Graphic]]:
                 lines: list[Line] = []
                 under: list[Graphic] = []
                 over: list[Graphic] = []
@@ -437,22 +445,63 @@ class Signatures(Block):
                         mx = x + colw / 2 - 75
                         under.append(Graphic("meterai", mx, cy - 48, 46, 44, col.seed, col.meterai))
                         lines.append(Line([Run(mx + 3, cy - 28, col.meterai, st.regular, 6.5)]))
-                    over.append(Graphic("signature", x + colw / 2 - 60, cy - 62, 120, 52, col.seed,
-                                        color=(0.05, 0.1, 0.45)))
+                    over.append(
+                        Graphic(
+                            "signature",
+                            x + colw / 2 - 60,
+                            cy - 62,
+                            120,
+                            52,
+                            col.seed,
+                            color=(0.05, 0.1, 0.45),
+                        )
+                    )
                     if col.stamp:
-                        over.append(Graphic("stamp", x + colw / 2 - 95, cy - 66, 64, 64, col.seed + 7,
-                                            color=(0.35, 0.2, 0.6)))
+                        over.append(
+                            Graphic(
+                                "stamp",
+                                x + colw / 2 - 95,
+                                cy - 66,
+                                64,
+                                64,
+                                col.seed + 7,
+                                color=(0.35, 0.2, 0.6),
+                            )
+                        )
                     cy = box_top - 70
                     nm_font = st.bold
                     nw = width(col.name, nm_font, st.size)
                     nx = x + (colw - nw) / 2
-                    lines.append(Line([Run(nx, cy, col.name, nm_font, st.size,
-                                           underline=self.name_upper_underline)]))
+                    lines.append(
+                        Line(
+                            [
+                                Run(
+                                    nx,
+                                    cy,
+                                    col.name,
+                                    nm_font,
+                                    st.size,
+                                    underline=self.name_upper_underline,
+                                )
+                            ]
+                        )
+                    )
                     cy -= st.line_h
                     if col.nip:
                         t = f"NIP. {col.nip}"
-                        lines.append(Line([Run(x + (colw - width(t, st.regular, st.size)) / 2, cy, t,
-                                               st.regular, st.size)]))
+                        lines.append(
+                            Line(
+                                [
+                                    Run(
+                                        x + (colw - width(t, st.regular, st.size)) / 2,
+                                        cy,
+                                        t,
+                                        st.regular,
+                                        st.size,
+                                    )
+                                ]
+                            )
+                        )
                 return lines, under, over
 
             rows.append(Row(h, emit, st.para_gap * 2))
@@ -510,8 +559,14 @@ class Logos(Block):
     def rows(self, st: Style) -> list[Row]:
         def emit(y: float) -> tuple[list[Line], list[Graphic], list[Graphic]]:
             x0, w = st.margins[0], st.text_w
-            return [], [Graphic("logo", x0, y - 40, 55, 55, self.seed),
-                        Graphic("logo", x0 + w - 55, y - 40, 55, 55, self.seed + 1)], []
+            return (
+                [],
+                [
+                    Graphic("logo", x0, y - 40, 55, 55, self.seed),
+                    Graphic("logo", x0 + w - 55, y - 40, 55, 55, self.seed + 1),
+                ],
+                [],
+            )
 
         return [Row(50, emit, 0.0)]
 
@@ -580,7 +635,11 @@ def paginate(blocks: Sequence[Block], st: Style, furniture: Furniture) -> list[P
             y -= gap
             if isinstance(block, Space) and first_on_page:
                 continue
-            lines, under, over = row.emit(y - row.height * 0.8 if not isinstance(block, (Signatures, Kop, Logos)) else y - st.size)
+            lines, under, over = row.emit(
+                y - row.height * 0.8
+                if not isinstance(block, (Signatures, Kop, Logos))
+                else y - st.size
+            )
             page.body.extend(lines)
             page.under.extend(under)
             page.over.extend(over)
@@ -599,13 +658,19 @@ def _add_furniture(pages: list[Page], st: Style, f: Furniture) -> None:
         w, h = st.page
         if f.page_numbers == "dash-top" and i > 1:
             t = f"- {i} -"
-            p.header.append(Line([Run((w - width(t, st.regular, size)) / 2, h - 40, t, st.regular, size)]))
+            p.header.append(
+                Line([Run((w - width(t, st.regular, size)) / 2, h - 40, t, st.regular, size)])
+            )
         elif f.page_numbers == "halaman-bottom":
             t = f"Halaman {i} dari {n}"
-            p.footer.append(Line([Run((w - width(t, st.regular, size)) / 2, 30, t, st.regular, size)]))
+            p.footer.append(
+                Line([Run((w - width(t, st.regular, size)) / 2, 30, t, st.regular, size)])
+            )
         elif f.page_numbers == "plain-bottom-right":
             t = str(i)
-            p.footer.append(Line([Run(w - st.margins[1] - width(t, st.regular, size), 30, t, st.regular, size)]))
+            p.footer.append(
+                Line([Run(w - st.margins[1] - width(t, st.regular, size), 30, t, st.regular, size)])
+            )
         if f.paraf and i < n:
             cw = 42.0
             x0 = w - st.margins[1] - cw * f.paraf
@@ -615,14 +680,40 @@ def _add_furniture(pages: list[Page], st: Style, f: Furniture) -> None:
             for k in range(1, f.paraf):
                 p.under.append(Graphic("vrule", x0 + cw * k, y0, 0.5, 18))
             lab = f.paraf_label
-            p.footer.append(Line([Run(x0 + (cw * f.paraf - width(lab, st.regular, 7)) / 2, y0 + 21, lab,
-                                      st.regular, 7)]))
+            p.footer.append(
+                Line(
+                    [
+                        Run(
+                            x0 + (cw * f.paraf - width(lab, st.regular, 7)) / 2,
+                            y0 + 21,
+                            lab,
+                            st.regular,
+                            7,
+                        )
+                    ]
+                )
+            )
             romans = ["I", "II", "III"]
-            p.footer.append(Line([Run(x0 + cw * k + 6, y0 + 11, f"Pihak {romans[k]}", st.regular, 7)
-                                  for k in range(f.paraf)]))
+            p.footer.append(
+                Line(
+                    [
+                        Run(x0 + cw * k + 6, y0 + 11, f"Pihak {romans[k]}", st.regular, 7)
+                        for k in range(f.paraf)
+                    ]
+                )
+            )
             # a handwritten initial in some cells
             for k in range(f.paraf):
-                p.over.append(Graphic("initial", x0 + cw * k + 6, y0 + 1, cw - 12, 10, i * 31 + k,
-                                      color=(0.05, 0.1, 0.45)))
+                p.over.append(
+                    Graphic(
+                        "initial",
+                        x0 + cw * k + 6,
+                        y0 + 1,
+                        cw - 12,
+                        10,
+                        i * 31 + k,
+                        color=(0.05, 0.1, 0.45),
+                    )
+                )
         if f.footer_text:
             p.footer.append(Line([Run(st.margins[0], 18, f.footer_text, st.regular, 7)]))

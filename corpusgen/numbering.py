@@ -27,13 +27,15 @@ def government(rng: random.Random, unit: str, year: int, month: int) -> str:
         return f"{code}/{rng.randint(1, 9)}.{rng.randint(100, 999)}/{unit}/{year}"
     if shape == 2:
         return f"{code}/{rng.randint(10, 450)}/{unit}/{roman_month(month)}/{year}"
-    return f"{code}/{rng.randint(1, 99)}/{rng.randint(100, 499)}.{rng.randint(1, 9)}.{rng.randint(1, 9)}/{year}"
+    unit_code = f"{rng.randint(100, 499)}.{rng.randint(1, 9)}.{rng.randint(1, 9)}"
+    return f"{code}/{rng.randint(1, 99)}/{unit_code}/{year}"
 
 
 def campus(rng: random.Random, unit: str, year: int, month: int) -> str:
     if rng.random() < 0.5:
         return f"{rng.randint(100, 3999)}/{unit}/KS/{year}"
-    return f"{rng.randint(1, 299):03d}/{unit}/{rng.choice(('HK', 'KS', 'KL'))}.{rng.randint(0, 9):02d}/{roman_month(month)}/{year}"
+    series = f"{rng.choice(('HK', 'KS', 'KL'))}.{rng.randint(0, 9):02d}"
+    return f"{rng.randint(1, 299):03d}/{unit}/{series}/{roman_month(month)}/{year}"
 
 
 def company(rng: random.Random, unit: str, year: int, month: int) -> str:
@@ -41,7 +43,8 @@ def company(rng: random.Random, unit: str, year: int, month: int) -> str:
     if shape == 0:
         return f"{rng.randint(1, 250):03d}/PKS-{unit}/{roman_month(month)}/{year}"
     if shape == 1:
-        return f"{unit}.{rng.choice(('HCS', 'LGL', 'DIR', 'CSR'))}/PKS.{rng.randint(1, 120):03d}/{year}"
+        desk = rng.choice(("HCS", "LGL", "DIR", "CSR"))
+        return f"{unit}.{desk}/PKS.{rng.randint(1, 120):03d}/{year}"
     return f"No.{rng.randint(10, 999)}/{unit}/{rng.choice(('DIR', 'SEKPER', 'LEGAL'))}/{year}"
 
 

@@ -15,53 +15,200 @@ from corpusgen.people import Person, make_person
 from corpusgen.wilayah import Region, provinces, random_province, random_regency
 
 PARTY_KINDS: tuple[str, ...] = (
-    "kementerian", "lembaga", "pemprov", "pemkab", "pemkot", "dprd",
-    "universitas", "bumn", "bumd", "swasta", "lainnya",
+    "kementerian",
+    "lembaga",
+    "pemprov",
+    "pemkab",
+    "pemkot",
+    "dprd",
+    "universitas",
+    "bumn",
+    "bumd",
+    "swasta",
+    "lainnya",
 )
 
 _MINISTRIES = (
-    ("Kementerian Dalam Negeri", "KDN", "kemendagri.go.id", "Jakarta Pusat",
-     ("Direktur Jenderal Bina Pembangunan Daerah", "Direktur Jenderal Bina Administrasi Kewilayahan",
-      "Sekretaris Jenderal Kementerian Dalam Negeri")),
-    ("Kementerian Desa, Pembangunan Daerah Tertinggal, dan Transmigrasi", "DPDTT", "kemendesa.go.id",
-     "Jakarta Selatan", ("Direktur Jenderal Pembangunan Desa dan Perdesaan",)),
-    ("Kementerian Pertanian", "KPTN", "pertanian.go.id", "Jakarta Selatan",
-     ("Direktur Jenderal Prasarana dan Sarana Pertanian", "Kepala Badan Penyuluhan dan Pengembangan SDM Pertanian")),
-    ("Kementerian Kesehatan", "KES", "kemkes.go.id", "Jakarta Selatan",
-     ("Direktur Jenderal Kesehatan Masyarakat",)),
-    ("Kementerian Pariwisata dan Ekonomi Kreatif", "KPAR", "kemenparekraf.go.id", "Jakarta Pusat",
-     ("Deputi Bidang Industri dan Investasi",)),
-    ("Kementerian Perhubungan", "HUB", "dephub.go.id", "Jakarta Pusat",
-     ("Direktur Jenderal Perhubungan Darat",)),
-    ("Kementerian Koperasi dan Usaha Kecil dan Menengah", "KUKM", "kemenkopukm.go.id", "Jakarta Selatan",
-     ("Deputi Bidang Usaha Mikro",)),
-    ("Kementerian Lingkungan Hidup dan Kehutanan", "LHK", "menlhk.go.id", "Jakarta Pusat",
-     ("Direktur Jenderal Pengelolaan Sampah, Limbah dan Bahan Beracun Berbahaya",)),
+    (
+        "Kementerian Dalam Negeri",
+        "KDN",
+        "kemendagri.go.id",
+        "Jakarta Pusat",
+        (
+            "Direktur Jenderal Bina Pembangunan Daerah",
+            "Direktur Jenderal Bina Administrasi Kewilayahan",
+            "Sekretaris Jenderal Kementerian Dalam Negeri",
+        ),
+    ),
+    (
+        "Kementerian Desa, Pembangunan Daerah Tertinggal, dan Transmigrasi",
+        "DPDTT",
+        "kemendesa.go.id",
+        "Jakarta Selatan",
+        ("Direktur Jenderal Pembangunan Desa dan Perdesaan",),
+    ),
+    (
+        "Kementerian Pertanian",
+        "KPTN",
+        "pertanian.go.id",
+        "Jakarta Selatan",
+        (
+            "Direktur Jenderal Prasarana dan Sarana Pertanian",
+            "Kepala Badan Penyuluhan dan Pengembangan SDM Pertanian",
+        ),
+    ),
+    (
+        "Kementerian Kesehatan",
+        "KES",
+        "kemkes.go.id",
+        "Jakarta Selatan",
+        ("Direktur Jenderal Kesehatan Masyarakat",),
+    ),
+    (
+        "Kementerian Pariwisata dan Ekonomi Kreatif",
+        "KPAR",
+        "kemenparekraf.go.id",
+        "Jakarta Pusat",
+        ("Deputi Bidang Industri dan Investasi",),
+    ),
+    (
+        "Kementerian Perhubungan",
+        "HUB",
+        "dephub.go.id",
+        "Jakarta Pusat",
+        ("Direktur Jenderal Perhubungan Darat",),
+    ),
+    (
+        "Kementerian Koperasi dan Usaha Kecil dan Menengah",
+        "KUKM",
+        "kemenkopukm.go.id",
+        "Jakarta Selatan",
+        ("Deputi Bidang Usaha Mikro",),
+    ),
+    (
+        "Kementerian Lingkungan Hidup dan Kehutanan",
+        "LHK",
+        "menlhk.go.id",
+        "Jakarta Pusat",
+        ("Direktur Jenderal Pengelolaan Sampah, Limbah dan Bahan Beracun Berbahaya",),
+    ),
 )
 _AGENCIES = (
     ("Badan Pusat Statistik", "BPS", "bps.go.id", "Jakarta Pusat", "Kepala Badan Pusat Statistik"),
-    ("Badan Nasional Penanggulangan Bencana", "BNPB", "bnpb.go.id", "Jakarta Timur",
-     "Sekretaris Utama Badan Nasional Penanggulangan Bencana"),
-    ("Badan Riset dan Inovasi Nasional", "BRIN", "brin.go.id", "Jakarta Pusat",
-     "Deputi Bidang Riset dan Inovasi Daerah"),
-    ("Lembaga Kebijakan Pengadaan Barang/Jasa Pemerintah", "LKPP", "lkpp.go.id", "Jakarta Selatan",
-     "Sekretaris Utama Lembaga Kebijakan Pengadaan Barang/Jasa Pemerintah"),
-    ("Arsip Nasional Republik Indonesia", "ANRI", "anri.go.id", "Jakarta Selatan",
-     "Kepala Arsip Nasional Republik Indonesia"),
-    ("Badan Pengawasan Keuangan dan Pembangunan", "BPKP", "bpkp.go.id", "Jakarta Timur",
-     "Deputi Bidang Pengawasan Penyelenggaraan Keuangan Daerah"),
-    ("Lembaga Administrasi Negara", "LAN", "lan.go.id", "Jakarta Pusat",
-     "Kepala Lembaga Administrasi Negara"),
+    (
+        "Badan Nasional Penanggulangan Bencana",
+        "BNPB",
+        "bnpb.go.id",
+        "Jakarta Timur",
+        "Sekretaris Utama Badan Nasional Penanggulangan Bencana",
+    ),
+    (
+        "Badan Riset dan Inovasi Nasional",
+        "BRIN",
+        "brin.go.id",
+        "Jakarta Pusat",
+        "Deputi Bidang Riset dan Inovasi Daerah",
+    ),
+    (
+        "Lembaga Kebijakan Pengadaan Barang/Jasa Pemerintah",
+        "LKPP",
+        "lkpp.go.id",
+        "Jakarta Selatan",
+        "Sekretaris Utama Lembaga Kebijakan Pengadaan Barang/Jasa Pemerintah",
+    ),
+    (
+        "Arsip Nasional Republik Indonesia",
+        "ANRI",
+        "anri.go.id",
+        "Jakarta Selatan",
+        "Kepala Arsip Nasional Republik Indonesia",
+    ),
+    (
+        "Badan Pengawasan Keuangan dan Pembangunan",
+        "BPKP",
+        "bpkp.go.id",
+        "Jakarta Timur",
+        "Deputi Bidang Pengawasan Penyelenggaraan Keuangan Daerah",
+    ),
+    (
+        "Lembaga Administrasi Negara",
+        "LAN",
+        "lan.go.id",
+        "Jakarta Pusat",
+        "Kepala Lembaga Administrasi Negara",
+    ),
 )
-_W1 = ("Cendekia", "Mandala", "Nusa", "Harapan", "Widya", "Tunas", "Pelita", "Citra", "Bhakti",
-       "Sinar", "Karya", "Dharma", "Sakti", "Tirta", "Bumi", "Graha", "Cipta", "Adhi")
-_W2 = ("Bangsa", "Utama", "Persada", "Mulia", "Pertiwi", "Raya", "Sejahtera", "Gemilang",
-       "Kencana", "Lestari", "Perkasa", "Mandiri", "Prima", "Abadi", "Semesta", "Jaya")
-_W3 = ("Indonesia", "Nusantara", "Teknologi", "Solusi", "Digital", "Energi", "Logistik",
-       "Konstruksi", "Infrastruktur", "Agro", "Informatika", "Data")
-_STREETS = ("Jenderal Sudirman", "Ahmad Yani", "Diponegoro", "Pahlawan", "Merdeka", "Gajah Mada",
-            "Pemuda", "Veteran", "Imam Bonjol", "Soekarno-Hatta", "Pattimura", "Sisingamangaraja",
-            "Basuki Rahmat", "Cut Nyak Dien", "Panglima Sudirman", "Raden Saleh", "Trunojoyo")
+_W1 = (
+    "Cendekia",
+    "Mandala",
+    "Nusa",
+    "Harapan",
+    "Widya",
+    "Tunas",
+    "Pelita",
+    "Citra",
+    "Bhakti",
+    "Sinar",
+    "Karya",
+    "Dharma",
+    "Sakti",
+    "Tirta",
+    "Bumi",
+    "Graha",
+    "Cipta",
+    "Adhi",
+)
+_W2 = (
+    "Bangsa",
+    "Utama",
+    "Persada",
+    "Mulia",
+    "Pertiwi",
+    "Raya",
+    "Sejahtera",
+    "Gemilang",
+    "Kencana",
+    "Lestari",
+    "Perkasa",
+    "Mandiri",
+    "Prima",
+    "Abadi",
+    "Semesta",
+    "Jaya",
+)
+_W3 = (
+    "Indonesia",
+    "Nusantara",
+    "Teknologi",
+    "Solusi",
+    "Digital",
+    "Energi",
+    "Logistik",
+    "Konstruksi",
+    "Infrastruktur",
+    "Agro",
+    "Informatika",
+    "Data",
+)
+_STREETS = (
+    "Jenderal Sudirman",
+    "Ahmad Yani",
+    "Diponegoro",
+    "Pahlawan",
+    "Merdeka",
+    "Gajah Mada",
+    "Pemuda",
+    "Veteran",
+    "Imam Bonjol",
+    "Soekarno-Hatta",
+    "Pattimura",
+    "Sisingamangaraja",
+    "Basuki Rahmat",
+    "Cut Nyak Dien",
+    "Panglima Sudirman",
+    "Raden Saleh",
+    "Trunojoyo",
+)
 
 
 @dataclass
@@ -91,7 +238,8 @@ def _address(rng: random.Random, city: str) -> str:
 
 
 def _phone(rng: random.Random) -> str:
-    return f"({rng.choice(('021', '0343', '0274', '0361', '0411', '061', '0751', '0561', '0431'))}) {rng.randint(300000, 899999)}"
+    area = rng.choice(("021", "0343", "0274", "0361", "0411", "061", "0751", "0561", "0431"))
+    return f"({area}) {rng.randint(300000, 899999)}"
 
 
 def _decree(rng: random.Random, who: str, year: int) -> str:
@@ -102,7 +250,8 @@ def _decree(rng: random.Random, who: str, year: int) -> str:
     elif kind == "Keputusan Menteri Dalam Negeri":
         num = f"131.{rng.randint(11, 94)}-{rng.randint(100, 4999)} Tahun {y}"
     else:
-        num = f"{rng.choice(('821.2', '800', '188.4'))}/{rng.randint(10, 999)}/{rng.choice(('BKD', 'BKPSDM', 'KPTS'))}/{y}"
+        office = rng.choice(("BKD", "BKPSDM", "KPTS"))
+        num = f"{rng.choice(('821.2', '800', '188.4'))}/{rng.randint(10, 999)}/{office}/{y}"
     return f"{kind} Nomor {num}"
 
 
@@ -127,7 +276,11 @@ def _regional(rng: random.Random, kind: str, year: int, province_code: str | Non
             region = random_regency(rng, None, province_code)
         short = region.short
         is_kota = region.type == "kota"
-        official = ("Wali Kota " if rng.random() < 0.7 else "Walikota ") + short if is_kota else "Bupati " + short
+        official = (
+            ("Wali Kota " if rng.random() < 0.7 else "Walikota ") + short
+            if is_kota
+            else "Bupati " + short
+        )
         gov_word = rng.choice(("Pemerintah", "Pemerintah Daerah"))
         inst = f"{gov_word} {region.name}"
         heading = [inst.upper()]
@@ -149,8 +302,20 @@ def _regional(rng: random.Random, kind: str, year: int, province_code: str | Non
             jabatan = f"Sekretaris Dewan Perwakilan Rakyat Daerah {region.name}"
             appointment = _decree(rng, official, year)
         kop = [inst.upper(), _address(rng, city), f"Telepon {_phone(rng)}  Laman: dprd.{domain}"]
-        return PartySpec("dprd", inst, heading, signer, jabatan, _address(rng, city), city, kop,
-                         "government", "DPRD", appointment, region)
+        return PartySpec(
+            "dprd",
+            inst,
+            heading,
+            signer,
+            jabatan,
+            _address(rng, city),
+            city,
+            kop,
+            "government",
+            "DPRD",
+            appointment,
+            region,
+        )
     if rng.random() < 0.75:
         signer = make_person(rng, civil_servant=False, year=year_hint)
         jabatan = official
@@ -161,8 +326,20 @@ def _regional(rng: random.Random, kind: str, year: int, province_code: str | Non
         jabatan = f"Sekretaris Daerah {where}"
         appointment = _decree(rng, official, year)
     kop = [inst.upper(), _address(rng, city), f"Telepon {_phone(rng)}  Laman: www.{domain}"]
-    return PartySpec(kind, inst, heading, signer, jabatan, _address(rng, city), city, kop,
-                     "government", unit, appointment, region)
+    return PartySpec(
+        kind,
+        inst,
+        heading,
+        signer,
+        jabatan,
+        _address(rng, city),
+        city,
+        kop,
+        "government",
+        unit,
+        appointment,
+        region,
+    )
 
 
 def make_party(
@@ -177,61 +354,168 @@ def make_party(
         jabatan = rng.choice(offices)
         heading = [name.upper()]
         kop = [name.upper(), _address(rng, city), f"Telepon {_phone(rng)}  Laman: www.{domain}"]
-        return PartySpec(kind, name, heading, signer, jabatan, _address(rng, city), city, kop,
-                         "government", unit, _decree(rng, "Presiden", year))
+        return PartySpec(
+            kind,
+            name,
+            heading,
+            signer,
+            jabatan,
+            _address(rng, city),
+            city,
+            kop,
+            "government",
+            unit,
+            _decree(rng, "Presiden", year),
+        )
     if kind == "lembaga":
         name, unit, domain, city, jabatan = rng.choice(_AGENCIES)
         signer = make_person(rng, civil_servant=True, year=year)
         kop = [name.upper(), _address(rng, city), f"Telepon {_phone(rng)}  Laman: www.{domain}"]
-        return PartySpec(kind, name, [name.upper()], signer, jabatan, _address(rng, city), city,
-                         kop, "government", unit, _decree(rng, "Presiden", year))
+        return PartySpec(
+            kind,
+            name,
+            [name.upper()],
+            signer,
+            jabatan,
+            _address(rng, city),
+            city,
+            kop,
+            "government",
+            unit,
+            _decree(rng, "Presiden", year),
+        )
     region = random_regency(rng, None, province_code)
     city = region.short
     w1, w2 = rng.sample(_W1, 1)[0], rng.choice(_W2)
     if kind == "universitas":
-        form = rng.choice(("Universitas", "Universitas", "Institut Teknologi", "Sekolah Tinggi Ilmu Ekonomi"))
+        form = rng.choice(
+            ("Universitas", "Universitas", "Institut Teknologi", "Sekolah Tinggi Ilmu Ekonomi")
+        )
         name = f"{form} {w1} {w2}"
         abbr = "".join(p[0] for p in name.split())
         signer = make_person(rng, civil_servant=rng.random() < 0.4, year=year, academic=True)
-        jabatan = f"{rng.choice(('Rektor', 'Rektor', 'Wakil Rektor Bidang Kerja Sama'))} {name}" if form != "Sekolah Tinggi Ilmu Ekonomi" else f"Ketua {name}"
-        kop = [name.upper(), _address(rng, city), f"Telepon {_phone(rng)}  Surel: humas@{w1.lower()}{w2.lower()}.ac.id"]
-        return PartySpec(kind, name, [name.upper()], signer, jabatan, _address(rng, city), city,
-                         kop, "campus", abbr, None, None)
+        jabatan = (
+            f"{rng.choice(('Rektor', 'Rektor', 'Wakil Rektor Bidang Kerja Sama'))} {name}"
+            if form != "Sekolah Tinggi Ilmu Ekonomi"
+            else f"Ketua {name}"
+        )
+        kop = [
+            name.upper(),
+            _address(rng, city),
+            f"Telepon {_phone(rng)}  Surel: humas@{w1.lower()}{w2.lower()}.ac.id",
+        ]
+        return PartySpec(
+            kind,
+            name,
+            [name.upper()],
+            signer,
+            jabatan,
+            _address(rng, city),
+            city,
+            kop,
+            "campus",
+            abbr,
+            None,
+            None,
+        )
     if kind == "bumn":
         w3 = rng.choice(_W3)
-        name = rng.choice((f"PT {w1} {w3} (Persero)", f"PT {w1} {w2} {w3} (Persero) Tbk.", f"Perum {w1} {w3}"))
+        name = rng.choice(
+            (f"PT {w1} {w3} (Persero)", f"PT {w1} {w2} {w3} (Persero) Tbk.", f"Perum {w1} {w3}")
+        )
         abbr = "".join(p[0] for p in name.replace("(Persero)", "").replace("Tbk.", "").split()[1:])
         signer = make_person(rng, civil_servant=False, year=year)
-        jabatan = rng.choice(("Direktur Utama", "Direktur Operasi", f"General Manager Wilayah {region.province_name}", "Direktur Bisnis"))
+        jabatan = rng.choice(
+            (
+                "Direktur Utama",
+                "Direktur Operasi",
+                f"General Manager Wilayah {region.province_name}",
+                "Direktur Bisnis",
+            )
+        )
         kop = [name.upper(), _address(rng, "Jakarta"), f"Telepon {_phone(rng)}"]
-        return PartySpec(kind, name, [name.upper()], signer, jabatan, _address(rng, "Jakarta"),
-                         "Jakarta", kop, "company", abbr, None, None)
+        return PartySpec(
+            kind,
+            name,
+            [name.upper()],
+            signer,
+            jabatan,
+            _address(rng, "Jakarta"),
+            "Jakarta",
+            kop,
+            "company",
+            abbr,
+            None,
+            None,
+        )
     if kind == "bumd":
         prov = region.province_name
-        name = rng.choice((
-            f"Perusahaan Umum Daerah Air Minum Tirta {w2} {region.name}",
-            f"PT {w1} {w2} {prov} (Perseroda)",
-            f"Perusahaan Umum Daerah Pasar {w1} {region.name}",
-        ))
+        name = rng.choice(
+            (
+                f"Perusahaan Umum Daerah Air Minum Tirta {w2} {region.name}",
+                f"PT {w1} {w2} {prov} (Perseroda)",
+                f"Perusahaan Umum Daerah Pasar {w1} {region.name}",
+            )
+        )
         abbr = "".join(p[0] for p in name.split()[:4] if p[0].isupper())
         signer = make_person(rng, civil_servant=False, year=year)
         jabatan = "Direktur Utama" if rng.random() < 0.7 else "Direktur"
         kop = [name.upper(), _address(rng, city), f"Telepon {_phone(rng)}"]
-        return PartySpec(kind, name, [name.upper()], signer, jabatan, _address(rng, city), city,
-                         kop, "company", abbr, None, None)
+        return PartySpec(
+            kind,
+            name,
+            [name.upper()],
+            signer,
+            jabatan,
+            _address(rng, city),
+            city,
+            kop,
+            "company",
+            abbr,
+            None,
+            None,
+        )
     if kind == "swasta":
         w3 = rng.choice(_W3)
-        name = rng.choice((f"PT {w1} {w2} {w3}", f"PT {w1} {w3} {w2}", f"CV {w1} {w2}", f"PT. {w1} {w2}"))
+        name = rng.choice(
+            (f"PT {w1} {w2} {w3}", f"PT {w1} {w3} {w2}", f"CV {w1} {w2}", f"PT. {w1} {w2}")
+        )
         abbr = "".join(p[0] for p in name.split()[1:])
         signer = make_person(rng, civil_servant=False, year=year)
-        jabatan = rng.choice(("Direktur", "Direktur Utama", "Presiden Direktur", f"Kepala Cabang {city}"))
+        jabatan = rng.choice(
+            ("Direktur", "Direktur Utama", "Presiden Direktur", f"Kepala Cabang {city}")
+        )
         kop = [name.upper(), _address(rng, city), f"Telepon {_phone(rng)}"]
-        return PartySpec(kind, name, [name.upper()], signer, jabatan, _address(rng, city), city,
-                         kop, "company", abbr, None, None)
+        return PartySpec(
+            kind,
+            name,
+            [name.upper()],
+            signer,
+            jabatan,
+            _address(rng, city),
+            city,
+            kop,
+            "company",
+            abbr,
+            None,
+            None,
+        )
     name = rng.choice((f"Yayasan {w1} {w2}", f"Rumah Sakit {w1} {w2}", f"Koperasi {w1} {w2}"))
     abbr = "".join(p[0] for p in name.split())
     signer = make_person(rng, civil_servant=False, year=year)
     jabatan = "Ketua " + name if name.startswith(("Yayasan", "Koperasi")) else "Direktur " + name
     kop = [name.upper(), _address(rng, city), f"Telepon {_phone(rng)}"]
-    return PartySpec("lainnya", name, [name.upper()], signer, jabatan, _address(rng, city), city,
-                     kop, "company", abbr, None, None)
+    return PartySpec(
+        "lainnya",
+        name,
+        [name.upper()],
+        signer,
+        jabatan,
+        _address(rng, city),
+        city,
+        kop,
+        "company",
+        abbr,
+        None,
+        None,
+    )

@@ -33,9 +33,13 @@ def pages_to_pdf(pages: list[Page], title: str = "") -> bytes:
             _graphic(c, g)
         c.setFillColorRGB(0, 0, 0)
         for ln in [*p.header, *p.body, *p.footer]:
-            for r in ln.runs:
+            for k, r in enumerate(ln.runs):
                 c.setFont(r.font, r.size)
-                c.drawString(r.x, r.y, r.text)
+                # a real space glyph after each word, as word processors write them, so text
+                # extractors need not guess word breaks from gaps
+                nxt = ln.runs[k + 1] if k + 1 < len(ln.runs) else None
+                tail = " " if nxt is not None and not nxt.glue and nxt.y == r.y else ""
+                c.drawString(r.x, r.y, r.text + tail)
                 if r.underline:
                     w = c.stringWidth(r.text, r.font, r.size)
                     c.setLineWidth(0.8)
@@ -49,10 +53,7 @@ def pages_to_pdf(pages: list[Page], title: str = "") -> bytes:
 
 def _graphic(c: Canvas, g: Graphic) -> None:
     c.saveState()
-    if g.kind == "rule":
-        c.setFillColorRGB(0, 0, 0)
-        c.rect(g.x, g.y, g.w, g.h, stroke=0, fill=1)
-    elif g.kind == "vrule":
+    if g.kind == "rule" or g.kind == "vrule":
         c.setFillColorRGB(0, 0, 0)
         c.rect(g.x, g.y, g.w, g.h, stroke=0, fill=1)
     elif g.kind == "box":
@@ -91,8 +92,14 @@ def _scribble(c: Canvas, g: Graphic) -> None:
     for _ in range(rng.randint(3, 6)):
         nx = min(g.x + g.w, x + rng.uniform(g.w * 0.1, g.w * 0.35))
         ny = g.y + rng.uniform(0, g.h)
-        p.curveTo(x + rng.uniform(-20, 30), g.y + rng.uniform(0, g.h),
-                  nx + rng.uniform(-30, 10), g.y + rng.uniform(0, g.h), nx, ny)
+        p.curveTo(
+            x + rng.uniform(-20, 30),
+            g.y + rng.uniform(0, g.h),
+            nx + rng.uniform(-30, 10),
+            g.y + rng.uniform(0, g.h),
+            nx,
+            ny,
+        )
         x, y = nx, ny
     c.drawPath(p, stroke=1, fill=0)
 
@@ -136,7 +143,7 @@ def _stamp_image(seed: int, color: tuple[float, float, float]) -> Image.Image:
     size = 256
     img = Image.new("RGBA", (size, size), (0, 0, 0, 0))
     d = ImageDraw.Draw(img)
-    ink = tuple(int(v * 255) for v in color) + (int(255 * rng.uniform(0.55, 0.8)),)
+    ink = (*(int(v * 255) for v in color), int(255 * rng.uniform(0.55, 0.8)))
     d.ellipse((8, 8, size - 8, size - 8), outline=ink, width=7)
     d.ellipse((46, 46, size - 46, size - 46), outline=ink, width=3)
     font = ImageFont.load_default(size=22)

@@ -18,13 +18,13 @@ from corpusgen.dates_id import WEEKDAYS, count_words, long_date, opening_date
 from corpusgen.families import FAMILIES, Family
 from corpusgen.layout import (
     Block,
-    PageBreak,
     Cells,
     Center,
     Kop,
     Logos,
     NameTable,
     Page,
+    PageBreak,
     Para,
     SigColumn,
     Signatures,
@@ -90,7 +90,19 @@ def _slug(p: PartySpec) -> str:
 
 def _tc(s: str) -> str:
     """Title-case a heading phrase but keep small words and PT-style acronyms."""
-    small = {"dan", "atas", "di", "ke", "dari", "yang", "untuk", "kepada", "antara", "dengan", "tentang"}
+    small = {
+        "dan",
+        "atas",
+        "di",
+        "ke",
+        "dari",
+        "yang",
+        "untuk",
+        "kepada",
+        "antara",
+        "dengan",
+        "tentang",
+    }
     out = []
     for i, w in enumerate(s.split()):
         lw = w.lower()
@@ -133,7 +145,10 @@ def _scope_items(rng: random.Random, topic: Topic) -> list[str]:
     if rng.random() < 0.5:
         items = [i[0].upper() + i[1:] for i in items]
     if rng.random() < 0.4:
-        items.append("kegiatan lain yang disepakati oleh PARA PIHAK sesuai dengan ketentuan peraturan perundang-undangan")
+        items.append(
+            "kegiatan lain yang disepakati oleh PARA PIHAK sesuai dengan ketentuan peraturan "
+            "perundang-undangan"
+        )
     return items
 
 
@@ -154,8 +169,23 @@ class _Builder:
         self.rng = rng
         self.blocks: list[Block] = []
         self.n = 0
-        self.romans = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII",
-                       "XIII", "XIV", "XV")
+        self.romans = (
+            "I",
+            "II",
+            "III",
+            "IV",
+            "V",
+            "VI",
+            "VII",
+            "VIII",
+            "IX",
+            "X",
+            "XI",
+            "XII",
+            "XIII",
+            "XIV",
+            "XV",
+        )
 
     def add(self, *blocks: Block) -> None:
         self.blocks.extend(blocks)
@@ -166,18 +196,26 @@ class _Builder:
         st = self.fam.articles
         gap = 10.0
         if st == "pasal-heading":
-            self.add(Center(f"PASAL {n}", bold=True, gap=gap, keep=True),
-                     Center(heading.upper(), bold=True, gap=0, keep=True))
+            self.add(
+                Center(f"PASAL {n}", bold=True, gap=gap, keep=True),
+                Center(heading.upper(), bold=True, gap=0, keep=True),
+            )
         elif st == "heading-pasal":
-            self.add(Center(heading.upper(), bold=True, gap=gap, keep=True),
-                     Center(f"Pasal {n}", bold=True, gap=0, keep=True))
+            self.add(
+                Center(heading.upper(), bold=True, gap=gap, keep=True),
+                Center(f"Pasal {n}", bold=True, gap=0, keep=True),
+            )
         elif st == "bab":
-            self.add(Center(f"BAB {self.romans[n - 1]}", bold=True, gap=gap, keep=True),
-                     Center(heading.upper(), bold=True, gap=0, keep=True),
-                     Center(f"Pasal {n}", bold=True, gap=2, keep=True))
+            self.add(
+                Center(f"BAB {self.romans[n - 1]}", bold=True, gap=gap, keep=True),
+                Center(heading.upper(), bold=True, gap=0, keep=True),
+                Center(f"Pasal {n}", bold=True, gap=2, keep=True),
+            )
         else:
-            self.add(Center(f"Pasal {n}", bold=True, gap=gap, keep=True),
-                     Center(_tc(heading), bold=True, gap=0, keep=True))
+            self.add(
+                Center(f"Pasal {n}", bold=True, gap=gap, keep=True),
+                Center(_tc(heading), bold=True, gap=0, keep=True),
+            )
         return n
 
     def ayat(self, texts: list[str]) -> None:
@@ -242,10 +280,7 @@ def generate_sample(
         b.add(Kop(parties[0].kop, seed=seed, logos=2 if rng.random() < 0.3 else 1))
     elif fam.header == "logos":
         b.add(Logos(seed=seed))
-    if dtype == "NK":
-        kind_word = rng.choice(fam.nk_words)
-    else:
-        kind_word = rng.choice(fam.pks_words)
+    kind_word = rng.choice(fam.nk_words) if dtype == "NK" else rng.choice(fam.pks_words)
     sub_title: str | None = None
     if dtype == "PKS" and parent is not None and rng.random() < 0.5:
         sub_title = f"PELAKSANAAN {parent.topic.title.upper() if parent.topic else ''}".strip()
@@ -260,7 +295,12 @@ def generate_sample(
         title_lines.append(base_word)
     else:
         title_lines.append(kind_word)
-    english = fam.english_subtitle and dtype == "NK" and kind_word == "NOTA KESEPAHAMAN" and rng.random() < 0.7
+    english = (
+        fam.english_subtitle
+        and dtype == "NK"
+        and kind_word == "NOTA KESEPAHAMAN"
+        and rng.random() < 0.7
+    )
     title_lines.append("ANTARA")
     for i, p in enumerate(parties):
         if i == len(parties) - 1:
@@ -273,14 +313,17 @@ def generate_sample(
             amended_topic = parent.topic.title.upper() if parent.topic else topic.title.upper()
             amended_word = parent.truth["title"].split(" ANTARA ")[0]
         else:
-            amended_nums = [number_for(rng, p.number_style, p.unit, d.year - 1, rng.randint(1, 12))
-                            for p in parties[:1]]
+            amended_nums = [
+                number_for(rng, p.number_style, p.unit, d.year - 1, rng.randint(1, 12))
+                for p in parties[:1]
+            ]
             amended_topic = topic.title.upper()
             amended_word = base_word
         amended_word = amended_word.replace("ADENDUM PERTAMA ", "").replace("ADENDUM KEDUA ", "")
         num_part = " DAN ".join(amended_nums[:2])
-        topic_line = (f"PERUBAHAN ATAS {amended_word} NOMOR {num_part} TENTANG {amended_topic}")
-        parent_phrase = f"{amended_word} Nomor {num_part.replace(' DAN ', ' dan ')} tentang {_tc(amended_topic)}"
+        topic_line = f"PERUBAHAN ATAS {amended_word} NOMOR {num_part} TENTANG {amended_topic}"
+        nums_lower = num_part.replace(" DAN ", " dan ")
+        parent_phrase = f"{amended_word} Nomor {nums_lower} tentang {_tc(amended_topic)}"
         parent_numbers = amended_nums[:2]
     title_lines.append(topic_line)
     title_truth = " ".join(title_lines)
@@ -301,18 +344,28 @@ def generate_sample(
     # ------------------------------------------------------------ numbers
     printed_numbers: list[str] = []
     b.add(Space(8))
+    glued_colon = rng.random() < 0.3  # "Nomor: 119/123/KDN/2019"
     st = fam.style
     for i, (p, num) in enumerate(zip(parties, numbers_all, strict=True)):
         shown = num if num else "." * 34
         if num:
             printed_numbers.append(num)
-        if fam.numbers == "center-nomor":
+        if fam.numbers == "center-nomor" and glued_colon:
+            b.add(Cells([(0, f"Nomor: {shown}", False)], centered=True))
+        elif fam.numbers == "center-nomor":
             b.add(Cells([(0, "Nomor", False), (50, ":", False), (60, shown, False)], centered=True))
         elif fam.numbers == "upper":
             b.add(Cells([(0, "NOMOR", True), (55, ":", True), (65, shown, True)], centered=True))
         elif fam.numbers == "pihak-label":
-            label = f"Nomor Pihak {_ORDINAL[i].capitalize()}" if "PERTAMA" in roles[0] else f"Nomor {roles[i].title()}"
-            lw = max(width(f"Nomor Pihak {o.capitalize()}", st.regular, st.size) for o in _ORDINAL) + 6
+            label = (
+                f"Nomor Pihak {_ORDINAL[i].capitalize()}"
+                if "PERTAMA" in roles[0]
+                else f"Nomor {roles[i].title()}"
+            )
+            lw = (
+                max(width(f"Nomor Pihak {o.capitalize()}", st.regular, st.size) for o in _ORDINAL)
+                + 6
+            )
             b.add(Cells([(40, label, False), (40 + lw, ":", False), (48 + lw, shown, False)]))
         else:
             label = f"Nomor {roles[i]}"
@@ -331,32 +384,53 @@ def generate_sample(
     date_text = opening_date(d, form, weekday, fam.date_case, rng)
     place: str | None = None
     if rng.random() < fam.place_prob:
-        lead = parties[rng.randrange(len(parties))]
-        place = rng.choice((lead.city, lead.city, f"Kantor {lead.jabatan}" if lead.kind in ("pemprov", "pemkab", "pemkot") else lead.city))
+        host = parties[rng.randrange(len(parties))]
+        place = rng.choice(
+            (
+                host.city,
+                host.city,
+                f"Kantor {host.jabatan}"
+                if host.kind in ("pemprov", "pemkab", "pemkot")
+                else host.city,
+            )
+        )
     doc_word = {"NK": _tc(kind_word), "PKS": _tc(kind_word), "ADENDUM": "Adendum"}[dtype]
     if place:
-        opening = rng.choice((
-            f"Pada hari ini {date_text}, bertempat di {place}, yang bertanda tangan di bawah ini:",
-            f"Pada hari ini {date_text}, bertempat di {place}, kami yang bertanda tangan di bawah ini:",
-        ))
+        opening = rng.choice(
+            (
+                f"Pada hari ini {date_text}, bertempat di {place}, yang bertanda tangan di "
+                "bawah ini:",
+                f"Pada hari ini {date_text}, bertempat di {place}, kami yang bertanda tangan "
+                "di bawah ini:",
+            )
+        )
     else:
-        opening = rng.choice((
-            f"Pada hari ini {date_text}, yang bertanda tangan di bawah ini:",
-            f"Pada hari ini {date_text}, telah dibuat dan ditandatangani {doc_word} oleh dan antara:",
-        ))
+        opening = rng.choice(
+            (
+                f"Pada hari ini {date_text}, yang bertanda tangan di bawah ini:",
+                f"Pada hari ini {date_text}, telah dibuat dan ditandatangani {doc_word} oleh "
+                "dan antara:",
+            )
+        )
     b.add(Para(opening, gap=14, first_indent=0))
 
     # ------------------------------------------------------------ parties
     for i, p in enumerate(parties):
         role = roles[i]
-        marker = f"{i + 1}." if fam.party_style != "nametable" else f"{'I' * (i + 1) if i < 3 else i + 1}."
+        marker = (
+            f"{i + 1}."
+            if fam.party_style != "nametable"
+            else f"{'I' * (i + 1) if i < 3 else i + 1}."
+        )
         decree = f", yang diangkat berdasarkan {p.appointment}" if p.appointment else ""
         nip = f", NIP {p.signatory.nip}" if (p.signatory.nip and rng.random() < 0.5) else ""
         acts = f"dalam hal ini bertindak untuk dan atas nama {p.institution}"
         seat = f"berkedudukan di {p.address}"
         if fam.party_style == "inline":
-            text = (f"**{p.signatory.full}**{nip}, {p.jabatan}{decree}, {acts}, {seat}, "
-                    f"selanjutnya disebut **{role}**;")
+            text = (
+                f"**{p.signatory.full}**{nip}, {p.jabatan}{decree}, {acts}, {seat}, "
+                f"selanjutnya disebut **{role}**;"
+            )
             b.add(Para(text, marker=marker, marker_w=20, gap=6))
         elif fam.party_style == "nametable":
             text = f"{p.jabatan}{decree}, {acts}, {seat}, untuk selanjutnya disebut **{role}**."
@@ -367,13 +441,36 @@ def generate_sample(
                 rows.insert(1, ("NIP", p.signatory.nip))
             rows.append(("Alamat", p.address))
             for k, (lab, val) in enumerate(rows):
-                b.add(Cells([(0, marker if k == 0 else "", False), (20, lab, False), (90, ":", False),
-                             (100, val, lab == "Nama")], gap=6 if k == 0 else 0))
-            b.add(Para(f"{acts[0].upper()}{acts[1:]}{decree}, selanjutnya disebut **{role}**.", left=20, gap=2))
-    both = " dan ".join(f"**{r}**" for r in roles) if len(roles) == 2 else (
-        ", ".join(f"**{r}**" for r in roles[:-1]) + f" dan **{roles[-1]}**")
-    b.add(Para(f"Selanjutnya {both} secara bersama-sama disebut **PARA PIHAK** dan "
-               f"masing-masing disebut **PIHAK**.", gap=8))
+                b.add(
+                    Cells(
+                        [
+                            (0, marker if k == 0 else "", False),
+                            (20, lab, False),
+                            (90, ":", False),
+                            (100, val, lab == "Nama"),
+                        ],
+                        gap=6 if k == 0 else 0,
+                    )
+                )
+            b.add(
+                Para(
+                    f"{acts[0].upper()}{acts[1:]}{decree}, selanjutnya disebut **{role}**.",
+                    left=20,
+                    gap=2,
+                )
+            )
+    both = (
+        " dan ".join(f"**{r}**" for r in roles)
+        if len(roles) == 2
+        else (", ".join(f"**{r}**" for r in roles[:-1]) + f" dan **{roles[-1]}**")
+    )
+    b.add(
+        Para(
+            f"Selanjutnya {both} secara bersama-sama disebut **PARA PIHAK** dan "
+            f"masing-masing disebut **PIHAK**.",
+            gap=8,
+        )
+    )
 
     # ------------------------------------------------------------ recitals / parent citation
     nk_parent_date: dt.date | None = None
@@ -387,8 +484,10 @@ def generate_sample(
         else:
             p_word = rng.choice(("Nota Kesepahaman", "Kesepakatan Bersama"))
             nk_parent_date = d - dt.timedelta(days=rng.randint(60, 900))
-            p_nums = [number_for(rng, q.number_style, q.unit, nk_parent_date.year, nk_parent_date.month)
-                      for q in parties]
+            p_nums = [
+                number_for(rng, q.number_style, q.unit, nk_parent_date.year, nk_parent_date.month)
+                for q in parties
+            ]
             p_topic = topic.title
             p_inst = [q.institution for q in parties]
         nums_txt = " dan Nomor ".join(p_nums)
@@ -396,29 +495,48 @@ def generate_sample(
         parent_numbers = p_nums
         cite_date = long_date(nk_parent_date) if nk_parent_date else ""
         if rng.random() < 0.5:
-            cite = (f"bahwa PARA PIHAK telah menandatangani {p_word} antara {' dan '.join(p_inst)} "
-                    f"Nomor {nums_txt} tentang {p_topic} pada tanggal {cite_date}")
-            parent_phrase = f"{p_word} antara {' dan '.join(p_inst)} Nomor {nums_txt} tentang {p_topic}"
+            cite = (
+                f"bahwa PARA PIHAK telah menandatangani {p_word} antara {' dan '.join(p_inst)} "
+                f"Nomor {nums_txt} tentang {p_topic} pada tanggal {cite_date}"
+            )
+            parent_phrase = (
+                f"{p_word} antara {' dan '.join(p_inst)} Nomor {nums_txt} tentang {p_topic}"
+            )
         else:
-            cite = (f"bahwa sebagai tindak lanjut {parent_phrase} tanggal {cite_date}, PARA PIHAK "
-                    f"sepakat untuk melaksanakan kerja sama secara lebih rinci")
+            cite = (
+                f"bahwa sebagai tindak lanjut {parent_phrase} tanggal {cite_date}, PARA PIHAK "
+                f"sepakat untuk melaksanakan kerja sama secara lebih rinci"
+            )
         notes.append("cites its NK with the NK's own numbers and date (not this agreement's)")
     else:
         cite = ""
     if fam.recitals or cite:
         b.add(Para("PARA PIHAK terlebih dahulu menerangkan hal-hal sebagai berikut:", gap=8))
-        rec = ([f"bahwa kerja sama ini dilaksanakan berdasarkan {r}"
-                for r in rng.sample(_REGULATIONS, rng.randint(2, 4))] if fam.recitals else [])
+        rec = (
+            [
+                f"bahwa kerja sama ini dilaksanakan berdasarkan {r}"
+                for r in rng.sample(_REGULATIONS, rng.randint(2, 4))
+            ]
+            if fam.recitals
+            else []
+        )
         if cite:
             rec.append(cite)
-        rec.append(f"bahwa PARA PIHAK sepakat untuk bekerja sama dalam {topic.title.lower()} "
-                   f"sesuai dengan tugas dan kewenangan masing-masing")
+        rec.append(
+            f"bahwa PARA PIHAK sepakat untuk bekerja sama dalam {topic.title.lower()} "
+            f"sesuai dengan tugas dan kewenangan masing-masing"
+        )
         for i, r in enumerate(rec):
-            end = "." if i == len(rec) - 1 else ";"
-            b.add(Para(r + end, marker=f"{'abcdef'[i]}.", marker_w=20, gap=1))
+            stop = "." if i == len(rec) - 1 else ";"
+            b.add(Para(r + stop, marker=f"{'abcdef'[i]}.", marker_w=20, gap=1))
     kw = "Adendum" if dtype == "ADENDUM" else doc_word
-    b.add(Para(f"Berdasarkan hal-hal tersebut di atas, PARA PIHAK sepakat untuk membuat dan "
-               f"menandatangani {kw} ini dengan ketentuan sebagai berikut:", gap=6))
+    b.add(
+        Para(
+            f"Berdasarkan hal-hal tersebut di atas, PARA PIHAK sepakat untuk membuat dan "
+            f"menandatangani {kw} ini dengan ketentuan sebagai berikut:",
+            gap=6,
+        )
+    )
 
     # ------------------------------------------------------------ articles
     scope: list[str] = []
@@ -432,8 +550,14 @@ def generate_sample(
         maksud = f"Maksud {kw} ini adalah sebagai {topic.maksud}."
         tujuan = f"Tujuan {kw} ini adalah untuk {topic.tujuan}."
         if dtype == "ADENDUM":
-            maksud = f"Maksud {kw} ini adalah untuk mengubah ketentuan mengenai jangka waktu {parent_phrase.split(' Nomor ')[0] if parent_phrase else 'perjanjian'}."
-            tujuan = f"Tujuan {kw} ini adalah agar kerja sama tentang {topic.title.lower()} dapat terus dilaksanakan."
+            amended = parent_phrase.split(" Nomor ")[0] if parent_phrase else "perjanjian"
+            maksud = (
+                f"Maksud {kw} ini adalah untuk mengubah ketentuan mengenai jangka waktu {amended}."
+            )
+            tujuan = (
+                f"Tujuan {kw} ini adalah agar kerja sama tentang {topic.title.lower()} "
+                "dapat terus dilaksanakan."
+            )
         if rng.random() < 0.5:
             b.ayat([maksud, tujuan])
             return f"{maksud} {tujuan}"
@@ -446,58 +570,94 @@ def generate_sample(
     def duration_article() -> None:
         nonlocal duration, start, end
         b.article("Jangka Waktu")
-        shape = rng.choices(("years", "months", "until", "years-dates", "days"),
-                            weights=(5, 2, 2, 2, 0.6 if dtype != "NK" else 0))[0]
+        shape = rng.choices(
+            ("years", "months", "until", "years-dates", "days"),
+            weights=(5, 2, 2, 2, 0.6 if dtype != "NK" else 0),
+        )[0]
         if dtype == "ADENDUM":
             shape = rng.choice(("until", "years-dates", "years"))
         if shape == "years":
             n = rng.choice((1, 2, 3, 5, 5, 5))
-            t = (f"{kw} ini berlaku untuk jangka waktu {count_words(n)} tahun terhitung sejak "
-                 f"tanggal ditandatangani oleh PARA PIHAK." if rng.random() < 0.5 else
-                 f"{kw} ini berlaku selama {count_words(n)} tahun terhitung sejak tanggal ditandatangani.")
+            t = (
+                f"{kw} ini berlaku untuk jangka waktu {count_words(n)} tahun terhitung sejak "
+                f"tanggal ditandatangani oleh PARA PIHAK."
+                if rng.random() < 0.5
+                else f"{kw} ini berlaku selama {count_words(n)} tahun terhitung sejak tanggal "
+                "ditandatangani."
+            )
             duration = {"value": n, "unit": "tahun"}
         elif shape == "months":
             n = rng.choice((6, 12, 18, 24, 36))
-            t = f"{kw} ini berlaku selama {count_words(n)} bulan sejak tanggal ditandatangani oleh PARA PIHAK."
+            t = (
+                f"{kw} ini berlaku selama {count_words(n)} bulan sejak tanggal ditandatangani "
+                "oleh PARA PIHAK."
+            )
             duration = {"value": n, "unit": "bulan"}
         elif shape == "days":
             n = rng.choice((90, 120, 180))
-            t = f"Jangka waktu pelaksanaan {kw} ini adalah {count_words(n)} hari kalender sejak tanggal ditandatangani."
+            t = (
+                f"Jangka waktu pelaksanaan {kw} ini adalah {count_words(n)} hari kalender sejak "
+                "tanggal ditandatangani."
+            )
             duration = {"value": n, "unit": "hari"}
         elif shape == "until":
             start = d
             end = dt.date(d.year + rng.randint(1, 4), 12, 31)
-            t = (f"{kw} ini berlaku sejak tanggal {long_date(start)} sampai dengan tanggal "
-                 f"{long_date(end)}.")
+            t = (
+                f"{kw} ini berlaku sejak tanggal {long_date(start)} sampai dengan tanggal "
+                f"{long_date(end)}."
+            )
         else:
             n = rng.choice((1, 2, 3))
             start = dt.date(d.year, d.month, 1) if rng.random() < 0.5 else d
             end = dt.date(start.year + n, start.month, start.day) - dt.timedelta(days=1)
-            t = (f"{kw} ini berlaku selama {count_words(n)} tahun, terhitung mulai tanggal "
-                 f"{long_date(start)} sampai dengan tanggal {long_date(end)}.")
+            t = (
+                f"{kw} ini berlaku selama {count_words(n)} tahun, terhitung mulai tanggal "
+                f"{long_date(start)} sampai dengan tanggal {long_date(end)}."
+            )
             duration = {"value": n, "unit": "tahun"}
         ext = rng.choice((3, 6))
-        b.ayat([t, f"{kw} ini dapat diperpanjang atas kesepakatan PARA PIHAK dengan pemberitahuan "
-                   f"tertulis paling lambat {count_words(ext)} bulan sebelum jangka waktu berakhir."])
+        b.ayat(
+            [
+                t,
+                f"{kw} ini dapat diperpanjang atas kesepakatan PARA PIHAK dengan pemberitahuan "
+                f"tertulis paling lambat {count_words(ext)} bulan sebelum jangka waktu berakhir.",
+            ]
+        )
 
     if dtype == "ADENDUM":
         if rng.random() < 0.7:
             purpose = purpose_article()
         b.article("Perubahan")
         target = rng.randint(5, 8)
-        b.ayat([f"Ketentuan Pasal {target} {parent_phrase.split(' Nomor ')[0] if parent_phrase else ''} "
-                f"diubah sehingga berbunyi sebagaimana tercantum dalam Pasal {b.n + 1} Adendum ini."])
+        b.ayat(
+            [
+                f"Ketentuan Pasal {target} "
+                f"{parent_phrase.split(' Nomor ')[0] if parent_phrase else ''} "
+                f"diubah sehingga berbunyi sebagaimana tercantum dalam Pasal {b.n + 1} Adendum ini."
+            ]
+        )
         duration_article()
         b.article("Ketentuan Lain")
-        b.ayat([f"Ketentuan lain dalam {parent_phrase.split(' Nomor ')[0] if parent_phrase else 'perjanjian'} "
-                f"yang tidak diubah dalam {kw} ini dinyatakan tetap berlaku dan mengikat PARA PIHAK."])
+        b.ayat(
+            [
+                "Ketentuan lain dalam "
+                f"{parent_phrase.split(' Nomor ')[0] if parent_phrase else 'perjanjian'} "
+                f"yang tidak diubah dalam {kw} ini dinyatakan tetap berlaku dan mengikat PARA "
+                "PIHAK."
+            ]
+        )
     else:
         purpose = purpose_article()
         b.article(rng.choice(("Ruang Lingkup", "Ruang Lingkup", "Lingkup Kerja Sama")))
         scope = _scope_items(rng, topic)
-        intro = rng.choice((f"Ruang lingkup {kw} ini meliputi:",
-                            f"Ruang lingkup kerja sama dalam {kw} ini, meliputi:",
-                            f"{kw} ini mencakup kegiatan sebagai berikut:"))
+        intro = rng.choice(
+            (
+                f"Ruang lingkup {kw} ini meliputi:",
+                f"Ruang lingkup kerja sama dalam {kw} ini, meliputi:",
+                f"{kw} ini mencakup kegiatan sebagai berikut:",
+            )
+        )
         b.add(Para(intro))
         b.add(*_list_blocks(scope, fam.scope_marker, left=0))
         order = ["pelaksanaan", "pembiayaan", "jangka"]
@@ -511,99 +671,191 @@ def generate_sample(
             if art == "pelaksanaan":
                 if dtype == "NK":
                     b.article("Pelaksanaan")
-                    b.ayat([f"Pelaksanaan {kw} ini akan diatur lebih lanjut dalam Perjanjian Kerja Sama "
-                            f"yang disusun oleh perangkat daerah atau unit kerja terkait sesuai dengan "
+                    b.ayat(
+                        [
+                            f"Pelaksanaan {kw} ini akan diatur lebih lanjut dalam Perjanjian "
+                            "Kerja Sama "
+                            "yang disusun oleh perangkat daerah atau unit kerja terkait "
+                            "sesuai dengan "
                             f"tugas dan fungsinya.",
-                            "Perjanjian Kerja Sama sebagaimana dimaksud pada ayat (1) merupakan bagian "
-                            f"yang tidak terpisahkan dari {kw} ini."])
+                            "Perjanjian Kerja Sama sebagaimana dimaksud pada ayat (1) "
+                            "merupakan bagian "
+                            f"yang tidak terpisahkan dari {kw} ini.",
+                        ]
+                    )
                 else:
                     b.article("Hak dan Kewajiban")
                     b.add(Para(f"{roles[0]} berkewajiban:"))
-                    b.add(*_list_blocks(["menyediakan data dan informasi yang diperlukan",
-                                         "menugaskan personel yang kompeten",
-                                         "melakukan koordinasi pelaksanaan kegiatan"], "letter", 20))
+                    b.add(
+                        *_list_blocks(
+                            [
+                                "menyediakan data dan informasi yang diperlukan",
+                                "menugaskan personel yang kompeten",
+                                "melakukan koordinasi pelaksanaan kegiatan",
+                            ],
+                            "letter",
+                            20,
+                        )
+                    )
                     b.add(Para(f"{roles[1]} berkewajiban:"))
-                    b.add(*_list_blocks(["melaksanakan kegiatan sesuai dengan rencana kerja",
-                                         "menyampaikan laporan pelaksanaan kegiatan secara berkala"],
-                                        "letter", 20))
+                    b.add(
+                        *_list_blocks(
+                            [
+                                "melaksanakan kegiatan sesuai dengan rencana kerja",
+                                "menyampaikan laporan pelaksanaan kegiatan secara berkala",
+                            ],
+                            "letter",
+                            20,
+                        )
+                    )
             elif art == "pembiayaan":
                 b.article("Pembiayaan")
                 src = []
                 for q in parties:
                     if q.kind in ("pemprov", "pemkab", "pemkot", "dprd"):
-                        src.append(f"Anggaran Pendapatan dan Belanja Daerah {q.region.name if q.region else ''}".strip())
+                        src.append(
+                            "Anggaran Pendapatan dan Belanja Daerah "
+                            f"{q.region.name if q.region else ''}".strip()
+                        )
                     elif q.kind in ("kementerian", "lembaga", "universitas"):
                         src.append(f"Daftar Isian Pelaksanaan Anggaran {q.institution}")
                     else:
                         src.append(f"anggaran {q.institution}")
-                b.ayat([f"Biaya yang timbul sebagai akibat pelaksanaan {kw} ini dibebankan kepada "
+                b.ayat(
+                    [
+                        f"Biaya yang timbul sebagai akibat pelaksanaan {kw} ini dibebankan kepada "
                         f"{' dan '.join(src)} serta sumber lain yang sah dan tidak mengikat sesuai "
-                        f"dengan ketentuan peraturan perundang-undangan."])
+                        f"dengan ketentuan peraturan perundang-undangan."
+                    ]
+                )
             elif art == "jangka":
                 duration_article()
             elif art == "monev":
                 b.article("Monitoring dan Evaluasi")
-                b.ayat(["PARA PIHAK melakukan monitoring dan evaluasi atas pelaksanaan kerja sama "
+                b.ayat(
+                    [
+                        "PARA PIHAK melakukan monitoring dan evaluasi atas pelaksanaan kerja sama "
                         "paling sedikit 1 (satu) kali dalam 1 (satu) tahun.",
                         "Hasil monitoring dan evaluasi digunakan sebagai bahan pertimbangan untuk "
-                        "perbaikan dan keberlanjutan kerja sama."])
+                        "perbaikan dan keberlanjutan kerja sama.",
+                    ]
+                )
             elif art == "kahar":
                 b.article("Keadaan Kahar")
-                b.ayat(["Keadaan kahar adalah keadaan di luar kemampuan PARA PIHAK yang meliputi bencana "
+                b.ayat(
+                    [
+                        "Keadaan kahar adalah keadaan di luar kemampuan PARA PIHAK yang "
+                        "meliputi bencana "
                         "alam, wabah penyakit, kebakaran, huru-hara, dan kebijakan pemerintah.",
-                        "PIHAK yang mengalami keadaan kahar wajib memberitahukan secara tertulis kepada "
-                        "PIHAK lainnya paling lambat 14 (empat belas) hari kalender sejak terjadinya "
-                        "keadaan kahar."])
+                        "PIHAK yang mengalami keadaan kahar wajib memberitahukan secara "
+                        "tertulis kepada "
+                        "PIHAK lainnya paling lambat 14 (empat belas) hari kalender sejak "
+                        "terjadinya "
+                        "keadaan kahar.",
+                    ]
+                )
             elif art == "korespondensi":
                 b.article("Korespondensi")
-                b.add(Para("Setiap pemberitahuan dalam rangka pelaksanaan kerja sama ini disampaikan "
-                           "secara tertulis kepada alamat berikut:"))
+                b.add(
+                    Para(
+                        "Setiap pemberitahuan dalam rangka pelaksanaan kerja sama ini disampaikan "
+                        "secara tertulis kepada alamat berikut:"
+                    )
+                )
                 for i, q in enumerate(parties):
-                    b.add(Para(f"{roles[i]}: {q.institution}, {q.address}.", marker=f"{'abc'[i]}.", gap=1))
+                    b.add(
+                        Para(
+                            f"{roles[i]}: {q.institution}, {q.address}.",
+                            marker=f"{'abc'[i]}.",
+                            gap=1,
+                        )
+                    )
             elif art == "tim":
                 b.article("Tim Koordinasi")
-                b.ayat([f"Untuk kelancaran pelaksanaan {kw} ini, PARA PIHAK membentuk Tim Koordinasi "
+                b.ayat(
+                    [
+                        f"Untuk kelancaran pelaksanaan {kw} ini, PARA PIHAK membentuk Tim "
+                        "Koordinasi "
                         "yang keanggotaannya terdiri atas wakil dari masing-masing PIHAK.",
-                        "Tim Koordinasi sebagaimana dimaksud pada ayat (1) ditetapkan dengan keputusan "
+                        "Tim Koordinasi sebagaimana dimaksud pada ayat (1) ditetapkan dengan "
+                        "keputusan "
                         "bersama paling lambat 30 (tiga puluh) hari kerja sejak ditandatanganinya "
                         f"{kw} ini.",
-                        "Tim Koordinasi bertugas menyusun rencana kerja, melaksanakan koordinasi, dan "
-                        "melaporkan hasil pelaksanaan kerja sama kepada pimpinan PARA PIHAK."])
+                        "Tim Koordinasi bertugas menyusun rencana kerja, melaksanakan "
+                        "koordinasi, dan "
+                        "melaporkan hasil pelaksanaan kerja sama kepada pimpinan PARA PIHAK.",
+                    ]
+                )
             elif art == "pelaporan":
                 b.article("Pelaporan")
-                b.ayat(["PARA PIHAK menyampaikan laporan pelaksanaan kerja sama secara berkala setiap "
+                b.ayat(
+                    [
+                        "PARA PIHAK menyampaikan laporan pelaksanaan kerja sama secara berkala "
+                        "setiap "
                         "6 (enam) bulan kepada pimpinan masing-masing.",
-                        "Laporan akhir disampaikan paling lambat 3 (tiga) bulan setelah berakhirnya "
-                        "jangka waktu kerja sama, dengan tembusan kepada Menteri Dalam Negeri melalui "
-                        "Gubernur."])
+                        "Laporan akhir disampaikan paling lambat 3 (tiga) bulan setelah "
+                        "berakhirnya "
+                        "jangka waktu kerja sama, dengan tembusan kepada Menteri Dalam Negeri "
+                        "melalui "
+                        "Gubernur.",
+                    ]
+                )
             elif art == "kerahasiaan":
                 b.article("Kerahasiaan")
-                b.ayat(["PARA PIHAK wajib menjaga kerahasiaan data dan informasi yang diperoleh dalam "
+                b.ayat(
+                    [
+                        "PARA PIHAK wajib menjaga kerahasiaan data dan informasi yang "
+                        "diperoleh dalam "
                         "pelaksanaan kerja sama ini.",
-                        "Data dan informasi sebagaimana dimaksud pada ayat (1) tidak boleh diberikan "
-                        "kepada pihak lain tanpa persetujuan tertulis dari PIHAK pemilik data, kecuali "
-                        "diwajibkan oleh ketentuan peraturan perundang-undangan."])
+                        "Data dan informasi sebagaimana dimaksud pada ayat (1) tidak boleh "
+                        "diberikan "
+                        "kepada pihak lain tanpa persetujuan tertulis dari PIHAK pemilik data, "
+                        "kecuali "
+                        "diwajibkan oleh ketentuan peraturan perundang-undangan.",
+                    ]
+                )
             elif art == "hki":
                 b.article("Hak Kekayaan Intelektual")
-                b.ayat(["Hak kekayaan intelektual yang timbul dari pelaksanaan kerja sama ini menjadi "
+                b.ayat(
+                    [
+                        "Hak kekayaan intelektual yang timbul dari pelaksanaan kerja sama ini "
+                        "menjadi "
                         "milik bersama PARA PIHAK, kecuali diperjanjikan lain.",
-                        "Pemanfaatan hak kekayaan intelektual sebagaimana dimaksud pada ayat (1) untuk "
-                        "tujuan komersial diatur dalam perjanjian tersendiri."])
+                        "Pemanfaatan hak kekayaan intelektual sebagaimana dimaksud pada ayat "
+                        "(1) untuk "
+                        "tujuan komersial diatur dalam perjanjian tersendiri.",
+                    ]
+                )
             elif art == "perubahan":
                 b.article("Perubahan")
-                b.ayat([f"Hal-hal yang belum diatur atau perubahan dalam {kw} ini akan diatur kemudian "
-                        f"oleh PARA PIHAK dalam bentuk adendum yang merupakan bagian tidak terpisahkan "
-                        f"dari {kw} ini."])
+                b.ayat(
+                    [
+                        f"Hal-hal yang belum diatur atau perubahan dalam {kw} ini akan diatur "
+                        "kemudian "
+                        "oleh PARA PIHAK dalam bentuk adendum yang merupakan bagian tidak "
+                        "terpisahkan "
+                        f"dari {kw} ini."
+                    ]
+                )
     b.article("Penyelesaian Perselisihan")
     court = parties[-1].city
-    b.ayat(["Apabila terjadi perselisihan dalam pelaksanaan kerja sama ini, PARA PIHAK sepakat "
+    b.ayat(
+        [
+            "Apabila terjadi perselisihan dalam pelaksanaan kerja sama ini, PARA PIHAK sepakat "
             "menyelesaikannya secara musyawarah untuk mufakat.",
-            f"Apabila musyawarah tidak mencapai mufakat, PARA PIHAK sepakat menyelesaikannya melalui "
-            f"Pengadilan Negeri {court}."])
+            "Apabila musyawarah tidak mencapai mufakat, PARA PIHAK sepakat menyelesaikannya "
+            "melalui "
+            f"Pengadilan Negeri {court}.",
+        ]
+    )
     b.article("Penutup")
     copies = len(parties)
-    b.ayat([f"{kw} ini dibuat dalam rangkap {count_words(copies)} asli, masing-masing bermeterai "
-            f"cukup dan mempunyai kekuatan hukum yang sama setelah ditandatangani oleh PARA PIHAK."])
+    b.ayat(
+        [
+            f"{kw} ini dibuat dalam rangkap {count_words(copies)} asli, masing-masing bermeterai "
+            f"cukup dan mempunyai kekuatan hukum yang sama setelah ditandatangani oleh PARA PIHAK."
+        ]
+    )
 
     # ------------------------------------------------------------ signatures
     meterai = "Meterai 10000" if d.year >= 2021 else "Materai 6000"
@@ -617,9 +869,16 @@ def generate_sample(
             header.append(p.institution.upper() if rng.random() < 0.5 else p.jabatan)
         else:
             header.append(p.jabatan.upper())
-        cols.append(SigColumn(header, p.signatory.styled(upper), p.signatory.nip,
-                              meterai if i == 0 or rng.random() < 0.3 else None,
-                              stamp=rng.random() < 0.85, seed=seed * 10 + i))
+        cols.append(
+            SigColumn(
+                header,
+                p.signatory.styled(upper),
+                p.signatory.nip,
+                meterai if i == 0 or rng.random() < 0.3 else None,
+                stamp=rng.random() < 0.85,
+                seed=seed * 10 + i,
+            )
+        )
     if fam.sig_order == "21" and len(cols) == 2:
         cols = [cols[1], cols[0]]
     lead: list[str] = []
@@ -630,23 +889,45 @@ def generate_sample(
             sig_place_only = True
             place = where
         lead = [f"Ditandatangani di {where}", f"pada tanggal {long_date(d)}"]
-    b.add(Space(10), Signatures(cols, lead=lead, name_upper_underline=True))
+    b.add(
+        Para(
+            f"Demikian {kw} ini dibuat dan ditandatangani oleh PARA PIHAK dalam keadaan sehat "
+            "jasmani dan rohani serta tanpa paksaan dari pihak mana pun.",
+            gap=8,
+            keep=True,
+        ),
+        Signatures(cols, lead=lead, name_upper_underline=True),
+    )
     if dtype != "ADENDUM" and scope and fam.name != "ringkas" and rng.random() < 0.3:
         # an annex: a work plan per scope item (distractor years, numbered lists)
-        b.add(PageBreak(), Para(f"LAMPIRAN {kw.upper()}", align="left", gap=0),
-              Para(f"NOMOR : {printed_numbers[0] if printed_numbers else ''}", align="left", gap=0),
-              Center("RENCANA KERJA", bold=True, gap=16))
+        b.add(
+            PageBreak(),
+            Para(f"LAMPIRAN {kw.upper()}", align="left", gap=0),
+            Para(f"NOMOR : {printed_numbers[0] if printed_numbers else ''}", align="left", gap=0),
+            Center("RENCANA KERJA", bold=True, gap=16),
+        )
         for k, item in enumerate(scope, start=1):
             b.add(Para(f"**{item[0].upper() + item[1:]}**", marker=f"{k}.", gap=8))
-            acts = rng.sample(["penyusunan rencana aksi dan jadwal pelaksanaan",
-                               "rapat koordinasi dan sinkronisasi program",
-                               "pelaksanaan kegiatan percontohan",
-                               "pendampingan teknis oleh tenaga ahli",
-                               "evaluasi capaian dan penyusunan laporan"], 3)
-            for j, a in enumerate(acts):
+            activities = rng.sample(
+                [
+                    "penyusunan rencana aksi dan jadwal pelaksanaan",
+                    "rapat koordinasi dan sinkronisasi program",
+                    "pelaksanaan kegiatan percontohan",
+                    "pendampingan teknis oleh tenaga ahli",
+                    "evaluasi capaian dan penyusunan laporan",
+                ],
+                3,
+            )
+            for j, a in enumerate(activities):
                 yr = d.year + j
-                b.add(Para(f"{a[0].upper() + a[1:]}, target Tahun {yr}.", left=20,
-                           marker=f"{'abc'[j]}.", gap=1))
+                b.add(
+                    Para(
+                        f"{a[0].upper() + a[1:]}, target Tahun {yr}.",
+                        left=20,
+                        marker=f"{'abc'[j]}.",
+                        gap=1,
+                    )
+                )
         notes.append("annex (Lampiran) with a work plan after the signatures")
     if sig_place_only:
         notes.append("signing place only in the 'Ditandatangani di' line above the signatures")
@@ -654,15 +935,17 @@ def generate_sample(
     pages = paginate(b.blocks, fam.style, fam.furniture)
     party_truth = []
     for i, p in enumerate(parties):
-        party_truth.append({
-            "role": roles[i],
-            "institution": p.institution,
-            "kind": p.kind,
-            "region_code": p.region_code,
-            "region_name": p.region.name if p.region else None,
-            "signatory": p.signatory.styled(upper),
-            "title": p.jabatan,
-        })
+        party_truth.append(
+            {
+                "role": roles[i],
+                "institution": p.institution,
+                "kind": p.kind,
+                "region_code": p.region_code,
+                "region_name": p.region.name if p.region else None,
+                "signatory": p.signatory.styled(upper),
+                "title": p.jabatan,
+            }
+        )
     slug = _slug(parties[0])
     sid = f"{dtype.lower()}-{slug}-{seed % 1000:03d}"
     truth: dict[str, Any] = {
@@ -690,11 +973,23 @@ def generate_sample(
         "page_texts": [p.text for p in pages],
         "notes": notes,
     }
-    title_phrase = f"{_tc(kind_word)} antara {' dan '.join(p.institution for p in parties)} tentang {topic.title}"
-    return Sample(id=sid, family=fam.name, held_out=fam.held_out, seed=seed, doc_type=dtype,
-                  truth=truth, pages=pages, parties=parties, topic=topic, signing_date=d,
-                  numbers=printed_numbers, title_phrase=title_phrase,
-                  parent_id=parent.id if parent is not None else None)
+    names = " dan ".join(p.institution for p in parties)
+    title_phrase = f"{_tc(kind_word)} antara {names} tentang {topic.title}"
+    return Sample(
+        id=sid,
+        family=fam.name,
+        held_out=fam.held_out,
+        seed=seed,
+        doc_type=dtype,
+        truth=truth,
+        pages=pages,
+        parties=parties,
+        topic=topic,
+        signing_date=d,
+        numbers=printed_numbers,
+        title_phrase=title_phrase,
+        parent_id=parent.id if parent is not None else None,
+    )
 
 
 def _delegate(rng: random.Random, p: PartySpec, year: int) -> PartySpec:
@@ -702,9 +997,23 @@ def _delegate(rng: random.Random, p: PartySpec, year: int) -> PartySpec:
     from dataclasses import replace
 
     if p.kind in ("pemprov", "pemkab", "pemkot"):
-        where = p.region.name if p.region and p.kind != "pemprov" else f"Provinsi {p.region.name if p.region else ''}"
-        unit = rng.choice(("Dinas Komunikasi dan Informatika", "Badan Perencanaan Pembangunan Daerah",
-                           "Dinas Pariwisata", "Dinas Kesehatan", "Badan Kepegawaian Daerah"))
-        return replace(p, signatory=make_person(rng, civil_servant=True, year=year),
-                       jabatan=f"Kepala {unit} {where}")
+        where = (
+            p.region.name
+            if p.region and p.kind != "pemprov"
+            else f"Provinsi {p.region.name if p.region else ''}"
+        )
+        unit = rng.choice(
+            (
+                "Dinas Komunikasi dan Informatika",
+                "Badan Perencanaan Pembangunan Daerah",
+                "Dinas Pariwisata",
+                "Dinas Kesehatan",
+                "Badan Kepegawaian Daerah",
+            )
+        )
+        return replace(
+            p,
+            signatory=make_person(rng, civil_servant=True, year=year),
+            jabatan=f"Kepala {unit} {where}",
+        )
     return p

@@ -38,9 +38,7 @@ class Region:
 
 @lru_cache(maxsize=1)
 def provinces() -> tuple[Region, ...]:
-    return tuple(
-        Region(w.code, w.name, "provinsi", w.code, w.name) for w in list_wilayah()
-    )
+    return tuple(Region(w.code, w.name, "provinsi", w.code, w.name) for w in list_wilayah())
 
 
 @lru_cache(maxsize=64)

@@ -26,7 +26,7 @@ _WORDS_IN_PARENS: list[dict[str, Any]] = [
 ]
 TERM_PATTERNS: list[list[dict[str, Any]]] = [
     # "jangka waktu 5 (lima) tahun", "selama 24 (dua puluh empat) bulan"
-    [{"LOWER": {"IN": ["waktu", "selama", "untuk", "lamanya", "berlaku"]}}, _NUM, *_WORDS_IN_PARENS,
+    [{"LOWER": {"IN": ["waktu", "selama", "untuk", "lamanya", "berlaku", "adalah"]}}, _NUM, *_WORDS_IN_PARENS,
      {"LOWER": {"IN": UNITS}}],
     # "selambat-lambatnya 5 (lima) tahun", "paling lama 3 (tiga) tahun"
     [{"LOWER": {"REGEX": r"^(selambat|paling|lama)"}}, {"LOWER": "lama", "OP": "?"}, _NUM,

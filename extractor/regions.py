@@ -15,6 +15,8 @@ Decisions worth knowing:
   government (pemkab / pemkot / pemprov with its code): they sign on its behalf and the
   Ministry counts them under it. Schools, private hospitals and companies that merely
   mention a city are not regional governments.
+- A BUMD (Perumda, PDAM, Perseroda, regional bank) is a company the region owns, not
+  the government: kind "bumd" without a region code (as the corpus ground truth has it).
 - The most specific region wins: "Pemerintah Kabupaten Pohuwato Provinsi Gorontalo"
   is Kabupaten Pohuwato, not the province.
 """
@@ -255,8 +257,7 @@ _PATTERNS: list[tuple[PartyKind, re.Pattern[str]]] = [
     (
         "swasta",
         re.compile(
-            r"^\s*pt\b|\bpt\.|\bcv\b|\btbk\b|\byayasan\b|\bkoperasi\b|\blpk\b|\bfirma\b"
-            r"|\bperkumpulan\b|\blimited\b|\bltd\b|\binc\b"
+            r"^\s*pt\b|\bpt\.|\bcv\b|\btbk\b|\blpk\b|\bfirma\b|\blimited\b|\bltd\b|\binc\b"
         ),
     ),
 ]
@@ -267,6 +268,11 @@ _GOVERNMENT = re.compile(
     r"|\brumah sakit umum daerah\b|\brsud\b|\bbrsud\b|\bkantor\b|\bbupati\b|\bwali ?kota\b"
     r"|\bgubernur\b|\bkecamatan\b|\bdaerah\b|\bunit pelaksana teknis daerah\b|\buptd\b"
 )
+
+_NATIONAL_BODY = re.compile(
+    r"^(badan|lembaga|komisi|otoritas|dewan|majelis|arsip nasional|perpustakaan nasional)\b"
+)
+"""Yayasan, koperasi and perkumpulan are not companies: they stay "lainnya"."""
 
 _TYPE_KIND: dict[str, PartyKind] = {
     "kabupaten": "pemkab",
@@ -291,8 +297,10 @@ def classify_institution(name: str) -> tuple[PartyKind, str | None, str | None]:
             if kind == "dprd":
                 return kind, region.code if region else None, region.name if region else None
             if kind == "bumd":
-                return kind, region.code if region else None, region.name if region else None
+                return kind, None, None  # a company the region owns, not the government
             return kind, None, None
+    if region is None and _NATIONAL_BODY.match(low):
+        return "lembaga", None, None  # "Badan ..." without a region is a national agency
     if region is not None:
         starts_with_type = re.match(
             r"(kabupaten|kab|kota|provinsi|prov|pemkab|pemkot|pemprov)\b", low

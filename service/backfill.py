@@ -349,6 +349,7 @@ def _run_pool(
 ) -> list[_Job]:
     """Run until the queue is empty or the pool breaks; returns the jobs in flight at a crash."""
     context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["service.backfill_warmup"])
     in_flight: dict[Future[tuple[Any, ...]], _Job] = {}
     with ProcessPoolExecutor(
         max_workers=workers,

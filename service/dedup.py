@@ -57,6 +57,7 @@ MAX_CANDIDATES = 40
 WEIGHTS = {"text": 0.4, "numbers": 0.25, "parties": 0.2, "date": 0.15}
 
 _OCR_DIGITS = str.maketrans({"O": "0", "Q": "0", "I": "1", "L": "1", "|": "1"})
+_WORD = re.compile(r"[a-z0-9]+")
 _PARTY_NOISE = {
     "pemerintah",
     "pemda",
@@ -81,11 +82,35 @@ def norm_number(number: str) -> str:
     return kept.translate(_OCR_DIGITS).replace("|", "1")
 
 
+_CITED = re.compile(r"[A-Za-z0-9][A-Za-z0-9./\-|]*[/.][A-Za-z0-9./\-|]*[A-Za-z0-9]")
+
+
+_DATE = re.compile(r"\d{1,2}[./-]\d{1,2}[./-]\d{2,4}")
+
+
+def cited_numbers(text: str) -> list[str]:
+    """The agreement numbers inside a citation phrase ("Nota Kesepahaman ...
+    Nomor 180/389/Setda/XI/2020 dan Nomor PUDP.DIR/PKS.046/2020 tentang ..."),
+    normalised; a bare number is itself. Dates and decimals are left out: a
+    number has a slash, or dots between at least three parts, and two digits."""
+    found: list[str] = []
+    for token in _CITED.findall(re.sub(r"\s*/\s*", "/", text or "")):
+        if ("/" not in token and token.count(".") < 2) or _DATE.fullmatch(token):
+            continue
+        norm = norm_number(token)
+        if len(norm) >= 5 and sum(c.isdigit() for c in norm) >= 2 and norm not in found:
+            found.append(norm)
+    return found
+
+
 def norm_text(text: str) -> str:
     """Lower-case letters and digits separated by single spaces: what survives OCR."""
-    folded = unicodedata.normalize("NFKD", text)
-    folded = "".join(ch for ch in folded if not unicodedata.combining(ch)).lower()
-    return " ".join(re.findall(r"[a-z0-9]+", folded))
+    if text.isascii():
+        folded = text.lower()
+    else:
+        folded = unicodedata.normalize("NFKD", text)
+        folded = "".join(ch for ch in folded if not unicodedata.combining(ch)).lower()
+    return " ".join(_WORD.findall(folded))
 
 
 def norm_party(name: str) -> str:
@@ -108,7 +133,7 @@ class Profile:
     regions: frozenset[str]
     signing_date: dt.date | None
     fingerprint: str
-    parent: str | None = None
+    parents: tuple[str, ...] = ()
 
     @property
     def year(self) -> int | None:
@@ -141,7 +166,7 @@ def profile(values: Mapping[str, Any], text_fingerprint: str) -> Profile:
         regions=frozenset(regions),
         signing_date=signing_date,
         fingerprint=text_fingerprint,
-        parent=norm_number(parent) if isinstance(parent, str) and parent else None,
+        parents=tuple(cited_numbers(parent)) if isinstance(parent, str) else (),
     )
 
 

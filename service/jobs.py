@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from huey import RedisHuey, SqliteHuey
-from huey.api import Huey
+from huey.api import Huey, Task
 from pydantic import BaseModel
 
 from models import Document, Extraction, KerjasamaError, Settings
@@ -81,10 +81,15 @@ class JobQueue:
         self.extract = self.huey.task(name=TASK_NAME)(self._extract)
 
     # -- API side
-    def submit(self, job_id: str, name: str, data: bytes) -> str:
-        """Store the bytes for the workers, enqueue, return the huey task id."""
+    def new_task(self, job_id: str, name: str) -> Task:
+        """A task not yet queued, so its id can be recorded before it runs."""
+        task: Task = self.extract.s(job_id, name)
+        return task
+
+    def submit(self, task: Task, job_id: str, data: bytes) -> None:
+        """Store the bytes for the workers, then enqueue."""
         self.huey.put(_blob_key(job_id), data)
-        return self.enqueue(job_id, name)
+        self.huey.enqueue(task)
 
     def enqueue(self, job_id: str, name: str) -> str:
         result = self.extract(job_id, name)
@@ -245,10 +250,20 @@ class JobStore:
             db.close()
 
     def create(
-        self, *, file: str, sha256: str, size: int, mime: str, user: str, status: JobStatus
+        self,
+        *,
+        file: str,
+        sha256: str,
+        size: int,
+        mime: str,
+        user: str,
+        status: JobStatus,
+        job_id: str | None = None,
+        task_id: str | None = None,
     ) -> Job:
         job = Job(
-            id=uuid.uuid4().hex,
+            id=job_id or uuid.uuid4().hex,
+            task_id=task_id,
             file=file,
             sha256=sha256,
             size=size,
@@ -259,9 +274,19 @@ class JobStore:
         )
         with self._db() as db:
             db.execute(
-                "insert into jobs (id, file, sha256, size, mime, status, user, created_at)"
-                " values (?, ?, ?, ?, ?, ?, ?, ?)",
-                (job.id, file, sha256, size, mime, status, user, job.created_at.isoformat()),
+                "insert into jobs (id, file, sha256, size, mime, status, user, created_at,"
+                " task_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    job.id,
+                    file,
+                    sha256,
+                    size,
+                    mime,
+                    status,
+                    user,
+                    job.created_at.isoformat(),
+                    task_id,
+                ),
             )
         return job
 
@@ -295,12 +320,22 @@ class JobStore:
             ).fetchall()
         return [Job.model_validate(dict(r)) for r in rows]
 
-    def recent(self, *, status: str | None = None, limit: int = 50, offset: int = 0) -> list[Job]:
-        sql = "select * from jobs"
+    def recent(
+        self,
+        *,
+        status: str | None = None,
+        user: str | None = None,
+        limit: int = 50,
+        offset: int = 0,
+    ) -> list[Job]:
+        sql = "select * from jobs where 1 = 1"
         params: list[Any] = []
         if status:
-            sql += " where status = ?"
+            sql += " and status = ?"
             params.append(status)
+        if user:
+            sql += " and user = ?"
+            params.append(user)
         sql += " order by created_at desc, id limit ? offset ?"
         with self._db() as db:
             rows = db.execute(sql, (*params, limit, offset)).fetchall()
@@ -363,11 +398,22 @@ class Intake:
         running = self.store.active_for(sha)
         if running is not None:
             return running
+        # The job row (with its task id) first: a crash before the enqueue leaves
+        # a row the collector queues again, never a task nobody collects.
+        job_id = uuid.uuid4().hex
+        task = self.queue.new_task(job_id, name)
         job = self.store.create(
-            file=name, sha256=sha, size=len(data), mime=mime, user=user, status="queued"
+            file=name,
+            sha256=sha,
+            size=len(data),
+            mime=mime,
+            user=user,
+            status="queued",
+            job_id=job_id,
+            task_id=str(task.id),
         )
-        task_id = self.queue.submit(job.id, name, data)
-        return self.store.update(job.id, task_id=task_id)
+        self.queue.submit(task, job_id, data)
+        return job
 
 
 # ------------------------------------------------------------------ collector
@@ -487,6 +533,10 @@ class Collector:
         except KerjasamaError as exc:
             self._fail(job, exc.code, exc.message)
             return
+        except Exception as exc:  # a filing bug must not retry forever in the loop
+            log.exception("filing job %s failed", job.id)
+            self._fail(job, "filing_failed", f"{type(exc).__name__}: {exc}")
+            return
         self.store.update(
             job.id,
             status="done",
@@ -522,10 +572,11 @@ def worker_count(settings: Settings) -> int:
     return settings.workers or os.cpu_count() or 1
 
 
-def run_worker(settings: Settings, *, workers: int | None = None) -> None:
+def run_worker(settings: Settings, *, workers: int | None = None, warm: bool = True) -> None:
     """Run a huey consumer until SIGINT/SIGTERM (``kerjasama worker``)."""
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")
-    warm_up()
+    if warm:
+        warm_up()
     queue = JobQueue(settings)
     n = workers or worker_count(settings)
     consumer = queue.huey.create_consumer(
@@ -558,19 +609,21 @@ def warm_up() -> None:
         log.warning("warm-up of the extractor failed", exc_info=True)
 
 
-def _worker_main(settings_json: str, workers: int | None) -> None:
+def _worker_main(settings_json: str, workers: int | None, warm: bool) -> None:
     logging.basicConfig(level=logging.WARNING)
-    run_worker(Settings.model_validate_json(settings_json), workers=workers)
+    run_worker(Settings.model_validate_json(settings_json), workers=workers, warm=warm)
 
 
 class EmbeddedWorker:
     """A consumer in a child process, started and stopped with the API."""
 
-    def __init__(self, settings: Settings, *, workers: int | None = None) -> None:
+    def __init__(
+        self, settings: Settings, *, workers: int | None = None, warm: bool = True
+    ) -> None:
         ctx = multiprocessing.get_context("spawn")
         self.process: BaseProcess = ctx.Process(
             target=_worker_main,
-            args=(settings.model_dump_json(), workers),
+            args=(settings.model_dump_json(), workers, warm),
             name="kerjasama-worker",
             daemon=False,
         )

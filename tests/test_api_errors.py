@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import socket
 from pathlib import Path
 
 import pytest
@@ -65,6 +66,17 @@ def test_uploads_are_checked_and_errors_have_codes(tmp_path: Path) -> None:
         # The same bytes while the first job is still waiting: the same job.
         response = http.post("/api/v1/uploads", files={"files": ("copy.pdf", fresh)})
         assert response.json()["items"][0]["job"]["id"] == good["job"]["id"]
+
+        # A body larger than any acceptable upload is refused before it is read.
+        host, port = base.removeprefix("http://").split(":")
+        with socket.create_connection((host, int(port)), timeout=30) as raw:
+            raw.sendall(
+                b"POST /api/v1/uploads HTTP/1.1\r\nHost: x\r\n"
+                b"Content-Type: multipart/form-data; boundary=b\r\n"
+                b"Content-Length: 999999999999\r\n\r\n"
+            )
+            answer = raw.recv(4096).decode()
+        assert answer.startswith("HTTP/1.1 413") and '"error":"file_too_large"' in answer
 
         response = http.post("/api/v1/uploads", data={"x": "1"})
         assert response.status_code == 422

@@ -100,7 +100,16 @@ def test_region_scope_limits_what_a_key_sees(tmp_path: Path) -> None:
         ],
     )
     jatim = add_key(settings, "reviewer", region="35")
+    central = add_key(settings, "staff")
     with running_server(settings) as base, client(base, jatim) as http:
+        theirs = client(base, central).post(
+            "/api/v1/uploads", files={"files": ("pusat.pdf", agreement_pdf("pusat"))}
+        )
+        mine = http.post("/api/v1/uploads", files={"files": ("jatim.pdf", agreement_pdf("jatim"))})
+        their_job, my_job = theirs.json()["items"][0]["job"], mine.json()["items"][0]["job"]
+        assert http.get(f"/api/v1/jobs/{their_job['id']}").status_code == 404
+        assert http.get(f"/api/v1/jobs/{my_job['id']}").status_code == 200
+        assert [job["id"] for job in http.get("/api/v1/jobs").json()["items"]] == [my_job["id"]]
         listed = http.get("/api/v1/agreements").json()
         assert sorted(item["id"] for item in listed["items"]) == [sidoarjo, provincial]
         assert listed["total"] == 2

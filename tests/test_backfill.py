@@ -103,6 +103,8 @@ def test_backfill_files_reports_and_is_idempotent(tmp_path: Path) -> None:
     (archive / "salinan").mkdir()
     shutil.copy(paths[0], archive / "salinan" / "copy.pdf")  # the same bytes twice
     (archive / "rusak.pdf").write_bytes(b"%PDF-1.4\nthis is not a pdf at all")
+    (archive / "kosong.pdf").write_bytes(b"")
+    (archive / "gambar.gif").write_bytes(b"GIF89a not an agreement")  # not walked: not a PDF/image
     (archive / "catatan.txt").write_text("not an agreement")
     settings = Settings(data_dir=tmp_path / "data", workers=2)
     report = tmp_path / "report.csv"
@@ -114,39 +116,44 @@ def test_backfill_files_reports_and_is_idempotent(tmp_path: Path) -> None:
         assert summary.filed == 6
         assert summary.outcomes["duplicate_candidate"] == 0
         assert summary.outcomes["exact_duplicate"] == 1
-        assert summary.outcomes["failed"] == 1
+        assert summary.outcomes["failed"] == 2, summary.failures
         assert summary.pages == 12
-        assert recorder.total == 8 and len(recorder.rows) == 8 and recorder.stopped
-        [reason] = summary.failures
-        assert reason.startswith(("corrupt_file", "unsupported_type", "extraction_failed"))
+        assert recorder.total == 9 and len(recorder.rows) == 9 and recorder.stopped
+        assert {reason.split(":")[0] for reason in summary.failures} <= {
+            "corrupt_file",
+            "empty_file",
+            "unsupported_type",
+            "extraction_failed",
+        }
         rows = list(csv.DictReader(report.open()))
-        assert len(rows) == 8
+        assert len(rows) == 9
         by_path = {r["path"]: r for r in rows}
         assert by_path["rusak.pdf"]["outcome"] == "failed" and by_path["rusak.pdf"]["message"]
         assert by_path["lama/pks-000.pdf"]["outcome"] == "filed"
         assert by_path["salinan/copy.pdf"]["outcome"] == "exact_duplicate"
         stats = registry.stats()
-        assert (stats["files"], stats["agreements"], stats["failures"]) == (6, 6, 1)
+        assert (stats["files"], stats["agreements"], stats["failures"]) == (6, 6, 2)
         view = registry.get_agreement(int(by_path["lama/pks-000.pdf"]["agreement_id"]))
         assert view.fields["numbers"].value == ["100/3/KS/2015"]
 
         again = run_backfill(archive, registry, settings=settings, report=tmp_path / "2.csv")
         assert again.filed == 0 and again.outcomes["already_filed"] == 7
-        assert again.outcomes["skipped_failed"] == 1
+        assert again.outcomes["skipped_failed"] == 2
         assert registry.stats()["files"] == 6
         retried = run_backfill(archive, registry, settings=settings, retry_failed=True)
-        assert retried.outcomes["failed"] == 1
-        assert registry.failure(rows[0]["sha256"] or "x") is None or True
-        assert registry.stats()["failures"] == 1
+        assert retried.outcomes["failed"] == 2
+        failure = registry.failure(by_path["rusak.pdf"]["sha256"])
+        assert failure is not None and failure["attempts"] == 2
+
+        dry = run_backfill(archive, registry, settings=settings, dry_run=True, retry_failed=True)
+        assert dry.outcomes["would_file"] == 2 and registry.stats()["files"] == 6
 
 
-def test_dry_run_and_limit(tmp_path: Path) -> None:
+def test_limit_extracts_a_few_new_files_per_run(tmp_path: Path) -> None:
     archive = tmp_path / "arsip"
     _archive(archive, 3)
     settings = Settings(data_dir=tmp_path / "data", workers=1)
     with Registry.open(settings) as registry:
-        dry = run_backfill(archive, registry, settings=settings, dry_run=True)
-        assert dry.outcomes["would_file"] == 3 and registry.stats()["files"] == 0
         first = run_backfill(archive, registry, settings=settings, limit=2)
         assert first.filed == 2
         rest = run_backfill(archive, registry, settings=settings, limit=2)
@@ -189,6 +196,7 @@ def _backfill(archive: Path, data: Path, report: Path) -> subprocess.Popen[bytes
     )
 
 
+@pytest.mark.slow
 def test_kill_9_mid_run_then_resume_files_everything_once(tmp_path: Path) -> None:
     archive = tmp_path / "arsip"
     total = 24
@@ -240,14 +248,3 @@ def test_kill_9_mid_run_then_resume_files_everything_once(tmp_path: Path) -> Non
     assert third.returncode == 0
     outcomes = [r["outcome"] for r in csv.DictReader((tmp_path / "3.csv").open())]
     assert outcomes == ["already_filed"] * total
-
-
-@pytest.mark.parametrize("bad", [b"", b"GIF89a not supported"])
-def test_one_bad_file_never_stops_the_run(tmp_path: Path, bad: bytes) -> None:
-    archive = tmp_path / "arsip"
-    _archive(archive, 2)
-    (archive / "aaa-bad.pdf").write_bytes(bad)
-    settings = Settings(data_dir=tmp_path / "data", workers=1)
-    with Registry.open(settings) as registry:
-        summary = run_backfill(archive, registry, settings=settings)
-    assert summary.filed == 2 and summary.outcomes["failed"] == 1

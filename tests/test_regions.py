@@ -46,15 +46,26 @@ def test_the_most_specific_region_wins() -> None:
 
 
 def test_regional_organs_count_under_their_government() -> None:
-    assert classify_institution("Dinas Perhubungan Kota Malang") == ("pemkot", "35.73", "Kota Malang")
-    assert classify_institution("Rumah Sakit Umum Daerah Kabupaten Klaten")[:2] == ("pemkab", "33.10")
+    assert classify_institution("Dinas Perhubungan Kota Malang") == (
+        "pemkot",
+        "35.73",
+        "Kota Malang",
+    )
+    assert classify_institution("Rumah Sakit Umum Daerah Kabupaten Klaten")[:2] == (
+        "pemkab",
+        "33.10",
+    )
     assert classify_institution("Satuan Polisi Pamong Praja Kabupaten Garut")[1] == "32.05"
 
 
-def test_dprd_and_bumd_keep_their_kind_and_region() -> None:
+def test_dprd_keeps_its_region_and_a_bumd_is_a_company_without_one() -> None:
     assert classify_institution("DPRD Kota Surabaya") == ("dprd", "35.78", "Kota Surabaya")
-    assert classify_institution("Dewan Perwakilan Rakyat Daerah Provinsi Bali")[:2] == ("dprd", "51")
-    assert classify_institution("Perumda Air Minum Kota Malang")[:2] == ("bumd", "35.73")
+    assert classify_institution("Dewan Perwakilan Rakyat Daerah Provinsi Bali")[:2] == (
+        "dprd",
+        "51",
+    )
+    assert classify_institution("Perumda Air Minum Kota Malang") == ("bumd", None, None)
+    assert classify_institution("Perusahaan Umum Daerah Pasar Kota Gorontalo")[0] == "bumd"
 
 
 @pytest.mark.parametrize(
@@ -70,7 +81,9 @@ def test_dprd_and_bumd_keep_their_kind_and_region() -> None:
         ("PT Telkom Indonesia", "bumn"),
         ("PT Sinar Jaya Abadi", "swasta"),
         ("CV Karya Mandiri", "swasta"),
-        ("Yayasan Pendidikan Nusantara", "swasta"),
+        ("Yayasan Pendidikan Nusantara", "lainnya"),
+        ("Koperasi Serba Usaha Tani Makmur", "lainnya"),
+        ("Badan Pengawasan Keuangan dan Pembangunan", "lembaga"),
         ("Sekolah Menengah Atas Negeri 2 Kota Kediri", "lainnya"),
     ],
 )

@@ -165,8 +165,16 @@ atas nama Pemerintah Kabupaten Demak, selanjutnya disebut PIHAK KETIGA."""
         ("PIHAK KEDUA", "Pemerintah Provinsi Jawa Tengah", "pemprov", "33"),
         ("PIHAK KETIGA", "Pemerintah Kabupaten Demak", "pemkab", "33.21"),
     ]
-    assert [p.signatory for p in found] == ["H. SUTRISNO, S.H.", "Ir. HENDRA WIJAYA", "Dra. SRI WAHYUNI, M.Si"]
-    assert [p.title for p in found] == ["Wali Kota Semarang", "Gubernur Jawa Tengah", "Bupati Demak"]
+    assert [p.signatory for p in found] == [
+        "H. SUTRISNO, S.H.",
+        "Ir. HENDRA WIJAYA",
+        "Dra. SRI WAHYUNI, M.Si",
+    ]
+    assert [p.title for p in found] == [
+        "Wali Kota Semarang",
+        "Gubernur Jawa Tengah",
+        "Bupati Demak",
+    ]
 
 
 def test_ocr_damaged_keywords_within_the_bounds() -> None:
@@ -234,6 +242,7 @@ Dibuat dalam dua rangkap.
 PIHAK PERTAMA PIHAK KEDUA
 dr. Yusuf Hamdani, Sp.A Maria Ulfa, M.Pd"""
     found = parties(text)
+    assert found[0].signatory == "dr. Yusuf Hamdani, Sp.A"  # the block prints it fuller
     assert found[1].signatory == "Maria Ulfa, M.Pd"
     assert found[0].institution == "Rumah Sakit Bhakti Husada"
     assert found[0].kind == "lainnya"

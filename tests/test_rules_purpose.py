@@ -34,8 +34,7 @@ lapangan siswa, dengan tujuan agar lulusan siap bekerja.
 RUANG LINGKUP
 PASAL 3"""
     assert purpose(text) == (
-        "Maksud: menyelenggarakan praktik kerja lapangan siswa; "
-        "Tujuan: lulusan siap bekerja"
+        "Maksud: menyelenggarakan praktik kerja lapangan siswa; Tujuan: lulusan siap bekerja"
     )
 
 

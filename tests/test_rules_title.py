@@ -76,9 +76,12 @@ Pada hari ini Senin tanggal satu bulan Juli tahun dua ribu dua puluh empat"""
     assert find_doc_type(text, heading).value == "NK"
     title = find_title(text, heading).value
     assert title is not None
-    assert title.startswith("NOTA KESEPAHAMAN MEMORANDUM OF UNDERSTANDING ANTARA POLITEKNIK")
-    assert "BETWEEN" not in title and "RAILWAY" not in title
-    assert title.endswith("TENTANG PENDIDIKAN VOKASI PERKERETAAPIAN")
+    # the cover page (no TENTANG, no numbers) loses; translation lines are left out
+    assert title == (
+        "NOTA KESEPAHAMAN ANTARA POLITEKNIK NEGERI MADIUN DAN PT KERETA INDUSTRI "
+        "TENTANG PENDIDIKAN VOKASI PERKERETAAPIAN"
+    )
+    assert text.lines[heading.type_line].start > 0
     # the dotted blank gives no entry
     assert find_numbers(text, heading).value == ["1021/PL33/KS/2024", "PKI-09/MOU/2024"]
 
@@ -124,3 +127,27 @@ def test_number_cleaning_and_roman_months() -> None:
     assert roman_month("198/HRD/XI1/2021", None) == ("198/HRD/XI1/2021", None)
     assert roman_month("03/PKS/1/2021", 1) == ("03/PKS/1/2021", None)  # Arabic January
     assert roman_month("119/10-Kesber/11/2020", 3) == ("119/10-Kesber/11/2020", None)
+
+
+def test_title_case_heading_is_found_when_no_capitals_exist() -> None:
+    text = DocText.from_string(
+        """Kop Surat Universitas Airlangga
+Nota Kesepahaman
+antara
+Universitas Airlangga
+dan
+Pemerintah Kota Surabaya
+tentang
+Pengembangan Kota Cerdas
+Nomor: 1123/UN3/KS/2022
+Nomor: 415.4/88/436.1.2/2022
+Pada hari ini Senin tanggal tujuh bulan Maret tahun dua ribu dua puluh dua."""
+    )
+    heading = find_heading(text)
+    assert heading is not None
+    assert find_doc_type(text, heading).value == "NK"
+    assert find_title(text, heading).value == (
+        "Nota Kesepahaman antara Universitas Airlangga dan Pemerintah Kota Surabaya tentang "
+        "Pengembangan Kota Cerdas"
+    )
+    assert find_numbers(text, heading).value == ["1123/UN3/KS/2022", "415.4/88/436.1.2/2022"]

@@ -27,7 +27,8 @@ _PASAL_LINE = re.compile(
 )
 _BAB_LINE = re.compile(r"^\s*BAB\s+[IVXL1]{1,5}\b\s*$", re.IGNORECASE)
 _JUNK = re.compile(
-    r"^(?:dipindai dengan camscanner|.*camscanner\s*$|-?\s*\d{1,3}\s*-?|hal(?:aman)?\.?\s*\d+\s*(?:dari|/)\s*\d+"
+    r"^(?:dipindai dengan camscanner|.*camscanner\s*$|-?\s*\d{1,3}\s*-?"
+    r"|hal(?:aman)?\.?\s*\d+\s*(?:dari|/)\s*\d+"
     r"|\(?paraf\b.*|page\s*\d*|\W{1,4})$",
     re.IGNORECASE,
 )

@@ -30,13 +30,17 @@ _UNIT: dict[str, DurationUnit] = {
     "hari": "hari",
 }
 _NOTICE_AFTER = re.compile(
-    r"^\W*(?:\([^)]*\)\s*)?\w*\W*(?:sebelum|setelah|sesudah|kalender|kerja|sejak\s+diterimanya"
-    r"|terhitung\s+(?:sejak|mulai)\s+(?:diterima|tanggal\s+surat))",
+    r"^\W*(?:\([^)]*\)\s*)?(?:\w+\W+)?(?:(?:kalender|kerja)\W+)?(?:sebelum|setelah|sesudah"
+    r"|sejak\s+diterimanya|terhitung\s+(?:sejak|mulai)\s+(?:diterima|tanggal\s+surat))",
     re.IGNORECASE,
 )
 _TERM_CONTEXT = re.compile(
-    r"\b(?:berlaku|jangka\s+waktu\s+(?:perjanjian|kesepakatan|nota|kerja)|masa\s+berlaku)", re.I
+    r"\b(?:berlaku|masa\s+berlaku|jangka\s+waktu\b[^.;]{0,40}\b(?:perjanjian|kesepakatan|nota"
+    r"|kerja\s*sama|mou|memorandum)\b)",
+    re.IGNORECASE,
 )
+_OTHER_PERIOD = re.compile(r"\b(?:melebihi|lebih\s+dari|kurang\s+dari|setiap)\b", re.IGNORECASE)
+_SENTENCE_START = re.compile(r".*(?:[.;:]\s|\n\(\d+\)|\n\d+[.)])", re.DOTALL)
 _ARTICLE = re.compile(r"\b(?:JANGKA\s+WAKTU|MASA\s+BERLAKU|MASA\s+BERLAKUNYA)\b")
 _FROM_SIGNING = re.compile(
     r"\b(?:sejak|mulai|terhitung)\s+(?:(?:dari\s+)?tanggal\s+)?(?:di\s*)?"
@@ -125,7 +129,10 @@ def _terms(body: str) -> list[_Term]:
         else:
             continue
         start, end = back[span.start_char], back[span.end_char]
-        before = body[max(0, start - 90) : start]
+        before = body[max(0, start - 120) : start]
+        sentence = _SENTENCE_START.match(before)
+        if sentence is not None:
+            before = before[sentence.end() :]  # only the clause the term is in
         after = body[end : end + 45]
         score = 0.0
         if _NOTICE_AFTER.match(after):
@@ -134,6 +141,8 @@ def _terms(body: str) -> list[_Term]:
             score -= 2
         if _TERM_CONTEXT.search(before + span.text):
             score += 3
+        if _OTHER_PERIOD.search(before[-40:]):
+            score -= 3  # force majeure limits, reporting intervals
         article = list(_ARTICLE.finditer(body, 0, start))
         if article and start - article[-1].end() < 600:
             score += 2

@@ -105,15 +105,38 @@ def strip_noise(line: str) -> str:
     return re.sub(r"[\s|,;:_~*»«'\"`]+$", "", " ".join(words))
 
 
+_CONNECTORS = {"antara", "dan", "dengan", "tentang", "serta"}
+
+
+def is_title_case_heading(line: str) -> bool:
+    """A heading line of a document that does not print its heading in capitals."""
+    stripped = line.strip()
+    if not stripped or len(stripped) > 90 or stripped[-1] in ".;:,":
+        return False
+    first = _WORDS.match(stripped)
+    if first is None:
+        return False
+    return first.group().lower() in _CONNECTORS or first.group()[0].isupper()
+
+
 @lru_cache(maxsize=4096)
-def type_of_line(line: str) -> tuple[DocType, str] | None:
+def type_of_line(line: str, relaxed: bool = False) -> tuple[DocType, str] | None:
     """The document type a heading line announces, and the keyword that matched.
 
     The keyword must open the line (after logo debris) and be printed in capitals;
     what follows may be noise ('KESEPAKATAN BERSAMA Pp ikiranRakyat' beside a logo).
+    ``relaxed`` (for documents with no capitalised heading at all) accepts any case
+    but then the keyword must be nearly the whole line ('Nota Kesepahaman').
     """
-    clean = strip_noise(line)
+    clean = strip_noise(line) if not relaxed else line.strip()
     if len(clean) > 110:
+        return None
+    if relaxed:
+        for keyword, doc_type in TYPE_KEYWORDS:
+            if len(clean) <= len(keyword) + 12 and (
+                fuzz.ratio(keyword, clean.upper()[: len(keyword)]) >= KEYWORD_CUTOFF
+            ):
+                return doc_type, keyword
         return None
     upper = clean.upper()
     for keyword, doc_type in TYPE_KEYWORDS:
@@ -142,13 +165,18 @@ class Heading:
     end_line: int = 0
     has_tentang: bool = False
     score: float = 0.0
+    relaxed: bool = False  # found in title case (no capitalised heading in the document)
 
 
 _OPENING = re.compile(r"^\W{0,3}(pada\s+hari|perjanjian\s+ini\s+dibuat|yang\s+bertanda)", re.I)
 
 
-def _block_at(lines: list[str], i: int, doc_type: DocType, keyword: str) -> Heading:
-    heading = Heading(type_line=i, doc_type=doc_type, keyword=keyword, title_lines=[i])
+def _block_at(
+    lines: list[str], i: int, doc_type: DocType, keyword: str, relaxed: bool = False
+) -> Heading:
+    heading = Heading(
+        type_line=i, doc_type=doc_type, keyword=keyword, title_lines=[i], relaxed=relaxed
+    )
     j = i + 1
     after_tentang = False
     while j < len(lines) and j - i <= MAX_BLOCK_LINES:
@@ -169,7 +197,7 @@ def _block_at(lines: list[str], i: int, doc_type: DocType, keyword: str) -> Head
             j += 1
             continue
         if _OPENING.match(line) or (
-            j > i + 1 and type_of_line(line) is not None and not after_tentang
+            j > i + 1 and type_of_line(line, relaxed) is not None and not after_tentang
         ):
             break
         stripped = line.strip()
@@ -177,7 +205,8 @@ def _block_at(lines: list[str], i: int, doc_type: DocType, keyword: str) -> Head
             heading.title_lines.append(j)
             j += 1
             continue
-        if not is_heading_like(strip_noise(line)):
+        fits = is_title_case_heading(line) if relaxed else is_heading_like(strip_noise(line))
+        if not fits:
             if len(stripped) <= 12 and not any(len(w) >= 4 for w in _WORDS.findall(stripped)):
                 j += 1  # logo and stamp noise
                 continue
@@ -185,7 +214,7 @@ def _block_at(lines: list[str], i: int, doc_type: DocType, keyword: str) -> Head
         if is_english(line):
             j += 1
             continue
-        if re.match(r"^\W*TENTANG\b", line, re.I):
+        if re.search(r"\bTENTANG\b", line, 0 if not relaxed else re.I):
             after_tentang = True
             heading.has_tentang = True
         heading.title_lines.append(j)
@@ -208,24 +237,39 @@ def _block_at(lines: list[str], i: int, doc_type: DocType, keyword: str) -> Head
 
 
 def find_heading(text: DocText) -> Heading | None:
-    """The most complete heading block on the first pages, earliest on ties."""
+    """The most complete heading block on the first pages, earliest on ties.
+
+    Capitalised headings first; only when there is none, a heading in title case
+    (its type line must then be the keyword alone, and it must come with TENTANG
+    or numbers, so a body sentence never qualifies).
+    """
     lines = line_texts(text)
+    best = _best_block(text, lines, relaxed=False)
+    if best is None:
+        best = _best_block(text, lines, relaxed=True)
+        if best is not None and best.score < 2:
+            best = None
+    if best is not None:
+        best = _refine_type(lines, best)
+    return best
+
+
+def _best_block(text: DocText, lines: list[str], relaxed: bool) -> Heading | None:
     best: Heading | None = None
+    first_page = min(text.page_starts) if text.page_starts else 1
+    pages = MAX_HEADING_PAGES if not relaxed else 2
     i = 0
     while i < len(lines):
-        ref = text.lines[i]
-        if ref.page > MAX_HEADING_PAGES + min(p for p in text.page_starts):
+        if text.lines[i].page >= first_page + pages:
             break
-        found = type_of_line(lines[i])
+        found = type_of_line(lines[i], relaxed)
         if found is None:
             i += 1
             continue
-        heading = _block_at(lines, i, found[0], found[1])
+        heading = _block_at(lines, i, found[0], found[1], relaxed)
         if best is None or heading.score > best.score:
             best = heading
         i = max(i + 1, heading.end_line)
-    if best is not None:
-        best = _refine_type(lines, best)
     return best
 
 

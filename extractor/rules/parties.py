@@ -70,12 +70,13 @@ _JOB_STOP = re.compile(
     re.IGNORECASE,
 )
 JOB_HEADS = (
-    r"Pelaksana\s+Tugas|Plt\.?|Plh\.?|Kepala|Direktur|Direktris|Rektor|Wakil|Bupati|Wali\s*kota|Walikota"
+    r"Pelaksana\s+Tugas|Plt\.?|Plh\.?|Kepala|Direktur|Direktris|Rektor|Wakil|Bupati|Wali\s*[Kk]ota|Walikota"
     r"|Gubernur|Ketua|Dekan|Presiden|President|Manager|Manajer|Menteri|Sekretaris|Pejabat|Camat"
     r"|Director|Deputy|Branch|General|Koordinator|Komisaris|Pimpinan|Pemimpin|Senior|Assistant|Owner|Pemilik"
-    r"|Kasubag|Kabag|Lurah|Kuasa|Selaku"
+    r"|Kasubag|Kabag|Lurah|Kuasa|Selaku|Deputi|Asisten|Inspektur|Panitera|Kasi|Kabid|Kepala"
 )
 _JOB_HEAD = re.compile(rf"\b(?:{JOB_HEADS})\b")
+JOB_HEADS_START = rf"(?:{JOB_HEADS})\b"
 _ORGAN = re.compile(
     r"^(?:(?:Pelaksana\s+Tugas|Plt\.?|Plh\.?)\s+)?Kepala\s+((?:Dinas|Badan|Satuan|Kantor|Sekretariat"
     r"|Inspektorat|Bagian|Biro|Unit)\b.*)$",
@@ -143,7 +144,9 @@ def heading_institutions(
     for raw in text[:before].split("\n"):
         lines.append((raw, pos))
         pos += len(raw) + 1
-    antara = [i for i, (ln, _) in enumerate(lines) if re.fullmatch(r"\W*(antara|between)\W*", ln, re.I)]
+    antara = [
+        i for i, (ln, _) in enumerate(lines) if re.fullmatch(r"\W*(antara|between)\W*", ln, re.I)
+    ]
     start_idx: int | None = None
     for i in reversed(antara):
         # an ANTARA line in a title block: a TENTANG or DAN/DENGAN line follows soon
@@ -155,8 +158,12 @@ def heading_institutions(
         for i, (ln, _) in enumerate(lines[:60]):
             if re.fullmatch(r"\s*DENGAN\s*", ln) and i > 0:
                 start_idx = i - 1
-                while start_idx > 0 and re.search(r"[A-Z]{3}", lines[start_idx - 1][0]) and not re.search(
-                    r"KESEPAHAMAN|PERJANJIAN|KESEPAKATAN|\)", lines[start_idx - 1][0]
+                while (
+                    start_idx > 0
+                    and re.search(r"[A-Z]{3}", lines[start_idx - 1][0])
+                    and not re.search(
+                        r"KESEPAHAMAN|PERJANJIAN|KESEPAKATAN|\)", lines[start_idx - 1][0]
+                    )
                 ):
                     start_idx -= 1
                 break
@@ -201,6 +208,7 @@ def _clean_name(name: str) -> str | None:
     if name.endswith(".") and not (name.split() and is_degree(name.split()[-1])):
         name = name.rstrip(".")
     name = re.sub(r"\s+,", ",", name)
+    name = re.sub(r",?\s*\b(?:NIP|NIK|NRP)\b\.?\s*:?\s*[\d ]{6,}.*$", "", name)
     # "Drs.H.SALEH" -> "Drs. H. SALEH": OCR drops the space after leading titles
     lead = re.match(r"^(?:(?:Prof|Drs|Dra|Dr|dr|Ir|H|Hj|KH)\.\s*)+", name)
     if lead:
@@ -231,7 +239,9 @@ def _move_degrees(first: str, following: list[str]) -> tuple[str, list[str]]:
                 break
             moved.append(toks.pop(0))
         if moved:
-            first = first.rstrip() + (" " if first.rstrip().endswith(",") else ", ") + " ".join(moved)
+            first = (
+                first.rstrip() + (" " if first.rstrip().endswith(",") else ", ") + " ".join(moved)
+            )
         out.append(" ".join(toks))
     return first, out
 
@@ -247,6 +257,15 @@ def _split_name_job(line: str) -> tuple[str, str] | None:
     return None
 
 
+def _split_flat(body: str) -> tuple[str, str] | None:
+    """ "NAME, TITLES, [NIP n,] JABATAN, yang ..." written as a sentence over lines."""
+    flat = re.sub(r"\s+", " ", body[:400])
+    m = re.search(rf",\s+(?={JOB_HEADS_START})", flat)
+    if m is None or m.start() < 3:
+        return None
+    return flat[: m.start()], flat[m.end() :]
+
+
 def _parse_paragraph(d: _Draft) -> None:
     para = d.paragraph
     # Nama / Jabatan form
@@ -254,7 +273,8 @@ def _parse_paragraph(d: _Draft) -> None:
     if nm:
         d.signatory = _clean_name(nm.group(1))
         jb = re.search(
-            r"^\W*Jabatan\s*[:;]\s*(.+?)(?=\n\W*(?:Alamat|NIP|NIK|Dalam hal|Berdasarkan|Selaku|Bertindak)\b|\Z)",
+            r"^\W*Jabatan\s*[:;]\s*(.+?)"
+            r"(?=\n\W*(?:Alamat|NIP|NIK|Dalam hal|Berdasarkan|Selaku|Bertindak)\b|\Z)",
             para,
             re.M | re.I | re.S,
         )
@@ -269,6 +289,8 @@ def _parse_paragraph(d: _Draft) -> None:
             roman = "I" * d.order if d.order < 4 else "IV"
             lines[0] = re.sub(rf"^\W*{roman}\s+(?=[A-Z]{{2}})", "", lines[0])
         split = _split_name_job(lines[0]) if lines else None
+        if lines and (split is None or "," in split[0][:-1]) and ":" not in lines[0]:
+            split = _split_flat("\n".join(lines)) or split
         if split is None and lines and _JOB_HEAD.match(lines[0].strip()):
             split = ("", lines[0])  # the name was lost (OCR put it elsewhere)
         prose = re.search(
@@ -311,9 +333,11 @@ def _cut_to_heading(inst: str, heading: list[str]) -> str:
 
 
 def _strip_trailing_province(name: str) -> str:
-    return re.sub(r"\s+provinsi\s+[\w ]+$", "", name, flags=re.I) if re.search(
-        r"\b(kabupaten|kota)\b", name, re.I
-    ) else name
+    return (
+        re.sub(r"\s+provinsi\s+[\w ]+$", "", name, flags=re.I)
+        if re.search(r"\b(kabupaten|kota)\b", name, re.I)
+        else name
+    )
 
 
 def _choose_institution(d: _Draft, heading: str | None) -> str | None:
@@ -375,18 +399,49 @@ def _fuller(clause: str | None, signed: str | None) -> str | None:
     return signed if deg_s > deg_c else clause
 
 
+_PREFIX_TITLE = re.compile(r"^(?:Prof|Drs|Dra|Dr|dr|Ir|H|Hj|KH)\.$")
+
+
+def _name_in_lines(name: str, lines: list[str]) -> str | None:
+    """The span of a signature line (two names side by side) that holds ``name``, with the
+    titles printed around it there."""
+    core = [
+        w for w in name.replace(",", " ").split() if not is_degree(w) and not _PREFIX_TITLE.match(w)
+    ]
+    if not core:
+        return None
+    best: tuple[float, list[str], int, int] | None = None
+    for line in lines:
+        toks = line.split()
+        n = len(core)
+        for i in range(0, max(1, len(toks) - n + 1)):
+            window = " ".join(t.strip(",") for t in toks[i : i + n])
+            score = fuzz.ratio(window.lower(), " ".join(core).lower())
+            if best is None or score > best[0]:
+                best = (score, toks, i, i + n)
+    if best is None or best[0] < 90:
+        return None
+    _, toks, i, j = best
+    while i > 0 and _PREFIX_TITLE.match(toks[i - 1]):
+        i -= 1
+    while j < len(toks) and is_degree(toks[j]) and not _PREFIX_TITLE.match(toks[j]):
+        j += 1
+    return " ".join(toks[i:j]).rstrip(",")
+
+
 def find_parties(text: DocText) -> Finding[list[Party]]:
     s = text.text
     defs = role_definitions(s)
     if not defs:
         heads = heading_institutions(s, min(len(s), 6000))
-        parties = [
-            _party(ROLE_NAMES.get(i + 1, str(i + 1)), name, None, None) for i, (name, _, _) in enumerate(heads)
+        guessed = [
+            _party(ROLE_NAMES.get(i + 1, str(i + 1)), name, None, None)
+            for i, (name, _, _) in enumerate(heads)
         ]
         ev = [text.evidence(a, b, rule="heading only, no 'disebut PIHAK'") for _, a, b in heads]
         return Finding(
-            value=parties,
-            confidence=0.3 if parties else 0.1,
+            value=guessed,
+            confidence=0.3 if guessed else 0.1,
             evidence=ev,
             warnings=["no party definitions ('selanjutnya disebut PIHAK ...') found"],
         )
@@ -394,7 +449,11 @@ def find_parties(text: DocText) -> Finding[list[Party]]:
     section = None
     for m in _SECTION_START.finditer(s[: defs[0].start]):
         section = m
-    p_start = section.end() if section and defs[0].start - section.end() < 3000 else max(0, defs[0].start - 1200)
+    p_start = (
+        section.end()
+        if section and defs[0].start - section.end() < 3000
+        else max(0, defs[0].start - 1200)
+    )
     for d in defs:
         drafts.append(_Draft(d.order, d.word, s[p_start : d.start], p_start, d.end))
         p_start = d.end
@@ -439,11 +498,13 @@ def find_parties(text: DocText) -> Finding[list[Party]]:
         sig = dr.signatory
         sn: SignedName | None = by_order.get(dr.order)
         if sig is None and sn is None:
-            free = [x for x in signed if x.order == 0]
-            if len(free) == len(drafts):
-                sn = free[di]
+            unassigned = [x for x in signed if x.order == 0]
+            if len(unassigned) == len(drafts):
+                sn = unassigned[di]
         if sn is not None:
             sig = _fuller(sig, sn.name)
+        elif sig is not None:
+            sig = _fuller(sig, _name_in_lines(sig, [x.name for x in signed]))
         if sig is None:
             confidence = min(confidence, 0.5)
             warnings.append(f"PIHAK {dr.word}: signatory not found")
@@ -466,8 +527,12 @@ def find_parties(text: DocText) -> Finding[list[Party]]:
     return Finding(value=parties, confidence=confidence, evidence=evidence, warnings=warnings)
 
 
-def _party(role_word: str, institution: str | None, signatory: str | None, title: str | None) -> Party:
-    kind, code, region = classify_institution(institution) if institution else ("lainnya", None, None)
+def _party(
+    role_word: str, institution: str | None, signatory: str | None, title: str | None
+) -> Party:
+    kind, code, region = (
+        classify_institution(institution) if institution else ("lainnya", None, None)
+    )
     return Party(
         role=f"PIHAK {role_word}",
         institution=institution,

@@ -38,7 +38,8 @@ _JOB_WORDS = re.compile(
     r"\b(kepala|direktur|rektor|bupati|wali ?kota|gubernur|ketua|dekan|manager|manajer|menteri"
     r"|koordinator|presiden|president|director|pimpinan|pemimpin|sekretaris|pejabat|general"
     r"|branch|senior|vice|assistant|deputy|dinas|sekolah|universitas|pt\.?|smk|negeri|provinsi"
-    r"|kabupaten|kota|pihak|materai|meterai|rupiah|mengetahui|program|fakultas|area)\b",
+    r"|kabupaten|kota|pihak|materai|meterai|rupiah|mengetahui|program|fakultas|area|rencana|kerja"
+    r"|lampiran|kegiatan|jadwal|tabel|nomor|tanggal|tempat)\b",
     re.IGNORECASE,
 )
 
@@ -55,7 +56,9 @@ def is_degree(token: str) -> bool:
     t = token.strip(",;")
     if not t or t.lower() in _NOT_DEGREE:
         return False
-    return bool(DEGREE.match(t)) and (("." in t and len(t) <= 9) or t.isupper() or t in {"MSi", "MPd"})
+    return bool(DEGREE.match(t)) and (
+        ("." in t and len(t) <= 9) or t.isupper() or t in {"MSi", "MPd"}
+    )
 
 
 def role_key(word: str) -> str | None:
@@ -115,7 +118,9 @@ def _looks_like_name(line: str) -> bool:
     has_degree = any(is_degree(w) for w in words)
     upper = sum(c.isupper() for c in letters) / len(letters)
     capital = sum(w[:1].isupper() for w in words if w[:1].isalpha()) / max(1, len(words))
-    return has_degree or (upper >= 0.85 and len(words) >= 2) or (capital >= 0.99 and len(words) >= 2)
+    return (
+        has_degree or (upper >= 0.85 and len(words) >= 2) or (capital >= 0.99 and len(words) >= 2)
+    )
 
 
 def signature_names(text: DocText) -> list[SignedName]:
@@ -145,14 +150,19 @@ def signature_names(text: DocText) -> list[SignedName]:
     out: list[SignedName] = []
     for k in range(j, min(len(lines), j + 16)):
         line = lines[k]
-        if any(fuzz.ratio(w.lower().strip(",:"), "mengetahui") >= MENGETAHUI_CUTOFF for w in line.split()[:2]):
+        if any(
+            fuzz.ratio(w.lower().strip(",:"), "mengetahui") >= MENGETAHUI_CUTOFF
+            for w in line.split()[:2]
+        ):
             break
         if _is_role_heading(line):
             break
         if not _looks_like_name(line):
             continue
         order = roles[len(out)] if len(roles) == 1 and not out else 0
-        out.append(SignedName(order, line.strip(" |'\"-_,:;!*»«“”"), offsets[k], offsets[k] + len(line)))
+        out.append(
+            SignedName(order, line.strip(" |'\"-_,:;!*»«“”"), offsets[k], offsets[k] + len(line))
+        )
     if len(roles) == 1 and out:
         # one column: the printed name is the last name-like line (the jabatan comes first)
         last = out[-1]

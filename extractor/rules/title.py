@@ -18,7 +18,8 @@ def find_title(text: DocText, heading: Heading | None = None) -> Finding[str | N
     if heading is None:
         return Finding(None, 0.2, [], ["no heading block, so no title"])
     lines = line_texts(text)
-    parts = [strip_noise(lines[i]) for i in heading.title_lines]
+    clean = strip_noise if not heading.relaxed else str.strip
+    parts = [clean(lines[i]) for i in heading.title_lines]
     title = re.sub(r"\s+", " ", " ".join(p for p in parts if p)).strip()
     if not title:
         return Finding(None, 0.2, [], ["heading block is empty"])

@@ -12,7 +12,8 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
-from fastapi.responses import RedirectResponse
+from fastapi.responses import JSONResponse, RedirectResponse
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from models import Document, Extraction, Settings, get_settings
 from service.api import errors
@@ -50,6 +51,29 @@ def _open_state(settings: Settings) -> ServiceState:
         intake=Intake(settings, store, queue, registry.find_file),
         collector=collector,
     )
+
+
+class UploadSizeGuard:
+    """Refuses an upload body larger than any accepted request before it is parsed.
+
+    The multipart parser would otherwise spool a huge body to disk first; the
+    per-file limit is checked again on each file.
+    """
+
+    def __init__(self, app: ASGIApp, *, limit: int) -> None:
+        self.app = app
+        self.limit = limit + 1024 * 1024
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and scope["method"] == "POST":
+            length = dict(scope["headers"]).get(b"content-length", b"0")
+            if length.isdigit() and int(length) > self.limit:
+                body = errors.error_body(
+                    "file_too_large", f"The request is larger than {self.limit} bytes."
+                )
+                await JSONResponse(body, status_code=413)(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -93,6 +117,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         redoc_url=None,
     )
     errors.install(app)
+    app.add_middleware(UploadSizeGuard, limit=settings.max_file_bytes * uploads.MAX_FILES)
     for module in (health, uploads, jobs, agreements, links, files, export, keys):
         app.include_router(module.router, prefix=API_PREFIX)
 

@@ -158,7 +158,7 @@ def refresh(
             int(signing[:4]) if isinstance(signing, str) else None,
             values.get("end_date"),
             min_confidence(fields),
-            dedup.norm_number(parent) if isinstance(parent, str) and parent else None,
+            next(iter(dedup.cited_numbers(parent)), None) if isinstance(parent, str) else None,
             json.dumps(current, ensure_ascii=False),
             fingerprint,
             agreement_id,
@@ -187,12 +187,22 @@ def refresh(
         "INSERT INTO numbers VALUES (?, ?, ?)",
         [(agreement_id, raw, norm) for norm, raw in numbers.items() if norm],
     )
+    _refresh_citations(conn, agreement_id, values)
     _refresh_search(conn, agreement_id, values, parties)
     row = conn.execute(
         "SELECT status, fingerprint FROM agreements WHERE id = ?", [agreement_id]
     ).fetchone()
     _refresh_keys(conn, agreement_id, None if row[0] == "merged" else values, row[1])
     return fields
+
+
+def _refresh_citations(conn: sqlite3.Connection, agreement_id: int, values: dict[str, Any]) -> None:
+    conn.execute("DELETE FROM citations WHERE agreement_id = ?", [agreement_id])
+    parent = values.get("parent_agreement")
+    cited = dedup.cited_numbers(parent) if isinstance(parent, str) else []
+    conn.executemany(
+        "INSERT OR IGNORE INTO citations VALUES (?, ?)", [(agreement_id, n) for n in cited]
+    )
 
 
 def _refresh_search(
@@ -258,7 +268,7 @@ def agreement_fingerprint(conn: sqlite3.Connection, agreement_id: int) -> str:
 
 
 def rebuild_dedup_index(db: Database) -> None:
-    """Fingerprints and blocking keys for every agreement (used by migration 0002).
+    """Fingerprints, blocking keys and citations for every agreement (migration 0002).
 
     Writes only the columns that migration creates, so it stays valid however
     later migrations change the schema."""
@@ -269,3 +279,4 @@ def rebuild_dedup_index(db: Database) -> None:
         conn.execute("UPDATE agreements SET fingerprint = ? WHERE id = ?", [text, agreement_id])
         values = _values(current_fields(conn, agreement_id))
         _refresh_keys(conn, agreement_id, values, text)
+        _refresh_citations(conn, agreement_id, values)

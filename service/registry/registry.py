@@ -340,67 +340,86 @@ class Registry:
 
     def _link_references(self, conn: sqlite3.Connection, agreement_id: int) -> None:
         """Link a PKS to the NK it implements and an addendum to what it amends,
-        in whichever order the two were filed. A number shared by several
-        agreements (number reuse) makes each a candidate, not a confirmed link.
-        A link the system itself rejected earlier comes back when it holds again;
-        a reviewer's decision is never undone here."""
-        doc_type, parent = conn.execute(
-            "SELECT doc_type, parent_norm FROM agreements WHERE id = ?", [agreement_id]
-        ).fetchone()
-        pairs: list[tuple[int, int, str]] = []
-        if parent and doc_type in ("PKS", "ADENDUM"):
-            rows = conn.execute(
-                """
-                SELECT a.id, a.doc_type FROM numbers n JOIN agreements a ON a.id = n.agreement_id
-                WHERE n.norm = ? AND a.id != ? AND a.status != 'merged'
-                """,
-                [parent, agreement_id],
-            ).fetchall()
-            for target, target_type in rows:
-                kind = _reference_kind(doc_type, target_type)
-                if kind:
-                    pairs.append((agreement_id, target, kind))
-        numbers = [
+        in whichever order the two were filed.
+
+        A PKS cites its NK's numbers (one per party); the NK citing the most of
+        them wins. Number reuse (another agreement printing one of those numbers)
+        loses on count; a tie leaves every tied agreement as a *candidate* for a
+        reviewer. Automatic links that stop holding (a better NK arrived, a
+        reviewer corrected a number) are rejected by ``system``, never deleted;
+        a reviewer's own decision is never undone here."""
+        sources = {agreement_id}
+        sources.update(
             r[0]
-            for r in conn.execute("SELECT norm FROM numbers WHERE agreement_id = ?", [agreement_id])
-        ]
-        if numbers:
-            rows = conn.execute(
-                f"""
-                SELECT id, doc_type FROM agreements
-                WHERE parent_norm IN ({",".join("?" * len(numbers))}) AND id != ?
-                    AND status != 'merged'
+            for r in conn.execute(
+                """
+                SELECT c.agreement_id FROM citations c JOIN numbers n ON n.norm = c.norm
+                WHERE n.agreement_id = ?
+                UNION SELECT from_agreement FROM links
+                WHERE to_agreement = ? AND kind IN ('implements', 'amends')
                 """,
-                [*numbers, agreement_id],
-            ).fetchall()
-            for source_id, source_type in rows:
-                kind = _reference_kind(source_type, doc_type)
+                [agreement_id, agreement_id],
+            )
+        )
+        for source in sorted(sources):
+            self._link_source(conn, source)
+
+    def _link_source(self, conn: sqlite3.Connection, source: int) -> None:
+        row = conn.execute(
+            "SELECT doc_type, status FROM agreements WHERE id = ?", [source]
+        ).fetchone()
+        desired: dict[tuple[str, int], tuple[str, list[str]]] = {}
+        if row is not None and row[1] != "merged" and row[0] in ("PKS", "ADENDUM"):
+            hits: dict[str, list[tuple[int, int]]] = {}
+            for target, target_type, count in conn.execute(
+                """
+                SELECT n.agreement_id, a.doc_type, COUNT(DISTINCT n.norm)
+                FROM citations c JOIN numbers n ON n.norm = c.norm
+                JOIN agreements a ON a.id = n.agreement_id
+                WHERE c.agreement_id = ? AND n.agreement_id != ? AND a.status != 'merged'
+                GROUP BY n.agreement_id
+                """,
+                [source, source],
+            ):
+                kind = _reference_kind(row[0], target_type)
                 if kind:
-                    pairs.append((source_id, agreement_id, kind))
-        by_source: dict[tuple[int, str], list[int]] = {}
-        for source_id, target, kind in pairs:
-            by_source.setdefault((source_id, kind), []).append(target)
-        for (source_id, kind), targets in by_source.items():
-            # all targets of this source, including ones linked earlier
-            known = [
-                r[0]
-                for r in conn.execute(
-                    "SELECT to_agreement FROM links WHERE kind = ? AND from_agreement = ? "
-                    "AND status != 'rejected' AND resolved_by IS NULL",
-                    [kind, source_id],
+                    hits.setdefault(kind, []).append((target, count))
+            for kind, found in hits.items():
+                best = max(count for _t, count in found)
+                tied = [t for t, count in found if count == best]
+                status = "confirmed" if len(tied) == 1 else "candidate"
+                reason = (
+                    f"cites {best} number(s) of it"
+                    if len(tied) == 1
+                    else f"cites {best} number(s) shared by {len(tied)} agreements"
                 )
-            ]
-            every = sorted(set(targets) | set(known))
-            status = "confirmed" if len(every) == 1 else "candidate"
-            reason = "cites the number of" if len(every) == 1 else "number shared by several"
-            for target in every:
-                self._add_link(conn, kind, status, source_id, target, None, [reason])
-            if len(every) > 1:
+                for target in tied:
+                    desired[(kind, target)] = (status, [reason])
+        now = _now()
+        for link_id, kind, target, status, resolved_by in conn.execute(
+            "SELECT id, kind, to_agreement, status, resolved_by FROM links "
+            "WHERE from_agreement = ? AND kind IN ('implements', 'amends')",
+            [source],
+        ).fetchall():
+            if resolved_by not in (None, "system"):
+                desired.pop((kind, target), None)  # a reviewer decided this one
+                continue
+            want = desired.pop((kind, target), None)
+            if want is None:
+                if status != "rejected":
+                    conn.execute(
+                        "UPDATE links SET status = 'rejected', resolved_by = 'system', "
+                        "resolved_at = ? WHERE id = ?",
+                        [now, link_id],
+                    )
+            elif want[0] != status or resolved_by is not None:
                 conn.execute(
-                    "UPDATE links SET status = 'candidate' WHERE kind = ? AND from_agreement = ? "
-                    "AND status = 'confirmed' AND resolved_by IS NULL",
-                    [kind, source_id],
+                    "UPDATE links SET status = ?, reasons = ?, resolved_by = NULL, "
+                    "resolved_at = NULL WHERE id = ?",
+                    [want[0], json.dumps(want[1]), link_id],
                 )
+        for (kind, target), (status, reasons) in desired.items():
+            self._add_link(conn, kind, status, source, target, None, reasons)
 
     def record_failure(self, sha256: str, name: str, error_code: str, message: str) -> None:
         """Remember a file that could not be filed, so a rerun can skip or retry it."""
@@ -650,36 +669,9 @@ class Registry:
             if changed:
                 derive.refresh(conn, agreement_id)
                 if _RELINK_FIELDS & set(changed):
-                    self._relink(conn, agreement_id)
+                    self._link_references(conn, agreement_id)
                 self._bump(conn, agreement_id, now)
             return self._view(conn, agreement_id)
-
-    def _relink(self, conn: sqlite3.Connection, agreement_id: int) -> None:
-        """After a reviewer changes a type, number or parent, automatic links that
-        no longer hold are rejected by ``system`` (kept, never deleted) and the
-        ones that now hold are made (or revived)."""
-        rows = conn.execute(
-            "SELECT l.id, l.kind, src.doc_type, dst.doc_type, src.parent_norm, l.to_agreement "
-            "FROM links l JOIN agreements src ON src.id = l.from_agreement "
-            "JOIN agreements dst ON dst.id = l.to_agreement "
-            "WHERE l.kind IN ('implements', 'amends') AND l.status != 'rejected' "
-            "AND l.resolved_by IS NULL AND (l.from_agreement = ? OR l.to_agreement = ?)",
-            [agreement_id, agreement_id],
-        ).fetchall()
-        for link_id, kind, source_type, target_type, parent, target in rows:
-            cited = (
-                parent is not None
-                and conn.execute(
-                    "SELECT 1 FROM numbers WHERE agreement_id = ? AND norm = ?", [target, parent]
-                ).fetchone()
-            )
-            if not cited or _reference_kind(source_type, target_type) != kind:
-                conn.execute(
-                    "UPDATE links SET status = 'rejected', resolved_by = 'system', "
-                    "resolved_at = ? WHERE id = ?",
-                    [_now(), link_id],
-                )
-        self._link_references(conn, agreement_id)
 
     def _bump(self, conn: sqlite3.Connection, agreement_id: int, now: str) -> None:
         conn.execute(

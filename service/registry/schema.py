@@ -158,9 +158,10 @@ def _core(db: Database) -> None:
 @MIGRATIONS(name="0002_dedup_blocking")
 def _dedup_blocking(db: Database) -> None:
     """Blocking keys and a text fingerprint per agreement, so the near-duplicate
-    check reads a handful of candidates instead of every agreement. Existing
-    agreements get their keys computed here, so an upgraded registry dedups
-    against what it already holds."""
+    check reads a handful of candidates instead of every agreement, and the
+    numbers each agreement cites (its parent), read out of the citation phrase.
+    Existing agreements get both computed here, so an upgraded registry dedups
+    and links against what it already holds."""
     from service.registry.derive import rebuild_dedup_index
 
     db.executescript(
@@ -171,6 +172,12 @@ def _dedup_blocking(db: Database) -> None:
             PRIMARY KEY (key, agreement_id)
         ) WITHOUT ROWID;
         CREATE INDEX blocking_keys_agreement ON blocking_keys(agreement_id);
+        CREATE TABLE citations (
+            agreement_id INTEGER NOT NULL REFERENCES agreements(id),
+            norm TEXT NOT NULL,
+            PRIMARY KEY (agreement_id, norm)
+        ) WITHOUT ROWID;
+        CREATE INDEX citations_norm ON citations(norm);
         ALTER TABLE agreements ADD COLUMN fingerprint TEXT NOT NULL DEFAULT '';
         """
     )

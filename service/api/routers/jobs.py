@@ -22,7 +22,9 @@ def list_jobs(
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
     offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
 ) -> JobList:
-    return JobList(items=state.jobs.recent(status=status, limit=limit, offset=offset))
+    """A region-scoped key sees only the jobs it made (file names are not public)."""
+    mine = principal.user if principal.region else None
+    return JobList(items=state.jobs.recent(status=status, user=mine, limit=limit, offset=offset))
 
 
 @router.get(
@@ -33,6 +35,6 @@ def list_jobs(
 )
 def get_job(state: State, principal: Viewer, job_id: str) -> Job:
     job = state.jobs.get(job_id)
-    if job is None:
+    if job is None or (principal.region and job.user != principal.user):
         raise NotFoundError(f"There is no job {job_id!r}.")
     return job
