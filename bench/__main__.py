@@ -55,6 +55,28 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
+def _mode(args: argparse.Namespace) -> str:
+    """Runs are compared only with runs of the same mode (same documents asked for)."""
+    parts = [
+        "quick" if args.quick else "full",
+        args.only or "all",
+        f"n{args.count}-s{args.seed}-{args.kinds.replace(',', '+')}",
+        f"limit{args.limit}" if args.limit else "",
+        ""
+        if args.corpus == ROOT / "corpus_samples"
+        else hashlib.sha1(bytes(args.corpus)).hexdigest()[:6],
+    ]
+    return "-".join(p for p in parts if p)
+
+
+def _load(path: Path) -> dict[str, Any] | None:
+    try:
+        loaded = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return loaded if isinstance(loaded, dict) else None
+
+
 def _git() -> dict[str, Any]:
     def run(*args: str) -> str:
         done = subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True, timeout=30)
@@ -228,18 +250,17 @@ def main(argv: list[str] | None = None) -> int:
     args.workers = max(1, args.workers)
     console = Console(width=None if sys.stdout.isatty() else 150)
     os.environ["OMP_THREAD_LIMIT"] = "1"
-    previous: dict[str, Any] | None = None
-    if args.results.exists():
-        try:
-            previous = json.loads(args.results.read_text(encoding="utf-8"))
-        except ValueError:
-            previous = None
+    history = OUT / f"last-{_mode(args)}.json"
+    previous = _load(history) or _load(args.results)
+    if previous is not None and previous.get("mode") != _mode(args):
+        previous = None
     started = time.perf_counter()
     results: dict[str, Any] = {
         "timestamp": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "git": _git(),
         "machine": _machine(),
         "options": {k: str(v) if isinstance(v, Path) else v for k, v in vars(args).items()},
+        "mode": _mode(args),
     }
     if args.only in (None, "fields", "real"):
         samples, notes = collect(args, console)
@@ -264,8 +285,13 @@ def main(argv: list[str] | None = None) -> int:
     results["machine"]["load_average_end"] = [round(x, 2) for x in os.getloadavg()]
     if previous is not None:
         report.print_delta(console, previous, results)
+    else:
+        console.print(f"[dim]no earlier run of this mode ({_mode(args)}) to compare with[/]")
+    text = json.dumps(results, indent=1, default=str)
     args.results.parent.mkdir(parents=True, exist_ok=True)
-    args.results.write_text(json.dumps(results, indent=1, default=str), encoding="utf-8")
+    args.results.write_text(text, encoding="utf-8")
+    history.parent.mkdir(parents=True, exist_ok=True)
+    history.write_text(text, encoding="utf-8")
     console.print(f"wrote {args.results} ({results['wall_seconds']} s)")
     return 0
 

@@ -25,8 +25,6 @@ import httpx
 
 from models import Document, Extraction, Line, Page, Party, Settings
 
-SEARCH_WORDS = ("sampah", "pendidikan", "kesehatan", "jalan", "air minum", "pariwisata")
-
 
 def _synthetic_record(rng: random.Random, n: int) -> tuple[bytes, Document, Extraction]:
     from corpusgen.topics import TOPICS
@@ -161,34 +159,33 @@ def _percentiles(samples: list[float]) -> dict[str, float]:
     }
 
 
-def measure_latency(http: httpx.Client, rounds: int = 40) -> dict[str, Any]:
-    rng = random.Random(7)
-    kinds: dict[str, list[dict[str, Any]]] = {
-        "list_default": [{}],
-        "list_filtered": [
-            {"region_code": "35", "sort": "-signing_date"},
-            {"doc_type": "PKS", "year": 2020},
-            {"expires_within_days": 365, "sort": "end_date"},
-            {"status": "needs_review", "offset": 1000},
-        ],
-        "search": [{"q": word} for word in SEARCH_WORDS]
-        + [{"q": "sampah", "region_code": "33"}, {"q": "air minum", "sort": "confidence"}],
-        "review_queue": [{}],
-    }
-    figures: dict[str, Any] = {}
-    every: list[float] = []
-    for kind, variants in kinds.items():
-        path = "/api/v1/review-queue" if kind == "review_queue" else "/api/v1/agreements"
-        times = []
-        for _ in range(rounds):
-            params = rng.choice(variants)
+QUERIES: dict[str, tuple[str, dict[str, Any]]] = {
+    "list": ("/api/v1/agreements", {}),
+    "list_page_50": ("/api/v1/agreements", {"offset": 2500}),
+    "list_region": ("/api/v1/agreements", {"region_code": "35", "sort": "-signing_date"}),
+    "list_type_year": ("/api/v1/agreements", {"doc_type": "PKS", "year": 2020}),
+    "list_expiring": ("/api/v1/agreements", {"expires_within_days": 365, "sort": "end_date"}),
+    "list_status_deep": ("/api/v1/agreements", {"status": "needs_review", "offset": 1000}),
+    "search_word": ("/api/v1/agreements", {"q": "sampah"}),
+    "search_phrase_sorted": ("/api/v1/agreements", {"q": "air minum", "sort": "confidence"}),
+    "search_region": ("/api/v1/agreements", {"q": "pendidikan", "region_code": "33"}),
+    "review_queue": ("/api/v1/review-queue", {}),
+}
+
+
+def measure_latency(http: httpx.Client, rounds: int = 15) -> dict[str, Any]:
+    """Each named query ``rounds`` times, in turn, after one warm-up pass."""
+    for path, params in QUERIES.values():
+        http.get(path, params=params).raise_for_status()
+    times: dict[str, list[float]] = {name: [] for name in QUERIES}
+    for _ in range(rounds):
+        for name, (path, params) in QUERIES.items():
             started = time.perf_counter()
             response = http.get(path, params=params)
-            times.append(time.perf_counter() - started)
+            times[name].append(time.perf_counter() - started)
             response.raise_for_status()
-        figures[kind] = _percentiles(times)
-        every.extend(times)
-    figures["all"] = _percentiles(every)
+    figures: dict[str, Any] = {name: _percentiles(samples) for name, samples in times.items()}
+    figures["all"] = _percentiles([t for samples in times.values() for t in samples])
     return figures
 
 

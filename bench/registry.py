@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import hashlib
 import json
 import os
 import random
@@ -31,7 +32,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-import psutil
+import psutil  # type: ignore[import-untyped]
 
 from models import Document, Extraction, Line, Page, Party, Settings
 from service import dedup
@@ -242,10 +243,19 @@ def _scale(out_dir: Path, n: int) -> dict[str, Any]:
     try:
         have = registry.stats()["agreements"]
         if have < n:
+            # Filled through the registry's own filing rows (dedup, links, search,
+            # blocking keys), 500 per transaction and without storing bytes: the
+            # figure measured is the check at scale, not the fill.
             started = time.perf_counter()
-            for i in range(have, n):
-                data, document, extraction = _synthetic(random.Random(i), regions, i)
-                registry.file_document(data, document.file, document, extraction)
+            for batch in range(have, n, 500):
+                with registry._write() as conn:
+                    for i in range(batch, min(batch + 500, n)):
+                        data, document, extraction = _synthetic(random.Random(i), regions, i)
+                        sha = hashlib.sha256(data).hexdigest()
+                        registry._file_rows(
+                            conn, sha, "-", len(data), document.file, document, extraction,
+                            "bench", "bench",
+                        )  # fmt: skip
             fill_seconds = time.perf_counter() - started
             fill_rate = (n - have) / fill_seconds
         else:

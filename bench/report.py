@@ -121,6 +121,9 @@ def _speed_table(groups: dict[str, GroupFigures], workers: int) -> Table:
     table = Table(
         title=f"Speed (per file, summed; throughput = {workers} workers / s per page)",
         title_justify="left",
+        caption="goals: non-OCR < 50 ms/page; OCR <= 0.65 s/page with 2 cores; digital >= 20 "
+        "pages/s per core. Figures taken on a shared machine are noisy (see load average).",
+        caption_justify="left",
     )
     columns = [
         ("docs", "documents", 0),
@@ -168,6 +171,35 @@ def sub_table(name: str, figures: dict[str, Any]) -> Table:
     return table
 
 
+HEADLINES = (
+    ("real", 0.90, "real-dev mean field accuracy"),
+    ("digital·held-out", 0.98, "held-out families, digital"),
+    ("scan·held-out", 0.95, "held-out families, scans"),
+    ("photo·held-out", 0.95, "held-out families, photos"),
+)
+
+
+def headline(groups: dict[str, GroupFigures]) -> list[str]:
+    """The figures the issues set goals for, each with its goal and the baseline."""
+    lines: list[str] = []
+    for name, goal, label in HEADLINES:
+        if name not in groups or "mean" not in groups[name]["accuracy"]:
+            continue
+        mean = groups[name]["accuracy"]["mean"]["accuracy"]
+        base = groups[name]["baseline"].get("mean", {}).get("accuracy")
+        colour = "green" if mean >= goal else "red"
+        low = [
+            key
+            for key, value in groups[name]["accuracy"].items()
+            if key != "mean" and "." not in key and value["accuracy"] < 0.90
+        ]
+        lines.append(
+            f"{label}: [{colour}]{mean:.3f}[/] (goal >= {goal:.2f}; baseline {_fmt(base)}); "
+            f"fields under 0.90: {', '.join(low) if low else 'none'}"
+        )
+    return lines
+
+
 def print_fields(console: Console, results: dict[str, Any]) -> None:
     fields = results.get("fields")
     if not fields:
@@ -200,6 +232,8 @@ def print_fields(console: Console, results: dict[str, Any]) -> None:
         f"largest worker {_fmt(run.get('max_worker_rss_mb'), 0)} MB; "
         f"rules start-up (first call, not in ms/page) {_fmt(run.get('rules_warmup_seconds'), 1)} s"
     )
+    for line in headline(groups):
+        console.print(line)
     failures = [d for d in fields["documents"] if d["error"]]
     if failures:
         console.print(f"[yellow]{len(failures)} file(s) with errors, e.g.:[/]")

@@ -185,9 +185,16 @@ def visible_truth(truth: dict[str, Any], pages: Iterable[int]) -> tuple[dict[str
     keep("signing_place", _found(truth.get("signing_place"), text))
     keep("purpose", _found(truth.get("purpose"), text))
     keep("parent_agreement", _found(truth.get("parent_agreement"), text))
-    for name in ("signing_date", "start_date", "end_date"):
-        keep(name, bool(truth.get(name)) and date_visible(str(truth.get(name)), text))
-    keep("duration", bool(truth.get("duration")) and duration_visible(truth["duration"], text))
+    dated = {
+        name: bool(truth.get(name)) and date_visible(str(truth.get(name)), text)
+        for name in ("signing_date", "start_date", "end_date")
+    }
+    dated["duration"] = bool(truth.get("duration")) and duration_visible(truth["duration"], text)
+    if truth.get("start_date") == truth.get("signing_date"):
+        # the same date on the opening page says nothing about the term clause
+        dated["start_date"] = dated["start_date"] and (dated["end_date"] or dated["duration"])
+    for name, ok in dated.items():
+        keep(name, ok)
     if 1 in shown or ("title" in fields and truth.get("title")):
         fields.append("doc_type")
 

@@ -71,7 +71,7 @@ def _file_plan(i: int, kinds: Iterable[str]) -> list[tuple[str, str, dict[str, A
     """(suffix, kind, options) for document ``i``.
 
     With every kind requested (the committed set) the kinds are spread so the set
-    stays small: a digital PDF for all, a scan for every other agreement, a few
+    stays small: a digital PDF for all, a scan for every third agreement, a few
     phone photos and page images. With a subset (``--kinds digital,scan``) every
     agreement gets every requested kind.
     """
@@ -80,10 +80,10 @@ def _file_plan(i: int, kinds: Iterable[str]) -> list[tuple[str, str, dict[str, A
     files: list[tuple[str, str, dict[str, Any]]] = []
     if "digital" in wanted:
         files.append(("digital.pdf", "digital", {}))
-    if "scan" in wanted and (not mixed or i % 2 == 0):
-        profile = "hard" if i % 4 == 2 else "scan"
+    if "scan" in wanted and (not mixed or i % 3 == 0):
+        profile = "hard" if i % 6 == 3 else "scan"
         files.append((f"{profile}.pdf", "scan", {"profile": profile}))
-        if mixed and i == 4:  # a second scan of the same paper, other noise
+        if mixed and i == 6:  # a second scan of the same paper, other noise
             files.append(("rescan.pdf", "scan", {"profile": "hard"}))
     if "photo" in wanted and (not mixed or i % 6 == 1):
         files.append(("photo.pdf", "photo", {"profile": "photo", "dpi": 150}))
@@ -92,14 +92,20 @@ def _file_plan(i: int, kinds: Iterable[str]) -> list[tuple[str, str, dict[str, A
         if pattern == 0:
             files.append(("jpg", "image", {"fmt": "jpeg", "page": 1, "embed_dpi": True}))
         elif pattern == 3:
-            files.append(("png", "image", {"fmt": "png", "page": 1, "embed_dpi": False, "dpi": 150}))
+            files.append(
+                ("png", "image", {"fmt": "png", "page": 1, "embed_dpi": False, "dpi": 120})
+            )
         elif pattern == 5:
             files.append(
                 ("tiff", "image", {"fmt": "tiff", "page": 1, "embed_dpi": True, "profile": "photo"})
             )
         elif pattern == 7:
             files.append(
-                ("jpg", "image", {"fmt": "jpeg", "page": -1, "embed_dpi": False, "profile": "photo"})
+                (
+                    "jpg",
+                    "image",
+                    {"fmt": "jpeg", "page": -1, "embed_dpi": False, "profile": "photo"},
+                )
             )
         if mixed and i == 9:
             files.append(("all.tiff", "image", {"fmt": "tiff-multi", "dpi": 150}))

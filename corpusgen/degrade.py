@@ -52,7 +52,7 @@ def plan_pages(n_pages: int, profile: str, seed: int) -> list[PagePlan]:
                 float(rng.uniform(0.3, 0.7)),
                 float(rng.uniform(3, 6)),
                 float(rng.uniform(0.0, 0.08)),
-                int(rng.integers(72, 80)),
+                int(rng.integers(65, 73)),
                 bool(rng.random() < 0.15),
                 0.0,
             )
@@ -61,9 +61,9 @@ def plan_pages(n_pages: int, profile: str, seed: int) -> list[PagePlan]:
                 float(rng.choice([-1, 1]) * rng.uniform(1.0, 3.0)),
                 int(rng.choice([1, 3])) if i == turned else 0,
                 float(rng.uniform(0.7, 1.2)),
-                float(rng.uniform(7, 12)),
+                float(rng.uniform(4, 7)),
                 float(rng.uniform(0.08, 0.2)),
-                int(rng.integers(55, 68)),
+                int(rng.integers(55, 63)),
                 bool(rng.random() < 0.4),
                 float(rng.uniform(0.0002, 0.001)),
             )
@@ -73,7 +73,7 @@ def plan_pages(n_pages: int, profile: str, seed: int) -> list[PagePlan]:
                 int(rng.choice([1, 3])) if i == turned else 0,
                 float(rng.uniform(0.8, 1.2)),
                 float(rng.uniform(1, 2.5)),
-                float(rng.uniform(0.15, 0.3)),
+                float(rng.uniform(0.25, 0.4)),
                 int(rng.integers(65, 76)),
                 bool(rng.random() < 0.3),
                 0.0,
@@ -135,8 +135,9 @@ def degrade_page(img: np.ndarray, plan: PagePlan, profile: str, seed: int, dpi: 
         out = tmp.astype(np.float32)
     if profile == "photo":
         # paper is grey and low-contrast under room light
-        paper = rng.uniform(175, 200)
-        out = 35 + (out / 255.0) * (paper - 35)
+        paper = rng.uniform(140, 175)
+        ink = rng.uniform(45, 70)
+        out = ink + (out / 255.0) * (paper - ink)
     bg = 250 if profile != "photo" else int(rng.uniform(70, 110))
     out = _rotate(out, plan.angle, 255 if profile != "photo" else bg)
     if profile == "photo":
@@ -157,7 +158,7 @@ def degrade_page(img: np.ndarray, plan: PagePlan, profile: str, seed: int, dpi: 
         gx, gy = np.meshgrid(xs, ys)
         a, b = rng.uniform(-1, 1, size=2)
         band = np.clip((a * gx + b * gy - rng.uniform(-0.2, 0.6)) * 2.5, 0, 1)
-        out = out * (1 - 0.35 * band)
+        out = out * (1 - rng.uniform(0.3, 0.5) * band)
     out = out * _lighting(out.shape, plan.light, rng)
     # sensor noise before the optics' blur: grain as a scanner gives it, and it keeps JPEGs small
     out = out + rng.normal(0, plan.noise, size=out.shape).astype(np.float32)

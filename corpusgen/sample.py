@@ -241,6 +241,10 @@ def generate_sample(
     (other sample, party index): that party of the other agreement signs this
     different agreement too and prints the same number (the number-reuse trap).
     """
+    if family is not None and family not in FAMILIES:
+        raise ValueError(f"unknown family {family!r}; expected one of {sorted(FAMILIES)}")
+    if doc_type is not None and doc_type not in ("NK", "PKS", "ADENDUM"):
+        raise ValueError(f"unknown doc_type {doc_type!r}; expected NK, PKS or ADENDUM")
     rng = random.Random(seed)
     fam = FAMILIES[family] if family else FAMILIES[rng.choice(sorted(FAMILIES))]
     dtype = doc_type or _weighted(rng, fam.doc_types)
@@ -276,16 +280,18 @@ def generate_sample(
     b = _Builder(fam, rng)
 
     # ------------------------------------------------------------ heading
+    header: list[Block] = []
     if fam.header == "kop":
-        b.add(Kop(parties[0].kop, seed=seed, logos=2 if rng.random() < 0.3 else 1))
+        header.append(Kop(parties[0].kop, seed=seed, logos=2 if rng.random() < 0.3 else 1))
     elif fam.header == "logos":
-        b.add(Logos(seed=seed))
+        header.append(Logos(seed=seed))
     kind_word = rng.choice(fam.nk_words) if dtype == "NK" else rng.choice(fam.pks_words)
     sub_title: str | None = None
     if dtype == "PKS" and parent is not None and rng.random() < 0.5:
         sub_title = f"PELAKSANAAN {parent.topic.title.upper() if parent.topic else ''}".strip()
     topic_line = sub_title or topic.title.upper()
     parent_phrase: str | None = None
+    amended_kind = "Perjanjian Kerja Sama"
     parent_numbers: list[str] = []
     title_lines: list[str] = []
     if dtype == "ADENDUM":
@@ -322,8 +328,9 @@ def generate_sample(
         amended_word = amended_word.replace("ADENDUM PERTAMA ", "").replace("ADENDUM KEDUA ", "")
         num_part = " DAN ".join(amended_nums[:2])
         topic_line = f"PERUBAHAN ATAS {amended_word} NOMOR {num_part} TENTANG {amended_topic}"
-        nums_lower = num_part.replace(" DAN ", " dan ")
-        parent_phrase = f"{amended_word} Nomor {nums_lower} tentang {_tc(amended_topic)}"
+        amended_kind = _tc(amended_word)
+        cited_nums = " dan Nomor ".join(amended_nums[:2])
+        parent_phrase = f"{amended_kind} Nomor {cited_nums} tentang {_tc(amended_topic)}"
         parent_numbers = amended_nums[:2]
     title_lines.append(topic_line)
     title_truth = " ".join(title_lines)
@@ -335,6 +342,7 @@ def generate_sample(
             b.add(Center(t, bold=True, gap=(14 if i == 0 else 6), size=fam.style.size + 3))
         b.add(PageBreak())
         notes.append("cover page repeats the heading block")
+    b.add(*header)
     for i, t in enumerate(title_lines):
         size = fam.style.size + (2 if i == 0 else 0.5)
         b.add(Center(t, bold=True, gap=(14 if i == 0 else 2), size=size))
@@ -550,7 +558,7 @@ def generate_sample(
         maksud = f"Maksud {kw} ini adalah sebagai {topic.maksud}."
         tujuan = f"Tujuan {kw} ini adalah untuk {topic.tujuan}."
         if dtype == "ADENDUM":
-            amended = parent_phrase.split(" Nomor ")[0] if parent_phrase else "perjanjian"
+            amended = amended_kind
             maksud = (
                 f"Maksud {kw} ini adalah untuk mengubah ketentuan mengenai jangka waktu {amended}."
             )
@@ -632,8 +640,7 @@ def generate_sample(
         target = rng.randint(5, 8)
         b.ayat(
             [
-                f"Ketentuan Pasal {target} "
-                f"{parent_phrase.split(' Nomor ')[0] if parent_phrase else ''} "
+                f"Ketentuan Pasal {target} {parent_phrase} "
                 f"diubah sehingga berbunyi sebagaimana tercantum dalam Pasal {b.n + 1} Adendum ini."
             ]
         )
@@ -641,8 +648,7 @@ def generate_sample(
         b.article("Ketentuan Lain")
         b.ayat(
             [
-                "Ketentuan lain dalam "
-                f"{parent_phrase.split(' Nomor ')[0] if parent_phrase else 'perjanjian'} "
+                f"Ketentuan lain dalam {amended_kind} "
                 f"yang tidak diubah dalam {kw} ini dinyatakan tetap berlaku dan mengikat PARA "
                 "PIHAK."
             ]

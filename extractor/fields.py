@@ -68,7 +68,8 @@ def extract_fields(document: Document) -> Extraction:
     extraction.signing_date = signing.value
 
     month = signing.value.month if signing.value is not None else None
-    numbers = find_numbers(text, heading, month)
+    year = signing.value.year if signing.value is not None else None
+    numbers = find_numbers(text, heading, month, year)
     extraction.numbers = numbers.value
     _record(extraction, "numbers", numbers)
 

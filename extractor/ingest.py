@@ -9,14 +9,13 @@ file can be bad ends in a typed ``ExtractionError`` subclass, never a crash.
 from __future__ import annotations
 
 import hashlib
-import io
 import logging
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import pdfplumber
+import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from extractor.ocr.page import PageTask, run_task
@@ -105,14 +104,12 @@ def _check_pages(count: int, settings: Settings) -> None:
         )
 
 
-def _covered_by_image(page: object) -> tuple[bool, bool]:
+def _covered_by_image(page: pdfium.PdfPage) -> tuple[bool, bool]:
     """(page has any content, one image covers most of it) from pdfium's object list."""
-    raw = page.raw  # type: ignore[attr-defined]
-    count = pdfium_c.FPDFPage_CountObjects(raw)
-    if count <= 0:
+    if pdfium_c.FPDFPage_CountObjects(page.raw) <= 0:
         return False, False
-    width, height = page.get_size()  # type: ignore[attr-defined]
-    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=1):  # type: ignore[attr-defined]
+    width, height = page.get_size()
+    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=1):
         left, bottom, right, top = obj.get_bounds()
         if (right - left) * (top - bottom) >= _SCAN_SHARE * width * height:
             return True, True
@@ -125,62 +122,48 @@ def _plan_pdf(plan: Plan, data: bytes, settings: Settings) -> None:
         count = len(pdf)
         _check_pages(count, settings)
         plan.pages = [None] * count
-        try:
-            plumber = pdfplumber.open(io.BytesIO(data))
-        except Exception as exc:  # pdfminer is stricter than pdfium: OCR everything
-            log.warning("pdfplumber cannot open %s (%s); reading every page by OCR", plan.name, exc)
-            plumber = None
-        try:
-            for index in range(count):
-                started = time.perf_counter()
-                page = pdf[index]
-                has_content, over_scan = _covered_by_image(page)
-                width, height = page.get_size()
-                if page.get_rotation() % 180:
-                    width, height = height, width
-                lines = []
-                if plumber is not None:
-                    try:
-                        lines = text_layer_lines(plumber.pages[index])
-                    except Exception as exc:
-                        log.warning(
-                            "text layer of %s page %d unreadable: %s", plan.name, index + 1, exc
-                        )
-                text = "\n".join(line.text for line in lines)
-                usable, share = text_layer_usable(text, over_scan=over_scan)
-                if usable:
-                    plan.pages[index] = Page(
-                        number=index + 1,
-                        width=round(width, 2),
-                        height=round(height, 2),
-                        method="text",
-                        lines=lines,
-                        seconds=round(time.perf_counter() - started, 4),
+        for index in range(count):
+            started = time.perf_counter()
+            page = pdf[index]
+            has_content, over_scan = _covered_by_image(page)
+            width, height = page.get_size()
+            if page.get_rotation() % 180:
+                width, height = height, width
+            lines = []
+            try:
+                lines = text_layer_lines(page)
+            except Exception as exc:  # a broken text layer: read the page by OCR
+                log.warning("text layer of %s page %d unreadable: %s", plan.name, index + 1, exc)
+            text = "\n".join(line.text for line in lines)
+            usable, share = text_layer_usable(text, over_scan=over_scan)
+            if usable:
+                plan.pages[index] = Page(
+                    number=index + 1,
+                    width=round(width, 2),
+                    height=round(height, 2),
+                    method="text",
+                    lines=lines,
+                    seconds=round(time.perf_counter() - started, 4),
+                )
+            elif not has_content:
+                plan.pages[index] = Page(
+                    number=index + 1,
+                    width=round(width, 2),
+                    height=round(height, 2),
+                    method="empty",
+                )
+            else:
+                plan.sizes[index] = (width, height)
+                if text:
+                    log.info(
+                        "%s page %d: text layer rejected (known-word share %.2f), OCR",
+                        plan.name,
+                        index + 1,
+                        share,
                     )
-                elif not has_content:
-                    plan.pages[index] = Page(
-                        number=index + 1,
-                        width=round(width, 2),
-                        height=round(height, 2),
-                        method="empty",
-                    )
-                else:
-                    plan.sizes[index] = (width, height)
-                    if text:
-                        log.info(
-                            "%s page %d: text layer rejected (known-word share %.2f), OCR",
-                            plan.name,
-                            index + 1,
-                            share,
-                        )
-                    plan.tasks.append(
-                        PageTask(
-                            key=plan.sha256, data=data, mime=PDF, index=index, settings=settings
-                        )
-                    )
-        finally:
-            if plumber is not None:
-                plumber.close()
+                plan.tasks.append(
+                    PageTask(key=plan.sha256, data=data, mime=PDF, index=index, settings=settings)
+                )
     finally:
         pdf.close()
 

@@ -26,7 +26,9 @@ from importlib.util import find_spec
 from itertools import pairwise
 from pathlib import Path
 from statistics import median
-from typing import Any
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 
 from models import Box, Line, Word
 
@@ -169,29 +171,71 @@ def layout_lines(units: Iterable[Sequence[Word]]) -> list[Line]:
 # ---------------------------------------------------------------- text layer
 
 
-def text_layer_words(page: Any) -> list[Word]:
-    """Words of a pdfplumber page, boxes in points from the top-left."""
-    words = []
-    for w in page.extract_words(x_tolerance=1.5, y_tolerance=2.0, keep_blank_chars=False):
-        text = str(w["text"]).strip()
-        if not text:
-            continue
-        words.append(
-            Word(
-                text=text,
-                box=Box(
-                    x0=float(w["x0"]),
-                    top=float(w["top"]),
-                    x1=float(w["x1"]),
-                    bottom=float(w["bottom"]),
-                ),
-                conf=1.0,
-            )
-        )
-    return words
+def text_layer_words(page: pdfium.PdfPage) -> list[Word]:
+    """Words of a PDF page's text layer, boxes in points from the top-left.
+
+    pdfium's text page, not pdfplumber: on the generated agreements pdfplumber
+    (pdfminer, pure Python) took 0.40 s a page against 0.04 s here, on a busy
+    machine, far from the 20 pages a second a backfill needs. Loose (font)
+    boxes, so that every word on a line has the same height.
+    """
+    textpage = page.get_textpage()
+    try:
+        count = textpage.count_chars()
+        if count <= 0:
+            return []
+        raw = textpage.raw
+        page_height = page.get_height()
+        words: list[Word] = []
+        chars: list[str] = []
+        box = [0.0, 0.0, 0.0, 0.0]  # x0, bottom, x1, top in PDF space
+
+        def flush() -> None:
+            if chars:
+                text = "".join(chars)
+                words.append(
+                    Word(
+                        text=text,
+                        box=Box(
+                            x0=round(box[0], 2),
+                            top=round(page_height - box[3], 2),
+                            x1=round(box[2], 2),
+                            bottom=round(page_height - box[1], 2),
+                        ),
+                    )
+                )
+                chars.clear()
+
+        for i in range(count):
+            code = pdfium_c.FPDFText_GetUnicode(raw, i)
+            ch = chr(code) if 0 < code < 0x110000 else ""
+            if not ch or ch.isspace() or code in (0xFFFE, 0xFFFF):
+                flush()
+                continue
+            left, bottom, right, top = textpage.get_charbox(i, loose=True)
+            if chars:
+                size = box[3] - box[1]
+                same_line = abs(bottom - box[1]) < 0.4 * size
+                near = -0.3 * size < left - box[2] < 0.25 * size
+                if not (same_line and near):
+                    flush()
+            if not chars:
+                box[:] = [left, bottom, right, top]
+            else:
+                box[:] = [
+                    min(box[0], left),
+                    min(box[1], bottom),
+                    max(box[2], right),
+                    max(box[3], top),
+                ]
+            chars.append(ch)
+        flush()
+        return words
+    finally:
+        textpage.close()
 
 
-def text_layer_lines(page: Any) -> list[Line]:
+def text_layer_lines(page: pdfium.PdfPage) -> list[Line]:
     return layout_lines([w] for w in text_layer_words(page))
 
 

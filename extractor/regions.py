@@ -256,9 +256,7 @@ _PATTERNS: list[tuple[PartyKind, re.Pattern[str]]] = [
     ),
     (
         "swasta",
-        re.compile(
-            r"^\s*pt\b|\bpt\.|\bcv\b|\btbk\b|\blpk\b|\bfirma\b|\blimited\b|\bltd\b|\binc\b"
-        ),
+        re.compile(r"^\s*pt\b|\bpt\.|\bcv\b|\btbk\b|\blpk\b|\bfirma\b|\blimited\b|\bltd\b|\binc\b"),
     ),
 ]
 

@@ -6,14 +6,17 @@ import os
 import sqlite3
 import subprocess
 import sys
+import time
 from pathlib import Path
 
+import httpx
 import pytest
 from test_api_support import (
     add_key,
     agreement_pdf,
     client,
     file_records,
+    free_port,
     make_settings,
     record,
     running_server,
@@ -152,3 +155,38 @@ def test_keys_cli_prints_a_working_key_once(tmp_path: Path) -> None:
         [*cli, "create", "--role", "boss"], env=env, capture_output=True, text=True
     )
     assert bad.returncode != 0 and "invalid_input" in bad.stderr
+
+
+def test_serve_prints_where_it_listens_and_the_first_admin_key(tmp_path: Path) -> None:
+    port = free_port()
+    env = {**os.environ, "KERJASAMA_DATA_DIR": str(tmp_path / "data")}
+    server = subprocess.Popen(
+        [sys.executable, "-m", "service.cli", "serve", "--port", str(port), "--no-worker"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        assert server.stdout is not None
+        lines: list[str] = []
+        while not any("admin key" in line for line in lines):
+            line = server.stdout.readline()
+            assert line, f"serve stopped: {lines}"
+            lines.append(line)
+        assert f"http://127.0.0.1:{port}/" in lines[0]
+        key = lines[-1].rsplit(" ", 1)[-1].strip()
+        with client(f"http://127.0.0.1:{port}", key) as http:
+            deadline = time.monotonic() + 60
+            while True:
+                try:
+                    response = http.get("/api/v1/keys")
+                    break
+                except httpx.TransportError:
+                    assert time.monotonic() < deadline, "serve did not answer"
+                    time.sleep(0.1)
+            assert response.status_code == 200
+            assert [k["role"] for k in response.json()] == ["admin"]
+    finally:
+        server.terminate()
+        server.wait(30)

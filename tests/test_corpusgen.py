@@ -102,6 +102,8 @@ def test_truth_matches_the_digital_pdf(family: str) -> None:
         assert _flat(truth["signing_place"]) in text
     for item in truth["scope"]:
         assert item in running
+    if truth["parent_agreement"]:
+        assert truth["parent_agreement"] in running
     if truth["purpose"]:  # Maksud and Tujuan may be two numbered ayat
         for sentence in truth["purpose"].split(". "):
             assert sentence.rstrip(".") in running
@@ -143,6 +145,7 @@ def test_parent_and_number_reuse_relations() -> None:
         assert n not in pks.truth["numbers"]
     add = generate_sample(9, doc_type="ADENDUM", parent=pks)
     assert add.truth["doc_type"] == "ADENDUM"
+    assert add.truth["parent_agreement"] in " ".join(add.truth["page_texts"]).replace("\n", " ")
     assert add.truth["title"].startswith("ADENDUM ")
     assert "PERUBAHAN ATAS" in add.truth["title"]
     assert pks.truth["numbers"][0] in add.truth["parent_agreement"]

@@ -119,6 +119,7 @@ def test_full_text_search_over_text_title_parties_and_scope(registry: Registry) 
     assert ids('air "minum') == {water}
     assert ids("pariwisata OR perpipaan") == set()
     assert ids("tidakada") == set()
+    assert ids('"') == set() and ids("--") == set()
 
 
 def test_region_codes_nest(registry: Registry) -> None:

@@ -140,3 +140,16 @@ def test_add_duration_is_inclusive() -> None:
     assert add_duration(dt.date(2020, 1, 31), 1, "bulan") == dt.date(2020, 2, 28)
     assert add_duration(dt.date(2021, 1, 1), 1, "tahun") == dt.date(2021, 12, 31)
     assert add_duration(dt.date(2021, 1, 1), 30, "hari") == dt.date(2021, 1, 30)
+
+
+def test_a_decree_dated_pada_tanggal_is_not_an_opening() -> None:
+    text = DocText.from_string(
+        "diangkat berdasarkan Keputusan Presiden Nomor 44/P Tahun 2019 yang ditetapkan pada "
+        "tanggal 20 Mei 2019, bertindak untuk dan atas nama Kementerian."
+    )
+    assert find_signing_date(text).value is None
+    closing = DocText.from_string(
+        "Perjanjian ini dibuat dan ditandatangani di Jakarta pada tanggal 5 Mei 2020 dalam "
+        "rangkap dua."
+    )
+    assert find_signing_date(closing).value == dt.date(2020, 5, 5)

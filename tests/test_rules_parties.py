@@ -304,3 +304,42 @@ nama Sekolah Dasar Negeri 4 Batam, selanjutnya disebut PIHAK KEDUA."""
             "Kepala Sekolah Dasar Negeri 4 Batam",
         ),
     ]
+
+
+def test_roman_role_numbers_are_kept_as_written() -> None:
+    text = """di bawah ini:
+1. RAHMAT HIDAYAT : Direktur PT Karya Tani, bertindak untuk dan atas nama PT Karya Tani,
+selanjutnya disebut PIHAK I.
+2. SUSI SUSANTI, S.P. : Kepala Desa Sukamaju, bertindak untuk dan atas nama Pemerintah
+Desa Sukamaju, selanjutnya disebut PIHAK II."""
+    found = parties(text)
+    assert [(p.role, p.institution) for p in found] == [
+        ("PIHAK I", "PT Karya Tani"),
+        ("PIHAK II", "Pemerintah Desa Sukamaju"),
+    ]
+    assert found[1].kind == "lainnya"  # a village government has no kabupaten/kota code
+
+
+def test_comma_form_and_ocr_damage_around_the_name() -> None:
+    # "1." read as "ls"; the name alone on its line with the jabatan column below it;
+    # the comma form "NAME, TITLES, NIP n, JABATAN, yang ..." for the other party
+    text = """yang bertanda tangan di bawah ini:
+ls Ir. Hendra Wijaya, M.T.
+- Wali Kota Palu, dalam hal ini bertindak untuk dan atas
+nama Pemerintah Kota Palu, selanjutnya disebut PIHAK KESATU.
+II. Rina Marlina, S.E., NIP 197601012000032001, Deputi Bidang Pelayanan Publik,
+yang diangkat berdasarkan Keputusan Presiden Nomor 10/P Tahun 2021, dalam hal ini
+bertindak untuk dan atas nama Ombudsman Republik Indonesia, selanjutnya disebut
+PIHAK KEDUA."""
+    found = parties(text)
+    assert rows(found) == [
+        ("PIHAK KESATU", "Pemerintah Kota Palu", "Ir. Hendra Wijaya, M.T.", "Wali Kota Palu"),
+        (
+            "PIHAK KEDUA",
+            "Ombudsman Republik Indonesia",
+            "Rina Marlina, S.E.",
+            "Deputi Bidang Pelayanan Publik",
+        ),
+    ]
+    assert (found[0].kind, found[0].region_code) == ("pemkot", "72.71")
+    assert found[1].kind == "lembaga"

@@ -121,3 +121,24 @@ def test_no_scope_article_gives_an_empty_list_with_low_confidence() -> None:
     finding = find_scope(DocText.from_string("Pasal 1\nTUJUAN\nTujuan kerja sama ini adalah X."))
     assert finding.value == []
     assert finding.confidence <= 0.5
+
+
+def test_items_whose_markers_ocr_lost_are_split_at_their_closing_marks() -> None:
+    # "2." and "3." were lost; ";" was read as ":"; a stamp speck left "WM"
+    text = """PASAL 2
+RUANG LINGKUP
+Ruang lingkup Perjanjian Kerja Sama ini meliputi:
+1. Penyusunan rencana induk sistem informasi:
+Pelatihan operator aplikasi kependudukan:
+WM
+Pendampingan integrasi data layanan publik
+di kecamatan: dan
+kegiatan lain yang disepakati PARA PIHAK.
+PASAL 3
+PEMBIAYAAN"""
+    assert scope(text) == [
+        "Penyusunan rencana induk sistem informasi",
+        "Pelatihan operator aplikasi kependudukan",
+        "Pendampingan integrasi data layanan publik di kecamatan",
+        "kegiatan lain yang disepakati PARA PIHAK",
+    ]

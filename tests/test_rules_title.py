@@ -151,3 +151,19 @@ Pada hari ini Senin tanggal tujuh bulan Maret tahun dua ribu dua puluh dua."""
         "Pengembangan Kota Cerdas"
     )
     assert find_numbers(text, heading).value == ["1123/UN3/KS/2022", "415.4/88/436.1.2/2022"]
+
+
+def test_doubtful_numbers_lower_confidence_and_say_why() -> None:
+    text = DocText.from_string(
+        "KESEPAKATAN BERSAMA\nANTARA\nPEMERINTAH KABUPATEN A\nDAN\nPT B\nTENTANG\nAIR BERSIH\n"
+        "NOMOR : 4801185 -- Ke/1x/ 2019\nNOMOR : 117/PKS-PRB/IX/2019\nPada hari ini Selasa"
+    )
+    clean = DocText.from_string(
+        "KESEPAKATAN BERSAMA\nANTARA\nPEMERINTAH KABUPATEN A\nDAN\nPT B\nTENTANG\nAIR BERSIH\n"
+        "NOMOR : 480/13-KB/IX/2019\nNOMOR : 117/PKS-PRB/IX/2019\nPada hari ini Selasa"
+    )
+    doubtful = find_numbers(text, signing_month=9, signing_year=2019)
+    sure = find_numbers(clean, signing_month=9, signing_year=2019)
+    assert doubtful.value[0] == "4801185--Ke/1x/2019"  # kept as read, never guessed
+    assert doubtful.confidence <= 0.65 < 0.85 <= sure.confidence
+    assert any("OCR debris" in w for w in doubtful.warnings)

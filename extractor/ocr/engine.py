@@ -23,6 +23,10 @@ from models.errors import ExtractionError, OcrTimeoutError
 os.environ["OMP_THREAD_LIMIT"] = "1"  # before any Tesseract is loaded: OpenMP thrashes on 2 cores
 
 DEFAULT_TESSDATA = Path("/usr/share/tesseract-ocr/5/tessdata")
+PAGE_SEGMENTATION = 4
+"""Tesseract's "one column of text of variable sizes". Measured on generated scans: the
+automatic mode (3) drops hanging list markers ("1.", "b.") as noise and its blocks
+interleave; mode 4 keeps them (CER 3.8 % -> 2.1 %). Columns are split by our layout."""
 
 
 @dataclass(frozen=True)
@@ -67,7 +71,7 @@ class TesserocrEngine:
         self._api = tesserocr.PyTessBaseAPI(
             path=str(tessdata) + "/",
             lang=languages,
-            psm=tesserocr.PSM.AUTO,
+            psm=PAGE_SEGMENTATION,
             oem=tesserocr.OEM.LSTM_ONLY,
         )
         self._tessdata = tessdata
@@ -149,7 +153,7 @@ class PytesseractEngine:
             data = p.image_to_data(
                 image,
                 lang=self._lang,
-                config=self._config(dpi, 3),
+                config=self._config(dpi, PAGE_SEGMENTATION),
                 output_type=p.Output.DICT,
                 timeout=timeout,
             )

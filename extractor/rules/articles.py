@@ -73,8 +73,9 @@ def split_lines(text: DocText) -> list[TextLine]:
 
 
 def is_junk(line: str) -> bool:
-    """Scanner footers, page numbers and paraf boxes that interrupt a body."""
-    return bool(_JUNK.match(line.strip()))
+    """Scanner footers, page numbers, paraf boxes and stamp specks ("WM") inside a body."""
+    s = line.strip()
+    return bool(_JUNK.match(s)) or (len(s) <= 3 and s.isalpha() and s.isupper())
 
 
 def pasal_number(line: str) -> tuple[str, str] | None:

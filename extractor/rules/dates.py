@@ -18,6 +18,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
@@ -90,8 +91,7 @@ _NUMERIC = re.compile(r"(?<![\w/.\-])(\d{1,2})\s?([-/.])\s?(\d{1,2})\2\s?(\d{4})
 _SKIP = {"bulan", "tahun", "tanggal", "tgl", ",", "."}
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     text: str
     start: int
     end: int
@@ -237,6 +237,12 @@ def _numeric_after(text: str, pos: int) -> tuple[dt.date | None, int]:
 
 def find_dates(text: str) -> list[DateMention]:
     """Every calendar date written in the text, in order."""
+    return list(_find_dates(text))
+
+
+@lru_cache(maxsize=8)
+def _find_dates(text: str) -> tuple[DateMention, ...]:
+    """Cached: the signing-date and term rules both read all dates of the same text."""
     tokens = tokenize(text)
     found: list[DateMention] = []
     covered: list[tuple[int, int]] = []
@@ -276,7 +282,7 @@ def find_dates(text: str) -> list[DateMention]:
         if value is not None:
             found.append(DateMention(value, num.start(), num.end(), "numeric"))
     found.sort(key=lambda d: d.start)
-    return found
+    return tuple(found)
 
 
 def parse_date(text: str) -> dt.date | None:
@@ -296,6 +302,10 @@ _DATED_BLOCK = re.compile(r"^\s*tanggal\s*[:;.]?\s*", re.IGNORECASE | re.MULTILI
 _CITATION = re.compile(
     r"\b(?:nomor|no\.|keputusan|peraturan|undang|surat|sk|tahun\s+\d{4}|kesepahaman|kesepakatan"
     r"|perjanjian|mou|memorandum)\b",
+    re.IGNORECASE,
+)
+_DECREE = re.compile(
+    r"\b(?:nomor|no\.|keputusan|peraturan|undang|surat|sk|ditetapkan|diundangkan|diangkat)\b",
     re.IGNORECASE,
 )
 _SIGN_LINE = re.compile(r"^\s*[A-Z][A-Za-z .'-]{2,40},\s*$")
@@ -331,6 +341,9 @@ def locate_signing_date(text: DocText) -> tuple[Finding[dt.date | None], int | N
     dates = find_dates(body)
     # 1. the opening sentence: "Pada hari ini Senin tanggal ..."
     for op in _OPENING.finditer(body):
+        weak = "ini" not in op.group().lower() and "dibuat" not in op.group().lower()
+        if weak and _DECREE.search(body[max(0, op.start() - 100) : op.start()]):
+            continue  # '... Keputusan Nomor 5 yang ditetapkan pada tanggal ...'
         for mention in dates:
             if mention.start < op.end() or mention.start - op.end() > OPENING_WINDOW:
                 continue

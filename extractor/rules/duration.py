@@ -104,8 +104,32 @@ def _spaced(text: str) -> tuple[str, list[int]]:
     return "".join(out), back
 
 
+_UNIT_WORD = re.compile(r"\b(?:tahun|bulan|hari|thn|bln)\b", re.IGNORECASE)
+WINDOW = 110
+"""Characters before a unit word that a term phrase can span ('waktu 24 (dua puluh empat) bulan')."""
+
+
+def _windows(body: str) -> list[tuple[int, int]]:
+    """Stretches of text around unit words: only these are tokenized (speed)."""
+    spans: list[tuple[int, int]] = []
+    for m in _UNIT_WORD.finditer(body):
+        start, end = max(0, m.start() - WINDOW), m.end()
+        if spans and start <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], end)
+        else:
+            spans.append((start, end))
+    return spans
+
+
 def _terms(body: str) -> list[_Term]:
-    spaced, back = _spaced(body)
+    terms: list[_Term] = []
+    for w_start, w_end in _windows(body):
+        terms.extend(_terms_in(body, w_start, w_end))
+    return terms
+
+
+def _terms_in(body: str, w_start: int, w_end: int) -> list[_Term]:
+    spaced, back = _spaced(body[w_start:w_end])
     doc = tokenize(spaced)
     longest: dict[int, tuple[int, int]] = {}
     for _, s, e in term_matcher()(doc):
@@ -128,7 +152,7 @@ def _terms(body: str) -> list[_Term]:
             value = spelled
         else:
             continue
-        start, end = back[span.start_char], back[span.end_char]
+        start, end = w_start + back[span.start_char], w_start + back[span.end_char]
         before = body[max(0, start - 120) : start]
         sentence = _SENTENCE_START.match(before)
         if sentence is not None:

@@ -83,6 +83,25 @@ def roman_month(number: str, signing_month: int | None) -> tuple[str, str | None
     return repaired, note
 
 
+_YEAR_END = re.compile(r"(?:^|[/.\-])((?:19|20)\d{2})$")
+_AMBIGUOUS_MONTH = re.compile(r"/(?:1{1,3}|[1IVX]*[1][IVX]+[1IVX]*|[IVX]+1[1IVX]*)/(?:19|20)\d{2}$")
+
+
+def doubts_about(number: str, signing_year: int | None) -> list[str]:
+    """Signs that OCR (or handwriting) damaged a number, for the reviewer: never corrected."""
+    doubts = []
+    year = _YEAR_END.search(number)
+    if year is None:
+        doubts.append(f"'{number}' does not end in a year")
+    elif signing_year is not None and abs(int(year.group(1)) - signing_year) > 1:
+        doubts.append(f"'{number}' carries year {year.group(1)}, signed {signing_year}")
+    if re.search(r"[a-z]{2,}\d|\d[a-z]{2,}|[/.\-]{2,}|\d[a-z]\d", number):
+        doubts.append(f"'{number}' mixes letters and digits like OCR debris")
+    if _AMBIGUOUS_MONTH.search(number):
+        doubts.append(f"'{number}': month may be Roman I/II misread as 1")
+    return doubts
+
+
 def numbers_from_line(line: str) -> list[str]:
     m = _LABEL.match(line)
     if not m:
@@ -97,7 +116,10 @@ def numbers_from_line(line: str) -> list[str]:
 
 
 def find_numbers(
-    text: DocText, heading: Heading | None = None, signing_month: int | None = None
+    text: DocText,
+    heading: Heading | None = None,
+    signing_month: int | None = None,
+    signing_year: int | None = None,
 ) -> Finding[list[str]]:
     heading = heading if heading is not None else find_heading(text)
     if heading is None:
@@ -126,11 +148,10 @@ def find_numbers(
         conf = 0.5 if blanks else 0.4
         note = "number lines are blank or unreadable" if blanks else "no 'Nomor' line in heading"
         return Finding([], conf, [], [note])
-    conf = 0.85
-    if blanks:
-        conf = 0.7  # one party left its number blank or OCR lost it
-    if any(re.search(r"[a-z]{2,}\d|\d[a-z]{2,}", n) for n in numbers):
-        conf -= 0.15  # letters glued to digits: often OCR debris
+    conf = 0.9 if not blanks else 0.75  # a blank: one party left its number empty, or OCR lost it
+    doubts = [d for n in numbers for d in doubts_about(n, signing_year)]
+    conf -= 0.25 * min(2, len(doubts))
     if warnings:
         conf -= 0.15
+    warnings.extend(doubts)
     return Finding(numbers, round(conf, 2), evidence, warnings)

@@ -19,7 +19,11 @@ clause lost.
 
 Keywords are matched fuzzily with the bounds in signatures.py (PIHAK, ordinals)
 and DISEBUT_CUTOFF here; OCR damage beyond them makes the party missing, with
-low confidence, rather than guessed.
+low confidence, rather than guessed. This is a word-level scan with rapidfuzz and
+regular expressions rather than spaCy's Matcher: OCR glues and splits exactly the
+tokens that matter ("PERTAMAdan", "PIHAK / | PERTAMA", "atasn ama") and the
+tokenizer splits titles ("M.Pd.", "S.H.") inconsistently, so token patterns would
+need the same fuzzy tolerance written around them.
 """
 
 from __future__ import annotations
@@ -50,6 +54,7 @@ HEADING_MATCH = 70.0
 """partial ratio for a heading institution to be found in a party's paragraph."""
 
 ROLE_NAMES = {1: "PERTAMA", 2: "KEDUA", 3: "KETIGA", 4: "KEEMPAT"}
+_ROMAN_ROLES = {"I": 1, "II": 2, "III": 3, "IV": 4}
 
 _WORD = re.compile(r"[A-Za-z|]+")
 _MARKER = re.compile(r"^\s*['\"(|]?\s*(?:\d{1,2}|[IVX]{1,4}|[Il1|]{1,3})\s*[.)]\s*(?=\S)", re.M)
@@ -127,8 +132,10 @@ def role_definitions(text: str) -> list[_Def]:
             if word.lower() in {"para", "masing"}:
                 break
             if is_pihak(word):
-                key = role_key(toks[j + 1][0])
-                order = role_ordinal(toks[j + 1][0])
+                nxt = toks[j + 1][0]
+                key, order = role_key(nxt), role_ordinal(nxt)
+                if key is None and nxt in _ROMAN_ROLES:  # "PIHAK I", "PIHAK II"
+                    key, order = nxt, _ROMAN_ROLES[nxt]
                 if key is not None and order is not None and order not in found:
                     found[order] = _Def(order, key, start, toks[j + 1][2])
                 break
@@ -214,9 +221,8 @@ def _clean_name(name: str) -> str | None:
     if lead:
         name = re.sub(r"\.\s*", ". ", lead.group()).rstrip() + " " + name[lead.end() :].lstrip()
     name = re.sub(r"^(?:nama|name)\s*[:;]\s*", "", name, flags=re.I)
-    if name and name[-1:] != "." and re.search(r"\b[A-Z][a-zA-Z]{0,3}\.[A-Za-z]{1,4}$", name):
-        pass
-    # put back a trailing dot of a title the strip took ("M.Pd." -> "M.Pd" is fine either way)
+    # a list marker OCR read as letters ("ls Dr. Ir. X" for "1. Dr. Ir. X")
+    name = re.sub(r"^(?!dr\b)[a-z]{1,2}\s+(?=[A-Z])", "", name)
     return name if len(re.sub(r"[^A-Za-z]", "", name)) >= 3 else None
 
 
@@ -234,9 +240,8 @@ def _move_degrees(first: str, following: list[str]) -> tuple[str, list[str]]:
             continue
         toks = line.split()
         moved = []
-        while toks and is_degree(toks[0]) and "." in toks[0] + "." and toks[0][:1].isupper():
-            if not re.search(r"\.[A-Za-z]|^[A-Z]{2,4},?$", toks[0]):
-                break
+        # only unambiguous degrees ("M.Pd.", "S.STP", "MM"); "Jl." or "H." stay where they are
+        while toks and is_degree(toks[0]) and re.search(r"\.[A-Za-z]|^[A-Z]{2,4},?$", toks[0]):
             moved.append(toks.pop(0))
         if moved:
             first = (
@@ -293,6 +298,12 @@ def _parse_paragraph(d: _Draft) -> None:
             split = _split_flat("\n".join(lines)) or split
         if split is None and lines and _JOB_HEAD.match(lines[0].strip()):
             split = ("", lines[0])  # the name was lost (OCR put it elsewhere)
+        if split is None and len(lines) > 1:
+            nxt = re.match(
+                rf"^\s*[-—:]\s*(?={JOB_HEADS_START})|^\s*(?={JOB_HEADS_START})", lines[1]
+            )
+            if nxt:  # the name alone on its line, the jabatan column read as the next line
+                split = (lines[0], "\n".join([lines[1][nxt.end() :], *lines[2:]]))
         prose = re.search(
             r"diwakili\s+(?:oleh\s+)?(.{3,80}?)\s*,?\s*(?:yang\s+)?(?:bertindak\s+)?(?:dalam\s+jabatannya\s+)?"
             r"selaku\s+(.+)",
@@ -354,12 +365,14 @@ def _choose_institution(d: _Draft, heading: str | None) -> str | None:
     if heading and not clause:
         if organ and _GENERIC_GOV.match(heading):
             return organ
+        d.notes.append("institution from the heading (no 'atas nama' in the clause)")
         return heading
     if heading and clause:
         if organ and _GENERIC_GOV.match(heading) and _GENERIC_GOV.match(clause):
             return organ
         h = _strip_trailing_province(heading)
         if len(h) > 1.25 * len(clause):
+            d.notes.append("heading spells out the clause's abbreviation")
             return heading  # the clause abbreviates ("SMK", "FT-UNP"); the heading spells out
         cw, hw = clause.split(), heading.split()
         extra = cw[len(hw) :]
@@ -514,9 +527,8 @@ def find_parties(text: DocText) -> Finding[list[Party]]:
         if heading is None and heads:
             confidence = min(confidence, 0.7)
         parties.append(_party(dr.word, institution, sig, title))
-        evidence.append(
-            text.evidence(dr.p_start, dr.p_end, rule=f"parties clause of PIHAK {dr.word}")
-        )
+        rule = "; ".join([f"parties clause of PIHAK {dr.word}", *dr.notes])
+        evidence.append(text.evidence(dr.p_start, dr.p_end, rule=rule))
     if len(parties) < 2:
         confidence = min(confidence, 0.4)
         warnings.append("fewer than two parties defined")

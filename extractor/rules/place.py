@@ -18,7 +18,7 @@ _STOP = (
     r"|\bdengan\b|\btelah\b|\bsecara\b|\bbertanda|\bmasing|\bdibuat\b|\bditandatangani\b"
     r"|\bmenandatangani\b|\bdiadakan\b|$))"
 )
-_PLACE = r"(?P<place>[A-Z0-9][\w'.-]*(?:[ \n]+[A-Za-z0-9][\w'.-]*){0,6}?)"
+_PLACE = r"(?P<place>[A-Z0-9][\w'.-]*(?:[ \n]+[A-Za-z0-9][\w'.-]*){0,9}?)"
 _BERTEMPAT = re.compile(r"\bbertempat\s+di\s*(?:\n\s*)?" + _PLACE + _STOP, re.IGNORECASE)
 _SIGNED_AT = re.compile(
     r"\b(?:ditandatangani|dibuat|ditanda\s*tangani)\b[^.;]{0,90}?\bdi\s+" + _PLACE + _STOP,

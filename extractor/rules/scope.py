@@ -81,6 +81,24 @@ def clean_item(text: str) -> str:
     return text.strip(" \"'")
 
 
+_ITEM_END = re.compile(r"[;:]\s*(?:dan|atau)\s*$|[;:]\s*$", re.IGNORECASE)
+
+
+def _split_lost_markers(item: _Item) -> list[_Item]:
+    """OCR may drop list markers ("2.", "c.") but keep the item ends ("; dan", ";" read as
+    ":"): a line closing that way, followed by a capitalised line, ends an item."""
+    if item.subs or len(item.lines) < 2:
+        return [item]
+    parts: list[_Item] = [_Item(item.kind, item.key, [], item.start, item.end, [])]
+    for i, line in enumerate(item.lines):
+        parts[-1].lines.append(line)
+        nxt = item.lines[i + 1] if i + 1 < len(item.lines) else ""
+        closes = _ITEM_END.search(line)
+        if nxt and closes and (nxt[:1].isupper() or re.search(r"(dan|atau)\s*$", line, re.I)):
+            parts.append(_Item(item.kind, item.key, [], item.start, item.end, []))
+    return [p for p in parts if p.lines]
+
+
 def _parse(body: list[TextLine]) -> tuple[list[str], list[TextLine], bool]:
     """Items, the lines they came from, and whether a list was found."""
     items: list[_Item] = []
@@ -112,6 +130,7 @@ def _parse(body: list[TextLine]) -> tuple[list[str], list[TextLine], bool]:
         holder = next(it for it in items if it.subs)
         subs = [clean_item(s) for s in holder.subs]
         return [s for s in subs if s], body, True
+    items = [part for it in items for part in _split_lost_markers(it)]
     out: list[str] = []
     for it in items:
         text = join_wrapped(it.lines)

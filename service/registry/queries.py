@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from typing import Any
 
 from sqlite_utils import Database
@@ -53,8 +54,11 @@ def where(
         clauses.append("a.status != 'merged'")
     if query.q and query.q.strip():
         quoted = _FTS.quote_fts(query.q.strip())
-        clauses.append("a.id IN (SELECT rowid FROM search_fts WHERE search_fts MATCH ?)")
-        params.append(quoted)
+        if re.search(r"\w", quoted):
+            clauses.append("a.id IN (SELECT rowid FROM search_fts WHERE search_fts MATCH ?)")
+            params.append(quoted)
+        else:  # nothing searchable (only quotes or punctuation): nothing matches
+            clauses.append("0")
     if query.doc_type:
         clauses.append("a.doc_type = ?")
         params.append(query.doc_type)

@@ -184,84 +184,101 @@ class Registry:
         if existing is not None:
             return existing
         relative = self.store.put(data, sha)
+        with self._write() as conn:
+            return self._file_rows(
+                conn, sha, relative, len(data), name, document, extraction, user, source
+            )
+
+    def _file_rows(
+        self,
+        conn: sqlite3.Connection,
+        sha: str,
+        relative: str,
+        size: int,
+        name: str,
+        document: Document,
+        extraction: Extraction,
+        user: str,
+        source: str,
+    ) -> FileResult:
+        """Every row of one filing, inside the caller's transaction."""
         if extraction.sha256 != sha:
             extraction = extraction.model_copy(update={"sha256": sha})
         text_fingerprint = dedup.fingerprint(document.text)
-        with self._write() as conn:
-            row = conn.execute("SELECT agreement_id FROM files WHERE sha256 = ?", [sha]).fetchone()
-            if row is not None:
-                return FileResult(
-                    outcome="exact_duplicate",
-                    agreement_id=row[0],
-                    sha256=sha,
-                    duplicate_of=row[0],
-                )
-            now = _now()
-            agreement_id = int(
-                conn.execute(
-                    "INSERT INTO agreements (created_at, updated_at) VALUES (?, ?)", [now, now]
-                ).lastrowid
-                or 0
-            )
-            conn.execute(
-                "INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [
-                    sha,
-                    agreement_id,
-                    name,
-                    document.mime,
-                    len(data),
-                    len(document.pages),
-                    document.ocr_pages,
-                    relative,
-                    source,
-                    user,
-                    now,
-                ],
-            )
-            conn.executemany(
-                "INSERT INTO pages VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [
-                    (
-                        sha,
-                        page.number,
-                        page.method,
-                        page.text,
-                        page.ocr_confidence,
-                        page.rotation,
-                        page.skew,
-                        page.seconds,
-                        page.error,
-                    )
-                    for page in document.pages
-                ],
-            )
-            self._insert_extraction(conn, agreement_id, extraction, now)
-            fields = derive.refresh(conn, agreement_id, fingerprint=text_fingerprint)
-            self._link_references(conn, agreement_id)
-            conn.execute("DELETE FROM failures WHERE sha256 = ?", [sha])
-            result = FileResult(
-                outcome="filed",
-                agreement_id=agreement_id,
+        row = conn.execute("SELECT agreement_id FROM files WHERE sha256 = ?", [sha]).fetchone()
+        if row is not None:
+            return FileResult(
+                outcome="exact_duplicate",
+                agreement_id=row[0],
                 sha256=sha,
-                min_confidence=derive.min_confidence(fields),
+                duplicate_of=row[0],
             )
-            match = self._best_duplicate(conn, agreement_id, fields, text_fingerprint)
-            if match is not None:
-                self._add_link(
-                    conn,
-                    "duplicate_candidate",
-                    "candidate",
-                    agreement_id,
-                    match.agreement_id,
-                    match.score,
-                    match.reasons,
+        now = _now()
+        agreement_id = int(
+            conn.execute(
+                "INSERT INTO agreements (created_at, updated_at) VALUES (?, ?)", [now, now]
+            ).lastrowid
+            or 0
+        )
+        conn.execute(
+            "INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                sha,
+                agreement_id,
+                name,
+                document.mime,
+                size,
+                len(document.pages),
+                document.ocr_pages,
+                relative,
+                source,
+                user,
+                now,
+            ],
+        )
+        conn.executemany(
+            "INSERT INTO pages VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (
+                    sha,
+                    page.number,
+                    page.method,
+                    page.text,
+                    page.ocr_confidence,
+                    page.rotation,
+                    page.skew,
+                    page.seconds,
+                    page.error,
                 )
-                result.outcome = "duplicate_candidate"
-                result.duplicate_of = match.agreement_id
-                result.score = match.score
-                result.reasons = match.reasons
-            return result
+                for page in document.pages
+            ],
+        )
+        self._insert_extraction(conn, agreement_id, extraction, now)
+        fields = derive.refresh(conn, agreement_id, fingerprint=text_fingerprint)
+        conn.execute("DELETE FROM failures WHERE sha256 = ?", [sha])
+        result = FileResult(
+            outcome="filed",
+            agreement_id=agreement_id,
+            sha256=sha,
+            min_confidence=derive.min_confidence(fields),
+        )
+        match = self._best_duplicate(conn, agreement_id, fields, text_fingerprint)
+        if match is not None:
+            self._add_link(
+                conn,
+                "duplicate_candidate",
+                "candidate",
+                agreement_id,
+                match.agreement_id,
+                match.score,
+                match.reasons,
+            )
+            result.outcome = "duplicate_candidate"
+            result.duplicate_of = match.agreement_id
+            result.score = match.score
+            result.reasons = match.reasons
+        self._link_references(conn, agreement_id)  # after the duplicate link: see _link_source
+        return result
 
     def _insert_extraction(
         self, conn: sqlite3.Connection, agreement_id: int, extraction: Extraction, now: str
@@ -384,7 +401,23 @@ class Registry:
                 kind = _reference_kind(row[0], target_type)
                 if kind:
                     hits.setdefault(kind, []).append((target, count))
+            copies = (
+                {
+                    r[0]: r[1]
+                    for r in conn.execute(
+                        "SELECT from_agreement, to_agreement FROM links "
+                        "WHERE kind = 'duplicate_candidate' AND status = 'candidate'"
+                        f" AND from_agreement IN ({','.join('?' * len(found_ids))})",
+                        found_ids,
+                    )
+                }
+                if (found_ids := [t for found in hits.values() for t, _c in found])
+                else {}
+            )
             for kind, found in hits.items():
+                # a copy still awaiting review stands behind its original, not beside it
+                ids = {t for t, _c in found}
+                found = [(t, c) for t, c in found if copies.get(t) not in ids]
                 best = max(count for _t, count in found)
                 tied = [t for t, count in found if count == best]
                 status = "confirmed" if len(tied) == 1 else "candidate"
@@ -763,6 +796,9 @@ class Registry:
                     "WHERE id = ?",
                     [user, now, link_id],
                 )
+            if link.kind == "duplicate_candidate":  # who is whose copy changed: relink both
+                self._link_references(conn, link.from_agreement)
+                self._link_references(conn, link.to_agreement)
             return _link(
                 conn.execute(
                     f"SELECT {_LINK_COLUMNS} FROM links WHERE id = ?", [link_id]
