@@ -84,7 +84,7 @@ def _file_plan(i: int, kinds: Iterable[str]) -> list[tuple[str, str, dict[str, A
         profile = "hard" if i % 6 == 3 else "scan"
         files.append((f"{profile}.pdf", "scan", {"profile": profile}))
         if mixed and i == 6:  # a second scan of the same paper, other noise
-            files.append(("rescan.pdf", "scan", {"profile": "hard"}))
+            files.append(("rescan.pdf", "scan", {"profile": "hard", "dpi": 150}))
     if "photo" in wanted and (not mixed or i % 6 == 1):
         files.append(("photo.pdf", "photo", {"profile": "photo", "dpi": 150}))
     if "image" in wanted:
@@ -93,7 +93,7 @@ def _file_plan(i: int, kinds: Iterable[str]) -> list[tuple[str, str, dict[str, A
             files.append(("jpg", "image", {"fmt": "jpeg", "page": 1, "embed_dpi": True}))
         elif pattern == 3:
             files.append(
-                ("png", "image", {"fmt": "png", "page": 1, "embed_dpi": False, "dpi": 120})
+                ("png", "image", {"fmt": "png", "page": 1, "embed_dpi": False, "dpi": 100})
             )
         elif pattern == 5:
             files.append(

@@ -52,7 +52,7 @@ def plan_pages(n_pages: int, profile: str, seed: int) -> list[PagePlan]:
                 float(rng.uniform(0.3, 0.7)),
                 float(rng.uniform(3, 6)),
                 float(rng.uniform(0.0, 0.08)),
-                int(rng.integers(65, 73)),
+                int(rng.integers(62, 70)),
                 bool(rng.random() < 0.15),
                 0.0,
             )
@@ -63,7 +63,7 @@ def plan_pages(n_pages: int, profile: str, seed: int) -> list[PagePlan]:
                 float(rng.uniform(0.7, 1.2)),
                 float(rng.uniform(4, 7)),
                 float(rng.uniform(0.08, 0.2)),
-                int(rng.integers(55, 63)),
+                int(rng.integers(50, 58)),
                 bool(rng.random() < 0.4),
                 float(rng.uniform(0.0002, 0.001)),
             )

@@ -46,6 +46,7 @@ class Family:
             "pelaporan",
             "kerahasiaan",
             "hki",
+            "hak",
         )
     )
 

@@ -460,8 +460,8 @@ class Signatures(Block):
                         over.append(
                             Graphic(
                                 "stamp",
-                                x + colw / 2 - 95,
-                                cy - 66,
+                                x + colw / 2 - 80,
+                                cy - 82,
                                 64,
                                 64,
                                 col.seed + 7,

@@ -139,8 +139,8 @@ def _signing_date(rng: random.Random, parent: Sample | None) -> dt.date:
     return dt.date(year, 1, 1) + dt.timedelta(days=rng.randint(0, 364))
 
 
-def _scope_items(rng: random.Random, topic: Topic) -> list[str]:
-    k = rng.randint(3, min(6, len(topic.scope)))
+def _scope_items(rng: random.Random, topic: Topic, long_doc: bool = False) -> list[str]:
+    k = len(topic.scope) if long_doc else rng.randint(3, min(6, len(topic.scope)))
     items = rng.sample(list(topic.scope), k)
     if rng.random() < 0.5:
         items = [i[0].upper() + i[1:] for i in items]
@@ -161,6 +161,15 @@ def _list_blocks(items: list[str], marker: str, left: float) -> list[Block]:
     return blocks
 
 
+def _roman(n: int) -> str:
+    out = ""
+    for value, letters in ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while n >= value:
+            out += letters
+            n -= value
+    return out
+
+
 class _Builder:
     """Collects blocks and numbers the articles as the family prints them."""
 
@@ -169,23 +178,6 @@ class _Builder:
         self.rng = rng
         self.blocks: list[Block] = []
         self.n = 0
-        self.romans = (
-            "I",
-            "II",
-            "III",
-            "IV",
-            "V",
-            "VI",
-            "VII",
-            "VIII",
-            "IX",
-            "X",
-            "XI",
-            "XII",
-            "XIII",
-            "XIV",
-            "XV",
-        )
 
     def add(self, *blocks: Block) -> None:
         self.blocks.extend(blocks)
@@ -207,7 +199,7 @@ class _Builder:
             )
         elif st == "bab":
             self.add(
-                Center(f"BAB {self.romans[n - 1]}", bold=True, gap=gap, keep=True),
+                Center(f"BAB {_roman(n)}", bold=True, gap=gap, keep=True),
                 Center(heading.upper(), bold=True, gap=0, keep=True),
                 Center(f"Pasal {n}", bold=True, gap=2, keep=True),
             )
@@ -265,6 +257,8 @@ def generate_sample(
 
     roles = [fam.roles[i] for i in range(len(parties))]
     notes: list[str] = []
+    # about one in ten is a long agreement: cover, every optional article, details, annex
+    long_doc = fam.name != "ringkas" and dtype != "ADENDUM" and rng.random() < 0.12
     numbers_all: list[str | None] = []
     for i, p in enumerate(parties):
         num: str | None = number_for(rng, p.number_style, p.unit, d.year, d.month)
@@ -335,7 +329,7 @@ def generate_sample(
     title_lines.append(topic_line)
     title_truth = " ".join(title_lines)
 
-    if fam.header != "none" and dtype != "ADENDUM" and rng.random() < 0.2:
+    if fam.header != "none" and dtype != "ADENDUM" and (long_doc or rng.random() < 0.2):
         # a cover page: logos and the heading block alone, repeated on the next page
         b.add(Logos(seed=seed + 3), Space(120))
         for i, t in enumerate(title_lines):
@@ -356,6 +350,9 @@ def generate_sample(
     st = fam.style
     for i, (p, num) in enumerate(zip(parties, numbers_all, strict=True)):
         shown = num if num else "." * 34
+        if num and rng.random() < 0.08:
+            shown = num.replace("/", "/ ", 1)
+            notes.append(f"number printed with a space: {shown!r}; truth has none")
         if num:
             printed_numbers.append(num)
         if fam.numbers == "center-nomor" and glued_colon:
@@ -431,6 +428,16 @@ def generate_sample(
             else f"{'I' * (i + 1) if i < 3 else i + 1}."
         )
         decree = f", yang diangkat berdasarkan {p.appointment}" if p.appointment else ""
+        if p.kind in ("swasta", "bumn", "bumd") and rng.random() < 0.7:
+            deed_day = d - dt.timedelta(days=rng.randint(800, 7000))
+            notary = make_person(rng, civil_servant=False, year=d.year)
+            decree = (
+                f", berdasarkan Akta Pendirian Nomor {rng.randint(1, 80)} tanggal "
+                f"{long_date(deed_day)} yang dibuat di hadapan {notary.name}, S.H., M.Kn., "
+                f"Notaris di {p.city}, dengan NPWP {rng.randint(1, 99):02d}."
+                f"{rng.randint(100, 999)}.{rng.randint(100, 999)}.{rng.randint(1, 9)}-"
+                f"{rng.randint(100, 999)}.000"
+            )
         nip = f", NIP {p.signatory.nip}" if (p.signatory.nip and rng.random() < 0.5) else ""
         acts = f"dalam hal ini bertindak untuk dan atas nama {p.institution}"
         seat = f"berkedudukan di {p.address}"
@@ -656,7 +663,7 @@ def generate_sample(
     else:
         purpose = purpose_article()
         b.article(rng.choice(("Ruang Lingkup", "Ruang Lingkup", "Lingkup Kerja Sama")))
-        scope = _scope_items(rng, topic)
+        scope = _scope_items(rng, topic, long_doc)
         intro = rng.choice(
             (
                 f"Ruang lingkup {kw} ini meliputi:",
@@ -666,10 +673,37 @@ def generate_sample(
         )
         b.add(Para(intro))
         b.add(*_list_blocks(scope, fam.scope_marker, left=0))
+        scope_article = b.n
+        if fam.name != "ringkas" and (long_doc or rng.random() < 0.3):
+            # a detailed article per scope item makes the long (7-10 page) agreements
+            b.article("Rincian Kegiatan")
+            ways = [
+                "rapat koordinasi",
+                "penyusunan rencana kerja tahunan",
+                "pendampingan teknis",
+                "pertukaran tenaga ahli",
+                "pelatihan bersama",
+                "kunjungan lapangan",
+                "penyusunan laporan berkala",
+            ]
+            for k, item in enumerate(scope):
+                mark = "abcdefghij"[k] if fam.scope_marker == "letter" else str(k + 1)
+                where = "huruf" if fam.scope_marker == "letter" else "angka"
+                w = rng.sample(ways, 3)
+                b.add(
+                    Para(
+                        f"Kegiatan {item.lower()} sebagaimana dimaksud dalam Pasal "
+                        f"{scope_article} {where} {mark} dilaksanakan melalui {w[0]}, {w[1]}, "
+                        f"dan {w[2]}, dengan memperhatikan kewenangan masing-masing PIHAK dan "
+                        "ketentuan peraturan perundang-undangan.",
+                        marker=f"({k + 1})",
+                        marker_w=24,
+                    )
+                )
         order = ["pelaksanaan", "pembiayaan", "jangka"]
         extras = list(fam.extras)
         rng.shuffle(extras)
-        order += extras[: rng.randint(len(extras) // 3, len(extras))]
+        order += extras[: len(extras) if long_doc else rng.randint(len(extras) // 3, len(extras))]
         if rng.random() < 0.3:
             order.remove("jangka")
             order.append("jangka")
@@ -776,6 +810,18 @@ def generate_sample(
                             gap=1,
                         )
                     )
+            elif art == "hak" and dtype == "NK":
+                b.article("Hak dan Kewajiban")
+                duties = [
+                    "menyediakan data, informasi, dan dokumen yang diperlukan",
+                    "menugaskan pejabat atau personel sebagai penghubung",
+                    "memfasilitasi sarana dan prasarana sesuai kemampuan",
+                    "melakukan koordinasi dan sinkronisasi program",
+                    "menjaga nama baik PIHAK lainnya",
+                ]
+                for k, role in enumerate(roles):
+                    b.add(Para(f"{role} berkewajiban:", marker=f"({k + 1})", marker_w=24))
+                    b.add(*_list_blocks(rng.sample(duties, 3), "letter", 24))
             elif art == "tim":
                 b.article("Tim Koordinasi")
                 b.ayat(
@@ -870,14 +916,14 @@ def generate_sample(
     cols: list[SigColumn] = []
     upper = rng.random() < 0.7
     for i, p in enumerate(parties):
-        header = [f"{roles[i]},"]
+        sig_head = [f"{roles[i]},"]
         if rng.random() < 0.6 or p.kind in ("swasta", "bumn", "bumd", "universitas", "lainnya"):
-            header.append(p.institution.upper() if rng.random() < 0.5 else p.jabatan)
+            sig_head.append(p.institution.upper() if rng.random() < 0.5 else p.jabatan)
         else:
-            header.append(p.jabatan.upper())
+            sig_head.append(p.jabatan.upper())
         cols.append(
             SigColumn(
-                header,
+                sig_head,
                 p.signatory.styled(upper),
                 p.signatory.nip,
                 meterai if i == 0 or rng.random() < 0.3 else None,
@@ -904,7 +950,7 @@ def generate_sample(
         ),
         Signatures(cols, lead=lead, name_upper_underline=True),
     )
-    if dtype != "ADENDUM" and scope and fam.name != "ringkas" and rng.random() < 0.3:
+    if dtype != "ADENDUM" and scope and fam.name != "ringkas" and (long_doc or rng.random() < 0.3):
         # an annex: a work plan per scope item (distractor years, numbered lists)
         b.add(
             PageBreak(),
@@ -921,8 +967,10 @@ def generate_sample(
                     "pelaksanaan kegiatan percontohan",
                     "pendampingan teknis oleh tenaga ahli",
                     "evaluasi capaian dan penyusunan laporan",
+                    "penyusunan petunjuk teknis pelaksanaan",
+                    "sosialisasi kepada pemangku kepentingan",
                 ],
-                3,
+                rng.randint(3, 5),
             )
             for j, a in enumerate(activities):
                 yr = d.year + j
@@ -930,7 +978,7 @@ def generate_sample(
                     Para(
                         f"{a[0].upper() + a[1:]}, target Tahun {yr}.",
                         left=20,
-                        marker=f"{'abc'[j]}.",
+                        marker=f"{'abcde'[j]}.",
                         gap=1,
                     )
                 )

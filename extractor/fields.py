@@ -87,10 +87,10 @@ def extract_fields(document: Document) -> Extraction:
     extraction.duration = term.duration.value
     _record(extraction, "duration", term.duration)
     extraction.start_date = term.start.value
-    extraction.start_date_source = term.start_source  # type: ignore[assignment]
+    extraction.start_date_source = term.start_source
     _record(extraction, "start_date", term.start)
     extraction.end_date = term.end.value
-    extraction.end_date_source = term.end_source  # type: ignore[assignment]
+    extraction.end_date_source = term.end_source
     _record(extraction, "end_date", term.end)
 
     scope = find_scope(text)

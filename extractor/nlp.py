@@ -4,7 +4,8 @@ No trained Indonesian pipeline exists on PyPI and nothing may be downloaded
 at run time, so this is ``spacy.blank("id")``: its tokenizer and lexical
 attributes (``LIKE_NUM`` knows "lima", "puluh") are what the rules use, via
 ``Matcher`` patterns where token sequences fit (term phrases such as
-"berlaku selama 24 (dua puluh empat) bulan"). Building it takes ~1.7 s, so it
+"berlaku selama 24 (dua puluh empat) bulan"). Numbers are matched through a
+token extension backed by ``numbers_id``, so OCR-damaged number words count. Building it takes ~1.7 s, so it
 happens lazily, on the first rule that needs it, and only once.
 """
 
@@ -13,35 +14,46 @@ from __future__ import annotations
 import threading
 from typing import Any
 
+from extractor.rules.numbers_id import is_number_word
+
 _LOCK = threading.Lock()
 _NLP: Any = None
 _MATCHERS: dict[str, Any] = {}
 
 UNITS = ["tahun", "bulan", "hari", "thn", "bln"]
-_NUM: dict[str, Any] = {"LIKE_NUM": True}
+ANCHORS = ["waktu", "selama", "untuk", "lamanya", "berlaku", "adalah"]
+_NUM: dict[str, Any] = {"_": {"id_num": True}}
 _WORDS_IN_PARENS: list[dict[str, Any]] = [
     {"ORTH": "(", "OP": "?"},
-    {"LIKE_NUM": True, "OP": "*"},
+    {"_": {"id_num": True}, "OP": "*"},
     {"ORTH": ")", "OP": "?"},
 ]
 TERM_PATTERNS: list[list[dict[str, Any]]] = [
     # "jangka waktu 5 (lima) tahun", "selama 24 (dua puluh empat) bulan"
-    [{"LOWER": {"IN": ["waktu", "selama", "untuk", "lamanya", "berlaku", "adalah"]}}, _NUM, *_WORDS_IN_PARENS,
-     {"LOWER": {"IN": UNITS}}],
+    [{"LOWER": {"IN": ANCHORS}}, _NUM, *_WORDS_IN_PARENS, {"LOWER": {"IN": UNITS}}],
     # "selambat-lambatnya 5 (lima) tahun", "paling lama 3 (tiga) tahun"
     [{"LOWER": {"REGEX": r"^(selambat|paling|lama)"}}, {"LOWER": "lama", "OP": "?"}, _NUM,
      *_WORDS_IN_PARENS, {"LOWER": {"IN": UNITS}}],
 ]  # fmt: skip
 
 
+def _is_number(token: Any) -> bool:
+    """Digits, or a number word as numbers_id reads it (spaCy's LIKE_NUM misses 'seratus',
+    'seribu' and every OCR-damaged word such as 'Lirna')."""
+    text = token.text
+    return bool(text.isdigit() or (text.isalpha() and is_number_word(text)))
+
+
 def get_nlp() -> Any:
-    """The blank Indonesian pipeline (tokenizer + lexical attributes)."""
+    """The blank Indonesian pipeline (tokenizer + lexical attributes + ``._.id_num``)."""
     global _NLP
     if _NLP is None:
         with _LOCK:
             if _NLP is None:
                 import spacy
+                from spacy.tokens import Token
 
+                Token.set_extension("id_num", getter=_is_number, force=True)
                 _NLP = spacy.blank("id")
     return _NLP
 

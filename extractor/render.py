@@ -20,6 +20,7 @@ import pypdfium2.raw as pdfium_c
 from PIL import Image, ImageOps
 
 from extractor.sniff import IMAGE_TYPES, PDF, sniff_mime
+from models import get_settings
 from models.errors import (
     CorruptFileError,
     EmptyFileError,
@@ -261,12 +262,14 @@ def page_png(data: bytes, page: int, dpi: int = 110) -> bytes:
         finally:
             pdf.close()
     elif mime in IMAGE_TYPES:
-        count = image_frame_count(data, max_pixels=Image.MAX_IMAGE_PIXELS or 2**31)
+        limit = get_settings().max_image_pixels
+        count = image_frame_count(data, limit)
         if not 1 <= page <= count:
             raise ExtractionError(f"Page {page} does not exist (the file has {count}).")
-        frame = image_page(data, page - 1, max_pixels=Image.MAX_IMAGE_PIXELS or 2**31)
-        factor = dpi / frame.dpi
-        img = frame.image
+        img = open_image(data, limit)
+        img.seek(page - 1)
+        factor = dpi / (_image_dpi(img) or estimate_dpi(img.width, img.height))
+        img = (ImageOps.exif_transpose(img) or img).convert("RGB")
         if factor < 1:
             img = img.resize((round(img.width * factor), round(img.height * factor)))
     else:  # pragma: no cover - sniff_mime raises first

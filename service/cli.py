@@ -114,9 +114,12 @@ def worker(
     workers: int = typer.Option(0, help="worker processes; 0 = KERJASAMA_WORKERS or one per core"),
 ) -> None:
     """Run OCR workers against the job queue (scale-out: KERJASAMA_QUEUE_URL=redis://...)."""
+    import logging
+
     from models import get_settings
     from service.jobs import run_worker, worker_count
 
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
     settings = get_settings()
     n = workers or worker_count(settings)
     print(f"kerjasama worker: {n} worker(s) on {settings.queue_url or settings.queue_path}")

@@ -15,22 +15,29 @@ agreement has blocking keys (its normalised numbers; each party and region per
 signing year) in an indexed table; a new file reads the agreements sharing a
 key, keeps the ``MAX_CANDIDATES`` sharing most keys, and scores only those.
 
-Thresholds (chosen on the generated corpus with its rescan/photo/digital twins;
-see bench/registry.py, which reports precision and recall):
+Thresholds (chosen on the generated corpus with its rescans, phone photos,
+page images and digital twins, read by the real extractor; bench/registry.py
+reports precision and recall):
 
 - ``TEXT_MIN = 0.80``: rapidfuzz ``ratio`` of the normalised first
   ``FINGERPRINT_CHARS`` characters of text (title block, parties, opening).
-  OCR of a clean scan keeps twins above 0.95, a phone photo above 0.85; two
-  different agreements on one template with the same parties fall below 0.80
-  because the numbers, dates, title and counterpart differ in that window.
-- ``SCORE_MIN = 0.85``: weighted mean of the available signals (text 0.4,
+  Scans and photos of one agreement stay above 0.85; two agreements on one
+  template between the same parties fall below, because numbers, dates, title
+  and counterpart differ inside that window. When one text is much shorter
+  (under ``PARTIAL_BELOW`` of the other: a photo of the first page) the best
+  alignment of the short text inside the long one (``partial_ratio``) counts,
+  and the parties must then agree too.
+- ``SCORE_MIN = 0.85``: weighted mean of the signals that were read (text 0.4,
   numbers 0.25, parties 0.2, signing date 0.15).
+- When the numbers (``NUMBER_SAME``), the parties (0.9) and the signing date
+  all agree, a text down to ``TEXT_LOW = 0.5`` is enough (a noisy photo).
 - Hard stops: different known document types (an NK is never a duplicate of
-  its PKS); different signing dates or clearly different numbers unless the
-  text is near-identical (``TEXT_SURE = 0.97``), which is how a misread date
-  on one copy still matches; likewise different parties (each party's best
-  match on the other side below ``PARTIES_DIFFERENT = 0.75``): one province
-  with two counterparts is two agreements, even under one reused number.
+  its PKS, an addendum never of its original); a different signing date,
+  clearly different numbers (``NUMBER_DIFFERENT``) or different parties (each
+  party's best match on the other side under ``PARTIES_DIFFERENT``: one
+  province with two counterparts is two agreements, even under one reused
+  number), unless the text is near-identical (``TEXT_SURE = 0.97``), which is
+  how a misread date on one copy still matches.
 """
 
 from __future__ import annotations
@@ -49,6 +56,9 @@ from rapidfuzz import fuzz
 FINGERPRINT_CHARS = 3000
 TEXT_MIN = 0.80
 TEXT_SURE = 0.97
+TEXT_LOW = 0.5
+PARTIAL_BELOW = 0.6
+PARTIAL_MIN_CHARS = 120
 SCORE_MIN = 0.85
 NUMBER_SAME = 0.90
 NUMBER_DIFFERENT = 0.60
@@ -171,15 +181,35 @@ def profile(values: Mapping[str, Any], text_fingerprint: str) -> Profile:
 
 
 def blocking_keys(p: Profile) -> set[str]:
-    """Index keys: a candidate must share at least one with the new file.
+    """The keys an agreement is indexed under.
 
     Numbers block alone (a twin whose date was misread still meets its
-    original); parties and regions block per year, so the blocks stay small as
-    a busy province's agreements pile up over the years."""
+    original); parties and regions block per signing year, so the blocks stay
+    small as a busy province's agreements pile up over the years; ``?`` stands
+    for an unread year. The year-less party keys (``q:``/``s:``) are only
+    looked up by a file whose own date was not read (see ``query_keys``)."""
     keys = {f"n:{n}" for n in p.numbers if len(n) >= 5 and sum(c.isdigit() for c in n) >= 2}
     year = p.year if p.year is not None else "?"
     keys.update(f"p:{year}:{name[:60]}" for name in p.parties)
     keys.update(f"r:{year}:{code}" for code in p.regions)
+    keys.update(f"q:{name[:60]}" for name in p.parties)
+    keys.update(f"s:{code}" for code in p.regions)
+    return keys
+
+
+def query_keys(p: Profile) -> set[str]:
+    """The keys a new file looks up: its numbers; its parties in its signing year
+    and among agreements whose year was not read; or, with no year of its own
+    (a photo of the title page), its parties in every year."""
+    keys = {k for k in blocking_keys(p) if k.startswith("n:")}
+    if p.year is not None:
+        for name in p.parties:
+            keys.update((f"p:{p.year}:{name[:60]}", f"p:?:{name[:60]}"))
+        for code in p.regions:
+            keys.update((f"r:{p.year}:{code}", f"r:?:{code}"))
+    else:
+        keys.update(f"q:{name[:60]}" for name in p.parties)
+        keys.update(f"s:{code}" for code in p.regions)
     return keys
 
 
@@ -222,10 +252,24 @@ def _date_similarity(a: dt.date | None, b: dt.date | None) -> float | None:
     return 0.5 if one_field_differs else 0.0
 
 
+def _text_similarity(new: str, old: str) -> tuple[float, bool]:
+    """ratio of the fingerprints; when one is much shorter (a photo of one page
+    of the agreement) the best alignment of the shorter inside the longer."""
+    if not new or not old:
+        return 0.0, False
+    text = fuzz.ratio(new, old) / 100.0
+    short, long = sorted((new, old), key=len)
+    if len(short) < PARTIAL_BELOW * len(long) and len(short) >= PARTIAL_MIN_CHARS:
+        partial = fuzz.partial_ratio(short, long) / 100.0
+        if partial > text:
+            return partial, True
+    return text, False
+
+
 def compare(new: Profile, old: Profile) -> tuple[float, list[str], bool]:
     """Score ``new`` against ``old``: (score 0..1, reasons, is a candidate duplicate)."""
     reasons: list[str] = []
-    text = fuzz.ratio(new.fingerprint, old.fingerprint) / 100.0 if new.fingerprint else 0.0
+    text, partial = _text_similarity(new.fingerprint, old.fingerprint)
     numbers = _number_similarity(new.numbers, old.numbers)
     parties = _party_similarity(new, old)
     date = _date_similarity(new.signing_date, old.signing_date)
@@ -240,7 +284,16 @@ def compare(new: Profile, old: Profile) -> tuple[float, list[str], bool]:
         reasons.append(f"parties {parties:.2f}")
     if date is not None:
         reasons.append(f"signing date {'same' if date == 1.0 else f'{date:.1f}'}")
-    duplicate = text >= TEXT_MIN and score >= SCORE_MIN
+    # every structured signal agrees exactly: the text may be only part of it
+    agreeing = numbers is not None and numbers >= NUMBER_SAME and date == 1.0
+    if partial:
+        reasons.append("text of part of the agreement")
+    duplicate = score >= SCORE_MIN and (
+        text >= TEXT_MIN
+        or (agreeing and parties is not None and parties >= 0.9 and text >= TEXT_LOW)
+    )
+    if partial and not ((parties is not None and parties >= 0.9) or agreeing):
+        duplicate = False  # a short page alone must also name the same parties
     if new.doc_type and old.doc_type and new.doc_type != old.doc_type:
         reasons.append(f"different type {new.doc_type}/{old.doc_type}")
         duplicate = False
@@ -260,7 +313,7 @@ def find_matches(
     conn: sqlite3.Connection, new: Profile, *, exclude: int | None = None
 ) -> list[Match]:
     """The agreements ``new`` may duplicate, best first (only blocked candidates are scored)."""
-    keys = sorted(blocking_keys(new))
+    keys = sorted(query_keys(new))
     if not keys:
         return []
     marks = ",".join("?" * len(keys))

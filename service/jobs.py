@@ -19,9 +19,11 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import io
 import logging
 import multiprocessing
 import os
+import pickle
 import signal
 import socket
 import sqlite3
@@ -36,6 +38,7 @@ from typing import Any, Literal
 
 from huey import RedisHuey, SqliteHuey
 from huey.api import Huey, Task
+from huey.serializer import Serializer
 from pydantic import BaseModel
 
 from models import Document, Extraction, KerjasamaError, Settings
@@ -51,6 +54,35 @@ JobStatus = Literal["queued", "running", "done", "failed"]
 # --------------------------------------------------------------------- queue
 
 
+class _QueueUnpickler(pickle.Unpickler):
+    """Builds only what our queue carries: huey's message and error records,
+    datetimes, and plain data (bytes, str, numbers, dicts, lists, tuples).
+
+    huey pickles; whoever can write to the queue (a Redis reachable by others)
+    could otherwise make every worker and the API run code of their choosing.
+    """
+
+    ALLOWED = frozenset(
+        {
+            ("huey.registry", "Message"),
+            ("huey.utils", "Error"),
+            ("datetime", "datetime"),
+            ("datetime", "timedelta"),
+            ("datetime", "timezone"),
+        }
+    )
+
+    def find_class(self, module: str, name: str) -> Any:
+        if (module, name) in self.ALLOWED:
+            return super().find_class(module, name)
+        raise pickle.UnpicklingError(f"the job queue refuses to load {module}.{name}")
+
+
+class QueueSerializer(Serializer):
+    def _deserialize(self, data: bytes) -> Any:
+        return _QueueUnpickler(io.BytesIO(data)).load()
+
+
 def make_huey(settings: Settings) -> Huey:
     url = settings.queue_url
     if url:
@@ -59,9 +91,14 @@ def make_huey(settings: Settings) -> Huey:
                 f"KERJASAMA_QUEUE_URL must be a redis:// URL (got {url!r}); "
                 "leave it unset for the embedded SQLite queue."
             )
-        return RedisHuey(QUEUE_NAME, url=url, results=True)
+        return RedisHuey(QUEUE_NAME, url=url, results=True, serializer=QueueSerializer())
     settings.data_dir.mkdir(parents=True, exist_ok=True)
-    return SqliteHuey(QUEUE_NAME, filename=str(settings.queue_path), results=True)
+    return SqliteHuey(
+        QUEUE_NAME,
+        filename=str(settings.queue_path),
+        results=True,
+        serializer=QueueSerializer(),
+    )
 
 
 def _blob_key(job_id: str) -> str:
@@ -552,7 +589,7 @@ class Collector:
         self._seen.pop(job.id, None)
         try:
             self.fail_fn(job.sha256, job.file, code, message)
-        except KerjasamaError:
+        except Exception:  # the job still ends failed; the registry row is a nicety
             log.exception("could not record the failure of job %s", job.id)
         self.store.update(
             job.id,

@@ -16,9 +16,12 @@ from test_api_support import (
     running_server,
 )
 
-pytestmark = pytest.mark.slow
+from models.errors import PreconditionFailedError, PreconditionRequiredError
+from service.api.deps import parse_if_match
+from service.api.routers.uploads import display_name
 
 
+@pytest.mark.slow
 def test_uploads_are_checked_and_errors_have_codes(tmp_path: Path) -> None:
     settings = make_settings(tmp_path, max_file_bytes=50_000)
     data, document, extraction = record("Kerja sama air minum", ["35.15"])
@@ -83,6 +86,7 @@ def test_uploads_are_checked_and_errors_have_codes(tmp_path: Path) -> None:
         assert response.json()["error"] == "invalid_input"
 
 
+@pytest.mark.slow
 def test_reads_and_changes_refuse_with_codes(tmp_path: Path) -> None:
     settings = make_settings(tmp_path)
     [agreement_id] = file_records(settings, [record("Kerja sama jalan", ["33.01"])])
@@ -124,3 +128,18 @@ def test_reads_and_changes_refuse_with_codes(tmp_path: Path) -> None:
         assert client(base, None).get("/api/v1/health").json() == {"status": "ok"}
         ready = client(base, None).get("/api/v1/ready").json()
         assert ready["status"] == "ready" and ready["registry"]["agreements"] == 1
+
+
+def test_names_and_versions_from_clients_are_parsed_strictly() -> None:
+    assert display_name("C:\\scans\\..\\nk 2019.pdf") == "nk 2019.pdf"
+    assert display_name("a\x00b\x1b[31m.pdf") == "ab[31m.pdf"
+    assert display_name(None) == "upload"
+    assert display_name("x" * 500) == "x" * 200
+    assert parse_if_match('"7"') == 7
+    assert parse_if_match('W/"7"') == 7
+    assert parse_if_match("*") is None
+    assert parse_if_match(None, required=False) is None
+    with pytest.raises(PreconditionRequiredError):
+        parse_if_match(None)
+    with pytest.raises(PreconditionFailedError):
+        parse_if_match('"7abc"')

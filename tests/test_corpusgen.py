@@ -91,8 +91,9 @@ def test_truth_matches_the_digital_pdf(family: str) -> None:
             "\n".join(pages),
         )
     )
-    for number in truth["numbers"]:
-        assert number in text
+    squeezed = re.sub(r"\s", "", text)
+    for number in truth["numbers"]:  # a printed "445/ 23/..." is "445/23/..." in the truth
+        assert number in squeezed
     for party in truth["parties"]:
         assert _flat(party["institution"]) in text
         assert _flat(party["signatory"]) in text

@@ -204,3 +204,12 @@ def test_truncated_image() -> None:
     data = out.getvalue()
     with pytest.raises(CorruptFileError, match="damaged or truncated"):
         read_document(data[: len(data) // 2], settings=Settings())
+
+
+def test_page_png_of_a_multipage_tiff() -> None:
+    out = io.BytesIO()
+    frames = [Image.new("RGB", (850, 1100), c) for c in ("white", "red")]
+    frames[0].save(out, format="TIFF", save_all=True, append_images=frames[1:], dpi=(100, 100))
+    img = Image.open(io.BytesIO(page_png(out.getvalue(), 2, dpi=50)))
+    assert img.size == (425, 550)
+    assert img.convert("RGB").getpixel((10, 10)) == (255, 0, 0)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import pickle
 import shutil
 import signal
 import subprocess
@@ -113,7 +114,19 @@ def test_remote_workers_through_redis_never_open_the_registry(tmp_path: Path) ->
         pytest.skip("redis-server is not installed (make install-system-deps installs it)")
     port = free_port()
     redis = subprocess.Popen(
-        [binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+        [
+            binary,
+            "--port",
+            str(port),
+            "--bind",
+            "127.0.0.1",
+            "--save",
+            "",
+            "--appendonly",
+            "no",
+            "--dir",
+            str(tmp_path),
+        ],
         stdout=subprocess.DEVNULL,
     )
     try:
@@ -151,3 +164,23 @@ def _pings(probe: object) -> bool:
         return bool(probe.ping())  # type: ignore[attr-defined]
     except Exception:
         return False
+
+
+class _Planted:
+    """What someone with write access to the queue could plant."""
+
+    def __reduce__(self) -> tuple[object, tuple[str]]:
+        return (os.system, ("touch planted",))
+
+
+def test_the_queue_refuses_pickles_it_did_not_make(tmp_path: Path) -> None:
+    queue = JobQueue(make_settings(tmp_path))
+    queue.huey.storage.put_data("kerjasama:heartbeat:x", pickle.dumps(_Planted()))
+    with pytest.raises(pickle.UnpicklingError):
+        queue.heartbeat("x")
+    task = queue.new_task("job-1", "a.pdf")
+    queue.submit(task, "job-1", b"%PDF-1.4 bytes")
+    [pending] = queue.huey.pending()
+    assert pending.id == task.id and pending.args == ("job-1", "a.pdf")
+    assert queue.blob("job-1") == b"%PDF-1.4 bytes"
+    assert not (tmp_path / "planted").exists()

@@ -168,3 +168,24 @@ def test_both_engines_read_the_same_page(page_200: Image.Image) -> None:
         texts[name] = " ".join(w.text for w in words)
     assert cer(texts["pytesseract"], texts["tesserocr"]) < 0.02
     assert all(k in texts["tesserocr"] for k in KEY_WORDS)
+
+
+def test_a_worker_that_does_not_answer_is_replaced(
+    page_200: Image.Image, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from extractor.ocr import pool as pool_module
+
+    scan = image_pdf([page_200], dpi=200)
+    with OcrPool(workers=1) as pool:
+        first_pid = pool.pids()[0]
+        # the hard limit falls 10 ms after the page is sent: the parent must kill the worker
+        monkeypatch.setattr(pool_module, "KILL_GRACE", -29.99)
+        stuck = read_document(scan, settings=Settings(ocr_page_timeout=30), pool=pool)
+        monkeypatch.setattr(pool_module, "KILL_GRACE", 5.0)
+        fresh = read_document(scan, settings=Settings(), pool=pool)
+        assert pool.pids()[0] != first_pid
+    assert [p.method for p in stuck.pages] == ["failed"]
+    assert stuck.pages[0].error and "stopped" in stuck.pages[0].error
+    assert stuck.pages[0].width == pytest.approx(595, abs=2)
+    assert [p.method for p in fresh.pages] == ["ocr"]
+    assert "PERJANJIAN" in fresh.pages[0].text

@@ -100,6 +100,7 @@ def test_defective_spelled_year_falls_back_to_digits_beside_it() -> None:
 def test_ocr_damaged_month_and_weekday() -> None:
     assert month_of("Agustvs") == 8
     assert month_of("Oktaber") == 10
+    assert month_of("Nopernber") == 11
     assert month_of("Mel") is None  # 3 letters: exact only
     assert month_of("bulan") is None
     assert weekday_of("Kami") == 3  # 'Kami' for 'Kamis', seen on a real scan

@@ -61,6 +61,10 @@ def test_words_only_term_and_glued_bracket() -> None:
     )
     t = term("Perjanjian ini berlaku selama dua belas bulan terhitung sejak ditandatangani.")
     assert t.duration.value == Duration(value=12, unit="bulan")
+    # spaCy's LIKE_NUM misses 'seratus'; OCR writes 'Lirna' for 'lima'
+    t = term("Jangka waktu pelaksanaan Perjanjian ini adalah 120 (seratus dua puluh) hari kalender")
+    assert t.duration.value == Duration(value=120, unit="hari")
+    assert term("berlaku selama 5 (Lirna) tahun").duration.value == Duration(value=5, unit="tahun")
 
 
 def test_explicit_end_date_is_stated() -> None:

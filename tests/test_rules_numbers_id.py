@@ -70,7 +70,10 @@ def test_malformed_phrases_give_none_not_a_guess(text: str) -> None:
 def test_fuzzy_bounds_are_pinned() -> None:
     assert (FUZZY_CUTOFF, FUZZY_CUTOFF_SHORT) == (80.0, 75.0)
     assert canonical_word("sembilam") == "sembilan"  # one error in 8 letters
-    assert canonical_word("ernpat") is None  # two errors ('rn' for 'm') in 5 letters
+    assert canonical_word("ernpat") == "empat"  # 'rn' read for 'm'
+    assert canonical_word("Lirna") == "lima"
+    assert canonical_word("tempat") == "empat"  # why callers only read delimited phrases
+    assert canonical_word("ernpxr") is None  # "rn" and two more errors
     assert canonical_word("satv") == "satu"  # one substitution in 4 letters
     assert canonical_word("dna") is None  # 3 letters: exact only
     assert canonical_word("sembilan", fuzzy=False) == "sembilan"

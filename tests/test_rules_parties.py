@@ -3,6 +3,9 @@ the heading and the signature block, as agreements (and OCR) write them."""
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from extractor.rules.parties import find_parties
 from extractor.text import DocText
 from models.extraction import Party
@@ -343,3 +346,58 @@ PIHAK KEDUA."""
     ]
     assert (found[0].kind, found[0].region_code) == ("pemkot", "72.71")
     assert found[1].kind == "lembaga"
+
+
+def test_title_block_in_running_lines_and_dinamakan() -> None:
+    text = """NOTA KESEPAHAMAN ANTARA PEMERINTAH KABUPATEN SLEMAN DENGAN
+PT ANGKASA DATA NUSANTARA TENTANG LAYANAN PERIZINAN DIGITAL
+Pada hari ini Senin tanggal satu bulan April tahun dua ribu dua puluh empat, kami yang
+bertanda tangan di bawah ini:
+1. Drs. KUSTINI SRI PURNOMO : Bupati Sleman, selanjutnya dinamakan PIHAK PERTAMA.
+2. ADI NUGROHO : Direktur Utama, selanjutnya dinamakan PIHAK KEDUA."""
+    found = parties(text)
+    assert rows(found) == [
+        (
+            "PIHAK PERTAMA",
+            "PEMERINTAH KABUPATEN SLEMAN",
+            "Drs. KUSTINI SRI PURNOMO",
+            "Bupati Sleman",
+        ),
+        ("PIHAK KEDUA", "PT ANGKASA DATA NUSANTARA", "ADI NUGROHO", "Direktur Utama"),
+    ]
+    assert found[0].region_code == "34.04"
+
+
+def test_prose_in_kedudukannya_and_institution_from_the_jabatan_as_last_resort() -> None:
+    text = """Perjanjian ini dibuat oleh dan antara:
+1. Koperasi Tani Makmur, dalam hal ini diwakili oleh Sulastri dalam kedudukannya selaku
+Ketua Koperasi Tani Makmur, selanjutnya disebut PIHAK PERTAMA;
+2. DEWI ANGGRAINI, S.Kom. : Kepala Balai Penyuluhan Pertanian Kecamatan Ngawen,
+selanjutnya disebut PIHAK KEDUA."""
+    found = parties(text)
+    assert [(p.signatory, p.title) for p in found] == [
+        ("Sulastri", "Ketua Koperasi Tani Makmur"),
+        ("DEWI ANGGRAINI, S.Kom.", "Kepala Balai Penyuluhan Pertanian Kecamatan Ngawen"),
+    ]
+    assert found[0].institution == "Koperasi Tani Makmur"
+    assert found[1].institution == "Balai Penyuluhan Pertanian Kecamatan Ngawen"
+
+
+_WORDS = st.sampled_from(
+    ["PIHAK", "PERTAMA", "KEDUA", "disebut", "atas nama", "Pasal 1", "RUANG LINGKUP", "DAN",
+     "ANTARA", "Nama :", "Jabatan :", "a.", "1.", ":", ",", "M.Pd.", "Dr.", "\n", "Kota", "X"]
+)  # fmt: skip
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(_WORDS, max_size=60))
+def test_rules_never_fail_on_fragments_of_agreement_words(words: list[str]) -> None:
+    from extractor.rules.purpose import find_purpose
+    from extractor.rules.scope import find_scope
+
+    text = DocText.from_string(" ".join(words))
+    found = find_parties(text)
+    assert 0.0 <= found.confidence <= 1.0
+    assert all(p.role and p.role.startswith("PIHAK ") for p in found.value)
+    assert all(isinstance(item, str) and item for item in find_scope(text).value)
+    assert find_purpose(text).value is None or find_purpose(text).value

@@ -142,3 +142,62 @@ PEMBIAYAAN"""
         "Pendampingan integrasi data layanan publik di kecamatan",
         "kegiatan lain yang disepakati PARA PIHAK",
     ]
+
+
+def test_ocr_damaged_heading_within_the_bound_and_another_heading_beyond_it() -> None:
+    damaged = "Pasal 2\nRUANG LINGKUF\na. pelatihan kader;\nb. penyuluhan.\nPasal 3\nBIAYA"
+    assert scope(damaged) == ["pelatihan kader", "penyuluhan"]
+    other = "Pasal 2\nRUANG TUNGGU\na. kursi tamu;\nb. meja.\nPasal 3\nBIAYA"
+    assert scope(other) == []
+
+
+def test_column_split_of_a_skewed_list_is_put_back_together() -> None:
+    # Tesseract read the right-hand ends of the lines first, then the cut-off starts
+    ends_first = """Pasal 2
+RUANG LINGKUP
+Ruang lingkup kerja sama ini meliputi:
+(1) penyusunan kurikulum berbasis kompetensi sesuai
+| pel ' OA Se
+kebutuhan dunia kerja,
+ana laboratorium,
+dang keahlian,
+(2) penyediaan sar
+(3) pelatihan guru bi
+Pasal 3
+BIAYA"""
+    assert scope(ends_first) == [
+        "penyusunan kurikulum berbasis kompetensi sesuai kebutuhan dunia kerja",
+        "penyediaan sar ana laboratorium",
+        "pelatihan guru bi dang keahlian",
+    ]
+    # each cut-off start comes right after the line that continues it
+    interleaved = """Pasal 2
+RUANG LINGKUP
+a) Pengembangan kurikulum bersama dunia usaha;
+enaga pengajar melalui magang industri;
+b) Peningkatan kompetensi t
+c) Kolaborasi penelitian terapan.
+Pasal 3
+BIAYA"""
+    assert scope(interleaved) == [
+        "Pengembangan kurikulum bersama dunia usaha",
+        "Peningkatan kompetensi t enaga pengajar melalui magang industri",
+        "Kolaborasi penelitian terapan",
+    ]
+
+
+def test_an_ordinary_wrapped_list_with_unpunctuated_items_is_left_alone() -> None:
+    text = """Pasal 2
+RUANG LINGKUP
+(1) penyelarasan program pembelajaran dengan kebutuhan dunia usaha
+dan dunia industri di wilayah kota
+(2) pendampingan teknis
+(3) pertukaran guru tamu
+Pasal 3
+BIAYA"""
+    assert scope(text) == [
+        "penyelarasan program pembelajaran dengan kebutuhan dunia usaha dan dunia industri di "
+        "wilayah kota",
+        "pendampingan teknis",
+        "pertukaran guru tamu",
+    ]

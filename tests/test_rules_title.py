@@ -117,6 +117,7 @@ def test_number_cleaning_and_roman_months() -> None:
     assert clean_number("06/72/DISNAKERTRANS.") == "06/72/DISNAKERTRANS"
     assert clean_number("5 seeeon one n kerana anna") is None  # an OCR'd dotted line
     assert clean_number("sena") is None
+    assert clean_number("5.o.oooooooooWoo") is None
     assert clean_number("..../..../2024") is None
     # 'I' read as '1': repaired only when the signing month decides, and reported
     assert roman_month("81/MOU.PL29/X11/2021", 12) == (

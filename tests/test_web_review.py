@@ -7,7 +7,14 @@ from pathlib import Path
 
 import httpx
 import pytest
-from test_api_support import add_key, file_records, make_settings, record, running_server
+from test_api_support import (
+    add_key,
+    agreement_pdf,
+    file_records,
+    make_settings,
+    record,
+    running_server,
+)
 
 pytestmark = pytest.mark.slow
 
@@ -79,6 +86,21 @@ def test_review_pages_escape_and_save_corrections(tmp_path: Path) -> None:
         )
         assert stale.status_code == 412 and "changed this agreement" in stale.text
 
+        # Uploading from the browser goes to the same intake as the API.
+        form_page = browser.get("/review/upload").text
+        sent = browser.post(
+            "/review/upload",
+            data={"csrf": _csrf(form_page)},
+            files=[
+                ("files", ("<img src=x onerror=alert(1)>.pdf", agreement_pdf("web"))),
+                ("files", ("x.txt", b"hi")),
+            ],
+        )
+        assert sent.status_code == 200
+        assert "&lt;img src=x onerror=alert(1)&gt;.pdf: queued" in sent.text
+        assert "<img src=x" not in sent.text
+        assert "unsupported_type" in sent.text
+
         page = browser.get(f"/review/agreements/{agreement_id}").text
         done = browser.post(
             f"/review/agreements/{agreement_id}/reviewed",
@@ -102,5 +124,13 @@ def test_viewers_see_pages_without_edit_forms(tmp_path: Path) -> None:
         refused = browser.post(
             f"/review/agreements/{agreement_id}/correct",
             data={"csrf": _csrf(page), "version": "1", "reason": "x", "f_title": "y"},
+        )
+        assert refused.status_code == 403
+        upload_page = browser.get("/review/upload").text
+        assert 'type="file"' not in upload_page
+        refused = browser.post(
+            "/review/upload",
+            data={"csrf": _csrf(upload_page)},
+            files={"files": ("a.pdf", agreement_pdf("viewer"))},
         )
         assert refused.status_code == 403

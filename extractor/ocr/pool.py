@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import multiprocessing as mp
 import os
+import threading
 import time
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -68,6 +69,9 @@ class OcrPool:
         self._ctx = mp.get_context("forkserver")
         self._workers: list[_Worker] = []
         self._closed = False
+        self._files: dict[str, bytes] = {}
+        self._lock = threading.Lock()
+        self._owner: int | None = None
 
     # -- lifecycle
 
@@ -132,7 +136,29 @@ class OcrPool:
         worker.started = time.monotonic()
 
     def run(self, jobs: Iterable[tuple[int, PageTask]]) -> Iterator[tuple[int, Page]]:
-        """Read pages over all workers; yields ``(job id, Page)`` as pages finish."""
+        """Read pages over all workers; yields ``(job id, Page)`` as pages finish.
+
+        One caller at a time (others wait): the workers' answers are matched to jobs.
+        """
+        if self._owner == threading.get_ident():
+            raise RuntimeError("this OcrPool is already reading in this thread (nested use)")
+        with self._lock:
+            self._owner = threading.get_ident()
+            try:
+                yield from self._run(jobs)
+            finally:
+                self._owner = None
+
+    def _run(self, jobs: Iterable[tuple[int, PageTask]]) -> Iterator[tuple[int, Page]]:
+        try:
+            yield from self._dispatch(jobs)
+        finally:
+            # a caller that stopped early leaves pages in flight: their answers must not
+            # reach the next caller, so those workers are replaced
+            for worker in [w for w in self._workers if w.job is not None]:
+                self._kill(worker)
+
+    def _dispatch(self, jobs: Iterable[tuple[int, PageTask]]) -> Iterator[tuple[int, Page]]:
         from extractor.ocr.page import failed_page
 
         self._ensure()
@@ -194,14 +220,11 @@ class OcrPool:
                 )
                 yield tid, failed_page(task.index + 1, reason, seconds, (0.0, 0.0))
 
-    _files: dict[str, bytes]
-
     def _data(self, task: PageTask) -> bytes:
         return self._files.get(task.key, task.data)
 
     def read_pages(self, plans: Iterable[Plan]) -> Iterator[tuple[Plan, Document]]:
         """Finish plans (documents whose text pages are read) by OCR of their other pages."""
-        self._files = {}
         open_plans: dict[int, Plan] = {}
         waiting: dict[int, int] = {}
         ready: deque[Plan] = deque()

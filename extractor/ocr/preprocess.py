@@ -4,11 +4,13 @@
   background; Tesseract's global Otsu threshold then drops whole paragraphs
   (raw Tesseract returned only the footer on 30 of 35 such real pages).
   Dividing by a blurred background estimate and stretching the contrast makes
-  them readable. Applied only where the background is grey or uneven.
+  them readable. Applied only where the background is grey or uneven. On the
+  generated phone photos (bench.ocr): CER 15.0 % without, 3.8 % with; ~20 ms.
 - ``find_skew``: a projection-profile search (the angle at which the rows of
   ink are sharpest). On a −2° noisy page it took the error rate from 13.8 % to
   0.9 %; ``minAreaRect`` over ink returns ±90° on text pages and OCRmyPDF's
-  deskew also failed there. Runs on a small binary copy: a few milliseconds.
+  deskew also failed there. On the generated "hard" scans (1-3°): CER 9.5 %
+  without, 4.0 % with. Runs on a small binary copy: ~15 ms.
 - ``looks_sideways``: the same profiles tell a page turned by 90° (ink runs
   in columns) without Tesseract's OSD, which costs ~0.4 s, so OSD runs only
   on pages that look turned or read badly.

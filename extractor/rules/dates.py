@@ -118,6 +118,8 @@ def month_of(token: str) -> int | None:
     word = token.lower().replace("'", "")
     if word in MONTHS:
         return MONTHS[word]
+    if "rn" in word:  # 'rn' read for 'm' ('Nopernber')
+        return month_of(word.replace("rn", "m"))
     if len(word) < 5 or not word.isalpha():
         return None
     best = process.extractOne(word, _LONG_MONTHS, scorer=fuzz.ratio, score_cutoff=MONTH_CUTOFF)
@@ -340,10 +342,14 @@ def locate_signing_date(text: DocText) -> tuple[Finding[dt.date | None], int | N
     body = text.text
     dates = find_dates(body)
     # 1. the opening sentence: "Pada hari ini Senin tanggal ..."
+    unreadable_opening = False
     for op in _OPENING.finditer(body):
         weak = "ini" not in op.group().lower() and "dibuat" not in op.group().lower()
         if weak and _DECREE.search(body[max(0, op.start() - 100) : op.start()]):
             continue  # '... Keputusan Nomor 5 yang ditetapkan pada tanggal ...'
+        if not any(0 <= m.start - op.end() <= OPENING_WINDOW for m in dates):
+            unreadable_opening = unreadable_opening or not weak
+            continue
         for mention in dates:
             if mention.start < op.end() or mention.start - op.end() > OPENING_WINDOW:
                 continue
@@ -365,10 +371,18 @@ def locate_signing_date(text: DocText) -> tuple[Finding[dt.date | None], int | N
                     rule += "; weekday disagrees"
                 else:
                     rule += "; weekday agrees"
+            if unreadable_opening and weak:
+                conf = min(conf, 0.6)
+                warnings.append(
+                    "the 'Pada hari ini' sentence has no readable date; a later one used"
+                )
             evidence = [text.evidence(op.start(), mention.end, rule)]
             return Finding(mention.value, conf, evidence, warnings), mention.end
     # 2. a dated title block / cover: "Tanggal : 21 Mei 2021"
+    heading_pages = min(text.page_starts, default=1) + 1
     for block in _DATED_BLOCK.finditer(body):
+        if text.page_of(block.start()) > heading_pages:
+            break  # 'Tanggal :' in an annex table is not the agreement's date
         for mention in dates:
             if mention.start == block.end() or 0 <= mention.start - block.end() <= 2:
                 rule = "dated title block 'Tanggal :'"

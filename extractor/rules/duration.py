@@ -20,7 +20,13 @@ from extractor.rules.base import Finding
 from extractor.rules.dates import DateMention, add_duration, find_dates
 from extractor.rules.numbers_id import words_to_int
 from extractor.text import DocText
-from models.extraction import Duration, DurationUnit, Evidence
+from models.extraction import (
+    Duration,
+    DurationUnit,
+    EndDateSource,
+    Evidence,
+    StartDateSource,
+)
 
 _UNIT: dict[str, DurationUnit] = {
     "tahun": "tahun",
@@ -68,8 +74,8 @@ class TermFinding:
     duration: Finding[Duration | None]
     start: Finding[dt.date | None]
     end: Finding[dt.date | None]
-    start_source: str | None = None
-    end_source: str | None = None
+    start_source: StartDateSource | None = None
+    end_source: EndDateSource | None = None
     warnings: list[str] = field(default_factory=list)
 
 
@@ -106,7 +112,7 @@ def _spaced(text: str) -> tuple[str, list[int]]:
 
 _UNIT_WORD = re.compile(r"\b(?:tahun|bulan|hari|thn|bln)\b", re.IGNORECASE)
 WINDOW = 110
-"""Characters before a unit word that a term phrase can span ('waktu 24 (dua puluh empat) bulan')."""
+"""Characters before a unit word a term phrase may span ('waktu 24 (dua puluh empat) bulan')."""
 
 
 def _windows(body: str) -> list[tuple[int, int]]:
@@ -139,7 +145,7 @@ def _terms_in(body: str, w_start: int, w_end: int) -> list[_Term]:
     for s, e in longest.values():
         span = doc[s:e]
         unit = _UNIT[span[-1].lower_]
-        nums = [t for t in span if t.like_num]
+        nums = [t for t in span if t._.id_num]
         digits = next((t.text for t in nums if t.text.isdigit()), None)
         words = " ".join(t.text for t in nums if not t.text.isdigit())
         spelled = words_to_int(words) if words else None
@@ -221,8 +227,8 @@ def find_term(text: DocText, signing_date: dt.date | None) -> TermFinding:
     stated_start, stated_end = _range_dates(body, dates)
     start: Finding[dt.date | None] = Finding(None, 0.6)
     end: Finding[dt.date | None] = Finding(None, 0.6)
-    start_source: str | None = None
-    end_source: str | None = None
+    start_source: StartDateSource | None = None
+    end_source: EndDateSource | None = None
     if stated_start is not None:
         start = Finding(
             stated_start.value,

@@ -20,12 +20,13 @@ _LABEL = re.compile(
     r"^\W{0,3}(?:n\s?[o0]\s?(?:m|rn|rr)\s?[o0e]\s?r|no\b\.?)"
     r"(?:\s*/\s*number)?"
     r"(?:\s+(?:pihak|para)\s+(?:pertama|kesatu|kedua|ketiga|keempat|[ivx]+|\d))?"
-    r"\s*[:;.,»=]*\s*",
+    r"\s*[:;.,»=”“\"'’|]*\s*",
     re.IGNORECASE,
 )
 _SPLIT = re.compile(r"\s+(?:dan\s+)?(?:nomor|no\.)\s*[:;]?\s*", re.IGNORECASE)
 _CUT = re.compile(r"\s+(?:tanggal|tgl\.?|tentang|tahun\s+\d{4})\b.*$", re.IGNORECASE)
-_VALID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9./\-&()_]*$")
+_VALID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9./\-&()_!|,']*$")
+_ODD = re.compile(r"[!|,']")
 
 
 def clean_number(raw: str) -> str | None:
@@ -40,8 +41,8 @@ def clean_number(raw: str) -> str | None:
     separators = value.count("/") + value.count(".") + value.count("-")
     if "/" not in value and separators < 2:
         return None
-    if re.search(r"\.{3,}|_{2,}", value):
-        return None  # an unfilled dotted line
+    if re.search(r"\.{3,}|_{2,}|[oO.]{4,}|([A-Za-z.])\1{3,}", value):
+        return None  # an unfilled dotted line, as typed or as OCR reads it ('5.o.oooooo')
     return value
 
 
@@ -95,6 +96,8 @@ def doubts_about(number: str, signing_year: int | None) -> list[str]:
         doubts.append(f"'{number}' does not end in a year")
     elif signing_year is not None and abs(int(year.group(1)) - signing_year) > 1:
         doubts.append(f"'{number}' carries year {year.group(1)}, signed {signing_year}")
+    if _ODD.search(number):
+        doubts.append(f"'{number}' holds characters numbers do not use (OCR)")
     if re.search(r"[a-z]{2,}\d|\d[a-z]{2,}|[/.\-]{2,}|\d[a-z]\d", number):
         doubts.append(f"'{number}' mixes letters and digits like OCR debris")
     if _AMBIGUOUS_MONTH.search(number):

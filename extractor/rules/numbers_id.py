@@ -47,7 +47,11 @@ def canonical_word(token: str, fuzzy: bool = True) -> str | None:
     word = token.lower()
     if word in UNITS or word in WHOLE or word in SE_FORMS or word in MULTIPLIERS:
         return word
-    if not fuzzy or len(word) < FUZZY_MIN_LENGTH:
+    if not fuzzy:
+        return None
+    if "rn" in word:  # the commonest OCR confusion: 'rn' read for 'm' ('Lirna', 'ernpat')
+        return canonical_word(word.replace("rn", "m"), fuzzy)
+    if len(word) < FUZZY_MIN_LENGTH:
         return None
     cutoff = FUZZY_CUTOFF_SHORT if len(word) == FUZZY_MIN_LENGTH else FUZZY_CUTOFF
     best = process.extractOne(word, VOCABULARY, scorer=fuzz.ratio, score_cutoff=cutoff)

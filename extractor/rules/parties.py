@@ -55,6 +55,8 @@ HEADING_MATCH = 70.0
 
 ROLE_NAMES = {1: "PERTAMA", 2: "KEDUA", 3: "KETIGA", 4: "KEEMPAT"}
 _ROMAN_ROLES = {"I": 1, "II": 2, "III": 3, "IV": 4}
+_NAMED = ("disebut", "dinamakan", "dinamai")
+"""The verbs of a party definition: "selanjutnya disebut / dinamakan PIHAK PERTAMA"."""
 
 _WORD = re.compile(r"[A-Za-z|]+")
 _MARKER = re.compile(r"^\s*['\"(|]?\s*(?:\d{1,2}|[IVX]{1,4}|[Il1|]{1,3})\s*[.)]\s*(?=\S)", re.M)
@@ -125,7 +127,8 @@ def role_definitions(text: str) -> list[_Def]:
     toks = _tokens(text)
     found: dict[int, _Def] = {}
     for i, (tok, start, _) in enumerate(toks):
-        if len(tok) < 5 or fuzz.ratio(tok.lower(), "disebut") < DISEBUT_CUTOFF:
+        low = tok.lower()
+        if len(tok) < 5 or max(fuzz.ratio(low, w) for w in _NAMED) < DISEBUT_CUTOFF:
             continue
         for j in range(i + 1, min(i + 5, len(toks) - 1)):
             word = toks[j][0]
@@ -175,7 +178,7 @@ def heading_institutions(
                     start_idx -= 1
                 break
     if start_idx is None:
-        return []
+        return _inline_heading(lines)
     groups: list[list[tuple[str, int]]] = [[]]
     start_off = lines[start_idx][1] if start_idx < len(lines) else 0
     for ln, off in lines[start_idx : start_idx + 14]:
@@ -208,6 +211,43 @@ def heading_institutions(
         name = " ".join(s for s, _ in g)
         out.append((re.sub(r"\s+", " ", name).strip(" ,"), g[0][1], g[-1][1] + len(g[-1][0])))
     return out
+
+
+def _inline_heading(lines: list[tuple[str, int]]) -> list[tuple[str, int, int]]:
+    """A title block set in running lines: "... ANTARA PEMERINTAH KOTA X DAN PT Y TENTANG ..."."""
+    for i, (ln, off) in enumerate(lines[:40]):
+        if not re.search(r"\bANTARA\b", ln):
+            continue
+        block = " ".join(x for x, _ in lines[i : i + 6])
+        block = re.split(r"\b(?:TENTANG|NOMOR|Nomor)\b", block)[0]
+        m = re.search(r"\bANTARA\s+(.+)$", block)
+        if not m:
+            continue
+        body = m.group(1).strip(" ,")
+        parts = (
+            re.split(r"\s+DENGAN\s+", body)
+            if " DENGAN " in body
+            else re.split(r"\s+DAN\s+", body, maxsplit=1)
+        )
+        if len(parts) >= 2:
+            return [(p.strip(" ,"), off, off + len(ln)) for p in parts if len(p.strip()) >= 4]
+    return []
+
+
+def _org_from_title(title: str | None) -> str | None:
+    """ "Direktur Utama PT X" -> "PT X": the last resort when neither the clause nor the
+    heading names the institution."""
+    if not title:
+        return None
+    m = re.search(
+        r"\b(PT\.?\s|CV\.?\s|Universitas|Institut|Politeknik|Sekolah|Rumah Sakit|Dinas|Badan"
+        r"|Yayasan|Koperasi|Kementerian|Lembaga|Balai|Pemerintah|Perusahaan|Bank|Dewan|Kantor"
+        r"|Akademi)",
+        title,
+    )
+    if m is None or m.start() == 0 or not _JOB_HEAD.match(title):
+        return None
+    return _strip_trailing_province(title[m.start() :].strip())
 
 
 def _clean_name(name: str) -> str | None:
@@ -305,8 +345,8 @@ def _parse_paragraph(d: _Draft) -> None:
             if nxt:  # the name alone on its line, the jabatan column read as the next line
                 split = (lines[0], "\n".join([lines[1][nxt.end() :], *lines[2:]]))
         prose = re.search(
-            r"diwakili\s+(?:oleh\s+)?(.{3,80}?)\s*,?\s*(?:yang\s+)?(?:bertindak\s+)?(?:dalam\s+jabatannya\s+)?"
-            r"selaku\s+(.+)",
+            r"diwakili\s+(?:oleh\s+)?(.{3,80}?)\s*,?\s*(?:yang\s+)?(?:bertindak\s+)?"
+            r"(?:dalam\s+(?:jabatannya|kedudukannya)\s+)?(?:selaku|sebagai)\s+(.+)",
             para.replace("\n", " "),
             re.I,
         )
@@ -382,7 +422,12 @@ def _choose_institution(d: _Draft, heading: str | None) -> str | None:
             and not re.match(r"(provinsi|kabupaten|kota|daerah|\()", extra[0], re.I)
         ):
             return " ".join(cw[: len(hw)])  # "PT X Batam" where the heading names "PT X"
-    return clause or organ
+    if clause or organ:
+        return clause or organ
+    org = _org_from_title(d.title)
+    if org:
+        d.notes.append("institution from the jabatan (no 'atas nama', no heading)")
+    return org
 
 
 def _title_ok(title: str | None, institution: str | None) -> str | None:
@@ -526,6 +571,12 @@ def find_parties(text: DocText) -> Finding[list[Party]]:
             warnings.append(f"PIHAK {dr.word}: institution not found")
         if heading is None and heads:
             confidence = min(confidence, 0.7)
+        if (institution and len(institution) > 150) or (title and len(title) > 160):
+            confidence = min(confidence, 0.5)
+            warnings.append(f"PIHAK {dr.word}: institution or jabatan unusually long")
+        if sig and (re.search(r"\d", sig) or len(sig) > 70):
+            confidence = min(confidence, 0.5)
+            warnings.append(f"PIHAK {dr.word}: signatory looks damaged")
         parties.append(_party(dr.word, institution, sig, title))
         rule = "; ".join([f"parties clause of PIHAK {dr.word}", *dr.notes])
         evidence.append(text.evidence(dr.p_start, dr.p_end, rule=rule))

@@ -69,9 +69,7 @@ def _marker(line: str) -> tuple[str, str, int] | None:
         key = m.group("l")
         if len(key) == 2 and key[0].lower() != key[1].lower():
             return None  # a word like "Di." is no marker; "Cc." (OCR of "c.") is
-        if line[m.end() : m.end() + 1].islower() and key.isupper() and len(key) == 1:
-            pass  # "C. peningkatan": OCR capitalised marker, still a marker
-        return "letter", key[0].lower(), m.end()
+        return "letter", key[0].lower(), m.end()  # "C. peningkatan" too: OCR capitalised it
     return "bullet", "-", m.end()
 
 
@@ -97,6 +95,63 @@ def _split_lost_markers(item: _Item) -> list[_Item]:
         if nxt and closes and (nxt[:1].isupper() or re.search(r"(dan|atau)\s*$", line, re.I)):
             parts.append(_Item(item.kind, item.key, [], item.start, item.end, []))
     return [p for p in parts if p.lines]
+
+
+_FUNCTION_WORDS = {"dan", "di", "ke", "yang", "atau", "bagi", "oleh", "dari", "pada", "serta", "untuk"}
+
+
+def _truncated(line: str) -> bool:
+    """A line OCR cut mid-word: "pengembangan sar", "kualitas t" (no closing mark)."""
+    words = line.strip().split()
+    if not words or line.rstrip()[-1:] in ".,;:)":
+        return False
+    last = words[-1]
+    return last.isalpha() and last.islower() and len(last) <= 4 and last not in _FUNCTION_WORDS
+
+
+def _speck(line: str) -> bool:
+    """Stamp or signature noise read as letters: "| pel ' OA Se"."""
+    toks = line.split()
+    return "|" in line or (len(toks) >= 3 and sum(len(t) <= 2 for t in toks) / len(toks) > 0.5)
+
+
+def _reorder_split_columns(items: list[_Item]) -> None:
+    """Undo Tesseract's column split of a skewed list (README: skew interleaves lines).
+
+    Two shapes are seen: each item's cut-off first line ("b) Peningkatan kualitas t")
+    comes right after the line that continues it ("enaga pendidik ..."), or all the
+    cut-off first lines come after all their continuations. Only items whose first
+    line is cut mid-word are touched, so ordinary wrapped lists stay as they are.
+    """
+    touched: set[int] = set()
+    for i in range(len(items)):
+        run: list[int] = []
+        for k in range(i + 1, len(items)):
+            if _truncated(items[k].lines[0]) and not items[k].subs:
+                run.append(k)
+                if len(items[k].lines) > 1:
+                    break
+            else:
+                break
+        if not run or any(len(items[k].lines) > 1 for k in run[:-1]):
+            continue
+        conts = [ln for ln in items[i].lines[1:] if not _speck(ln)]
+        if len(conts) != len(run) + 1 or not all(c[:1].islower() for c in conts):
+            continue
+        items[i].lines = [items[i].lines[0], conts[0]]
+        for k, cont in zip(run, conts[1:], strict=True):
+            items[k].lines.insert(1, cont)
+        touched.update([i, *run])
+    for j in range(1, len(items)):
+        prev, cur = items[j - 1], items[j]
+        if (
+            j not in touched
+            and _truncated(cur.lines[0])
+            and len(prev.lines) >= 2
+            and prev.lines[-1][:1].islower()
+            and not prev.subs
+        ):
+            cur.lines.insert(1, prev.lines.pop())
 
 
 def _parse(body: list[TextLine]) -> tuple[list[str], list[TextLine], bool]:
@@ -130,6 +185,7 @@ def _parse(body: list[TextLine]) -> tuple[list[str], list[TextLine], bool]:
         holder = next(it for it in items if it.subs)
         subs = [clean_item(s) for s in holder.subs]
         return [s for s in subs if s], body, True
+    _reorder_split_columns(items)
     items = [part for it in items for part in _split_lost_markers(it)]
     out: list[str] = []
     for it in items:

@@ -42,12 +42,6 @@ class CorrectionRequest(BaseModel):
     reason: str = Field(..., min_length=1, max_length=2000)
 
 
-class ReviewedRequest(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    note: str | None = Field(None, max_length=2000)
-
-
 class LinkDecision(BaseModel):
     model_config = ConfigDict(extra="forbid")
 

@@ -18,8 +18,17 @@ from fastapi import APIRouter, FastAPI, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import UploadFile as StarletteUpload
 
-from models.errors import AuthError, ForbiddenError, PreconditionFailedError, ValidationFailedError
+from models import KerjasamaError
+from models.errors import (
+    AuthError,
+    FileTooLargeError,
+    ForbiddenError,
+    PreconditionFailedError,
+    ValidationFailedError,
+)
 from service.api.deps import (
     COOKIE_NAME,
     CurrentPrincipal,
@@ -27,6 +36,8 @@ from service.api.deps import (
     State,
     visible_agreement,
 )
+from service.api.routers.uploads import MAX_FILES, display_name
+from service.api.schemas import UploadItem
 from service.auth import Principal, Role
 from service.registry.records import AgreementQuery, AgreementView, FieldValue
 
@@ -338,6 +349,50 @@ def decide_link(
         raise ValidationFailedError(f"Agreement {agreement_id} has no link {link_id}.")
     state.registry.resolve_link(link_id, confirm=decision == "confirm", user=principal.user)
     return RedirectResponse(f"/review/agreements/{agreement_id}", status_code=303)
+
+
+def _upload_page(
+    request: Request, state: State, principal: Principal, results: list[UploadItem] | None = None
+) -> HTMLResponse:
+    mine = principal.user if principal.region else None
+    return _page(
+        request,
+        "upload.html",
+        principal,
+        jobs=state.jobs.recent(user=mine, limit=30),
+        results=results,
+        can_upload=principal.role >= Role.staff,
+    )
+
+
+@router.get("/upload")
+def upload_form(request: Request, state: State, principal: CurrentPrincipal) -> HTMLResponse:
+    return _upload_page(request, state, principal)
+
+
+@router.post("/upload")
+async def upload(request: Request, state: State, principal: CurrentPrincipal) -> HTMLResponse:
+    """The browser's way to the same intake as ``POST /api/v1/uploads``."""
+    form = await request.form(max_files=MAX_FILES)
+    _check_csrf(request, str(form.get("csrf", "")))
+    principal.require(Role.staff)
+    limit = state.settings.max_file_bytes
+    results: list[UploadItem] = []
+    for part in form.getlist("files"):
+        if not isinstance(part, StarletteUpload):
+            continue
+        name = display_name(part.filename)
+        try:
+            data = await part.read(limit + 1)
+            if len(data) > limit:
+                raise FileTooLargeError(f"{name} is larger than the limit of {limit} bytes.")
+            job = await run_in_threadpool(state.intake.submit, data, name, user=principal.user)
+        except KerjasamaError as exc:
+            results.append(UploadItem(file=name, error=exc.code, message=exc.message))
+            continue
+        results.append(UploadItem(file=name, job=job))
+    state.collector.wake()
+    return _upload_page(request, state, principal, results)
 
 
 def mount(app: FastAPI) -> None:

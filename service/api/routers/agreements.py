@@ -16,7 +16,7 @@ from service.api.deps import (
     parse_if_match,
     visible_agreement,
 )
-from service.api.schemas import CorrectionRequest, ErrorBody, ReviewedRequest
+from service.api.schemas import CorrectionRequest, ErrorBody
 from service.registry.records import AgreementPage, AgreementQuery, AgreementView, Correction
 
 router = APIRouter(
@@ -75,7 +75,9 @@ def get_agreement(
     state: State, principal: Viewer, agreement_id: RecordId, response: Response
 ) -> AgreementView:
     """The ``ETag`` header is the agreement's version: send it back as
-    ``If-Match`` when correcting."""
+    ``If-Match`` when correcting. Each file's pages are images at
+    ``/api/v1/files/{sha256}/pages/{n}.png``; evidence boxes are in PDF points
+    from the page's top-left corner."""
     view = visible_agreement(state, principal, agreement_id)
     response.headers["ETag"] = etag(view.version)
     return view
@@ -141,7 +143,6 @@ def mark_reviewed(
     principal: Reviewer,
     agreement_id: RecordId,
     response: Response,
-    body: ReviewedRequest | None = None,
     if_match: Annotated[str | None, Header()] = None,
 ) -> AgreementView:
     expected = parse_if_match(if_match, required=False)

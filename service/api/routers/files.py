@@ -43,7 +43,7 @@ def original(state: State, principal: Viewer, sha256: Sha) -> Response:
         raise NotFoundError(f"There is no file {sha256}.")
     visible_agreement(state, principal, filed.agreement_id)
     info, path = state.registry.get_file(sha256)
-    return FileResponse(path, media_type=info.mime, filename=f"{sha256[:12]}")
+    return FileResponse(path, media_type=info.mime, filename=info.name or sha256[:12])
 
 
 @router.get(
