@@ -124,27 +124,9 @@ _FAMILY = (
     "Effendi",
 )
 _PREFIX = ("Dr.", "Ir.", "Prof. Dr.", "Drs.", "H.", "Hj.", "dr.", "Dr. Ir.", "Dra.")
-_SUFFIX = (
-    "S.H.",
-    "M.Si.",
-    "M.M.",
-    "S.E.",
-    "M.T.",
-    "M.Kes.",
-    "M.Pd.",
-    "S.Sos.",
-    "M.AP.",
-    "S.T.",
-    "M.Eng.",
-    "Ph.D.",
-    "S.IP.",
-    "M.H.",
-    "S.Kom.",
-    "M.Sc.",
-    "S.Ag.",
-    "Ak.",
-    "CA.",
-)
+_BACHELOR = ("S.H.", "S.E.", "S.Sos.", "S.T.", "S.IP.", "S.Kom.", "S.Ag.", "S.Pd.", "S.STP.")
+_MASTER = ("M.Si.", "M.M.", "M.T.", "M.Kes.", "M.Pd.", "M.AP.", "M.Eng.", "M.H.", "M.Sc.")
+_AFTER = ("Ph.D.", "Ak.", "CA.")
 
 
 @dataclass(frozen=True)
@@ -194,9 +176,14 @@ def make_person(
     prefix = ""
     if academic or rng.random() < 0.45:
         prefix = rng.choice(_PREFIX[:3] if academic else _PREFIX)
-    suffix = ""
-    if rng.random() < 0.8:
-        picks = rng.sample(_SUFFIX, k=rng.choice((1, 2, 2, 3)))
-        suffix = ", ".join(picks)
+    picks: list[str] = []
+    old_style = prefix.endswith(("Drs.", "Dra.", "Ir."))  # already a first degree
+    if not old_style and rng.random() < 0.75:
+        picks.append(rng.choice(_BACHELOR))
+    if rng.random() < 0.6:
+        picks.append(rng.choice(_MASTER))
+    if picks and rng.random() < 0.1:
+        picks.append(rng.choice(_AFTER))
+    suffix = ", ".join(picks)
     nip = make_nip(rng, year) if civil_servant else None
     return Person(name=name, prefix=prefix, suffix=suffix, nip=nip)

@@ -73,6 +73,17 @@ class Sample:
     parent_id: str | None = None
 
 
+def _legal_basis(rng: random.Random, kinds: set[str], topic: Topic) -> list[str]:
+    """The regulations a recital cites: the general ones plus those that fit the parties."""
+    fits = {
+        "Undang-Undang Nomor 12 Tahun 2012": "universitas" in kinds,
+        "Peraturan Pemerintah Nomor 54 Tahun 2017": "bumd" in kinds,
+        "Peraturan Presiden Nomor 95 Tahun 2018": topic.key in ("spbe", "dukcapil", "statistik"),
+    }
+    pool = [r for r in _REGULATIONS if all(ok or not r.startswith(k) for k, ok in fits.items())]
+    return rng.sample(pool, rng.randint(2, min(4, len(pool))))
+
+
 def _weighted(rng: random.Random, pairs: tuple[tuple[str, float], ...]) -> str:
     names = [p[0] for p in pairs]
     return rng.choices(names, weights=[p[1] for p in pairs])[0]
@@ -530,7 +541,7 @@ def generate_sample(
         rec = (
             [
                 f"bahwa kerja sama ini dilaksanakan berdasarkan {r}"
-                for r in rng.sample(_REGULATIONS, rng.randint(2, 4))
+                for r in _legal_basis(rng, kinds, topic)
             ]
             if fam.recitals
             else []
@@ -587,7 +598,7 @@ def generate_sample(
         b.article("Jangka Waktu")
         shape = rng.choices(
             ("years", "months", "until", "years-dates", "days"),
-            weights=(5, 2, 2, 2, 0.6 if dtype != "NK" else 0),
+            weights=(5, 2, 2, 2, 1.2 if dtype != "NK" else 0),
         )[0]
         if dtype == "ADENDUM":
             shape = rng.choice(("until", "years-dates", "years"))

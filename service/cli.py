@@ -187,7 +187,9 @@ def keys_list() -> None:
 
 @app.command()
 def backfill(
-    directory: Path = typer.Argument(..., exists=True, file_okay=False, help="archive folder"),
+    directory: Path = typer.Argument(
+        ..., exists=True, file_okay=False, metavar="DIR", help="archive folder"
+    ),
     dry_run: bool = typer.Option(False, "--dry-run", help="list what would be filed; file nothing"),
     limit: int = typer.Option(None, "--limit", min=1, help="extract at most N new files"),
     workers: int = typer.Option(0, "--workers", min=0, help="processes; 0 = one per core"),

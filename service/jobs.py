@@ -38,6 +38,7 @@ from typing import Any, Literal
 
 from huey import RedisHuey, SqliteHuey
 from huey.api import Huey, Task
+from huey.constants import EmptyData
 from huey.serializer import Serializer
 from pydantic import BaseModel
 
@@ -133,7 +134,7 @@ class JobQueue:
         return str(result.id)
 
     def has_blob(self, job_id: str) -> bool:
-        return self.huey.get(_blob_key(job_id), peek=True) is not None
+        return self.huey.get_raw(_blob_key(job_id), peek=True) is not EmptyData
 
     def blob(self, job_id: str) -> bytes | None:
         data = self.huey.get(_blob_key(job_id), peek=True)

@@ -45,6 +45,12 @@ def test_keys_are_hashed_and_revocable(tmp_path: Path) -> None:
     # The first start makes one admin key; the next start none.
     assert store.ensure_admin(settings) is not None
     assert store.ensure_admin(settings) is None
+    # A key set in the environment is honoured (and stored hashed) instead.
+    preset = settings.model_copy(update={"bootstrap_admin_key": "preset-admin-key-0123456789"})
+    assert store.ensure_admin(preset) is None
+    assert store.authenticate("preset-admin-key-0123456789").role is Role.admin
+    assert store.ensure_admin(preset) is None
+    assert len(store.list()) == 3
     assert region_contains("35", "35.15") and not region_contains("35", "351")
 
 

@@ -201,3 +201,10 @@ BIAYA"""
         "pendampingan teknis",
         "pertukaran guru tamu",
     ]
+
+
+def test_items_with_ocr_damage_lower_the_confidence() -> None:
+    clean = "Pasal 2\nRUANG LINGKUP\na. pelatihan guru;\nb. magang siswa.\nPasal 3\nBIAYA"
+    damaged = "Pasal 2\nRUANG LINGKUP\na. pelatihan gu\nb. magang siswa, |\nPasal 3\nBIAYA"
+    assert find_scope(DocText.from_string(clean)).confidence >= 0.8
+    assert find_scope(DocText.from_string(damaged)).confidence <= 0.6

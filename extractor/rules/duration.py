@@ -202,6 +202,12 @@ def _range_dates(
     return start, end
 
 
+def _stated_confidence(body: str, mention: DateMention) -> float:
+    """A written date next to 'berlaku'/'jangka waktu' is the term's; near 'kegiatan', less sure."""
+    window = body[max(0, mention.start - 250) : mention.start]
+    return 0.8 if re.search(r"berlaku|jangka\s+waktu|masa", window, re.IGNORECASE) else 0.6
+
+
 def find_term(text: DocText, signing_date: dt.date | None) -> TermFinding:
     body = text.text
     terms = sorted(_terms(body), key=lambda t: (-t.score, t.start))
@@ -232,7 +238,7 @@ def find_term(text: DocText, signing_date: dt.date | None) -> TermFinding:
     if stated_start is not None:
         start = Finding(
             stated_start.value,
-            0.8,
+            _stated_confidence(body, stated_start),
             [text.evidence(stated_start.start, stated_start.end, "start date written in the text")],
         )
         start_source = "stated"
@@ -250,10 +256,17 @@ def find_term(text: DocText, signing_date: dt.date | None) -> TermFinding:
     if stated_end is not None:
         end = Finding(
             stated_end.value,
-            0.8,
+            _stated_confidence(body, stated_end),
             [text.evidence(stated_end.start, stated_end.end, "end date written in the text")],
         )
         end_source = "stated"
+        if best is not None and start.value is not None:
+            expected = add_duration(start.value, best.value, best.unit)
+            if abs((expected - stated_end.value).days) > 31:
+                note = f"stated end {stated_end.value} but start + term gives {expected}"
+                warnings.append(note)
+                end.warnings.append(note)
+                end.confidence = min(end.confidence, 0.5)
     elif best is not None and start.value is not None:
         computed = add_duration(start.value, best.value, best.unit)
         evidence = list(duration.evidence) + list(start.evidence)

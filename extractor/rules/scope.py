@@ -97,7 +97,19 @@ def _split_lost_markers(item: _Item) -> list[_Item]:
     return [p for p in parts if p.lines]
 
 
-_FUNCTION_WORDS = {"dan", "di", "ke", "yang", "atau", "bagi", "oleh", "dari", "pada", "serta", "untuk"}
+_FUNCTION_WORDS = {
+    "dan",
+    "di",
+    "ke",
+    "yang",
+    "atau",
+    "bagi",
+    "oleh",
+    "dari",
+    "pada",
+    "serta",
+    "untuk",
+}
 
 
 def _truncated(line: str) -> bool:
@@ -107,6 +119,12 @@ def _truncated(line: str) -> bool:
         return False
     last = words[-1]
     return last.isalpha() and last.islower() and len(last) <= 4 and last not in _FUNCTION_WORDS
+
+
+def _cut_short(item: str) -> bool:
+    """An item ending in a lowercase stub ("penyediaan sar"): cut by OCR, not by the author."""
+    m = re.search(r"\b([a-z]{1,3})$", item)
+    return m is not None and m.group(1) not in _FUNCTION_WORDS
 
 
 def _speck(line: str) -> bool:
@@ -237,6 +255,8 @@ def find_scope(text: DocText) -> Finding[list[str]]:
         confidence -= 0.1
     if any(len(i) < 4 or len(i) > 400 for i in items):
         confidence -= 0.2
+    if any("|" in i or _speck(i) or _cut_short(i) for i in items):
+        confidence -= 0.3  # OCR damage inside the list: a reviewer should look
     rule = f"article '{article.heading}' ({'list' if listed else 'sentence'})"
     return Finding(
         value=items,
