@@ -192,7 +192,11 @@ def run_fields(samples: list[Sample], args: argparse.Namespace, console: Console
     cache = None if args.no_cache else OUT / "cache"
     try:
         version = ingest_version()
-        ingested, wall = ingest_all(samples, workers=args.workers, cache_dir=cache, console=console)
+        log = OUT / "ingest.log"
+        log.parent.mkdir(parents=True, exist_ok=True)
+        ingested, wall = ingest_all(
+            samples, workers=args.workers, cache_dir=cache, console=console, log_path=log
+        )
     except Exception as exc:  # the ingest module itself is missing or broken
         return {"error": f"ingest unavailable: {exc!r}", "documents": [], "groups": {}}
     rules = extract_and_score(samples, ingested, console)
@@ -248,7 +252,7 @@ def run_sub(name: str, args: argparse.Namespace, corpus_dir: Path) -> dict[str, 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     args.workers = max(1, args.workers)
-    console = Console(width=None if sys.stdout.isatty() else 150)
+    console = Console(width=None if sys.stdout.isatty() else 160)
     os.environ["OMP_THREAD_LIMIT"] = "1"
     history = OUT / f"last-{_mode(args)}.json"
     previous = _load(history) or _load(args.results)

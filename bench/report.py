@@ -39,7 +39,7 @@ def _speed(outcomes: list[Outcome], workers: int) -> dict[str, float | int | Non
         "pages_per_second_all_workers": workers * pages / busy if busy else None,
         "ocr_seconds_per_ocr_page": ocr / ocr_pages if ocr_pages and ocr else None,
         "rules_ms_per_page": 1000 * rules / pages if pages else None,
-        "non_ocr_ms_per_page": 1000 * (ingest - ocr + rules) / pages if pages else None,
+        "ingest_rest_ms_per_page": 1000 * (ingest - ocr) / pages if pages else None,
         "max_worker_rss_mb": max((o.maxrss_mb for o in outcomes), default=0.0),
     }
 
@@ -89,16 +89,26 @@ def _fmt(value: object, digits: int = 3) -> str:
     return str(value)
 
 
+def _short(name: str) -> str:
+    return name.replace("·tuned", " T").replace("·held-out", " H")
+
+
 def _accuracy_table(
-    title: str, groups: dict[str, GroupFigures], names: Iterable[str], which: str = "accuracy"
+    title: str,
+    groups: dict[str, GroupFigures],
+    names: Iterable[str],
+    which: str = "accuracy",
+    *,
+    short: bool = False,
 ) -> Table | None:
     shown = [n for n in names if n in groups]
     if not shown:
         return None
-    table = Table(title=title, title_justify="left")
+    caption = "T = tuned template families, H = held out from tuning" if short else None
+    table = Table(title=title, title_justify="left", caption=caption, caption_justify="left")
     table.add_column("field")
     for name in shown:
-        table.add_column(name, justify="right")
+        table.add_column(_short(name) if short else name, justify="right")
     keys: list[str] = []
     for name in shown:
         for key in groups[name][which]:
@@ -121,8 +131,9 @@ def _speed_table(groups: dict[str, GroupFigures], workers: int) -> Table:
     table = Table(
         title=f"Speed (per file, summed; throughput = {workers} workers / s per page)",
         title_justify="left",
-        caption="goals: non-OCR < 50 ms/page; OCR <= 0.65 s/page with 2 cores; digital >= 20 "
-        "pages/s per core. Figures taken on a shared machine are noisy (see load average).",
+        caption="rules ms/page = extraction apart from OCR (goal < 50); s/OCR page = the pages' "
+        "own OCR time (goal <= 0.65 with 2 cores); ingest rest = file time outside it (text "
+        "layer, rendering). Digital goal >= 20 pages/s per core. Noisy on a shared machine.",
         caption_justify="left",
     )
     columns = [
@@ -134,7 +145,7 @@ def _speed_table(groups: dict[str, GroupFigures], workers: int) -> Table:
         ("pages/s", "pages_per_second_all_workers", 2),
         ("s/OCR page", "ocr_seconds_per_ocr_page", 2),
         ("rules ms/page", "rules_ms_per_page", 1),
-        ("non-OCR ms/page", "non_ocr_ms_per_page", 1),
+        ("ingest rest ms/page", "ingest_rest_ms_per_page", 1),
         ("worker RSS MB", "max_worker_rss_mb", 0),
     ]
     table.add_column("group")
@@ -212,6 +223,7 @@ def print_fields(console: Console, results: dict[str, Any]) -> None:
             "Field accuracy, tuned vs held-out template families",
             groups,
             [f"{k}·{s}" for k in KINDS[:-1] for s in ("tuned", "held-out")] + ["tuned", "held-out"],
+            short=True,
         ),
         _accuracy_table(
             "Baseline (generic: first date, regex after Nomor, type keyword), same scorer",
@@ -241,27 +253,41 @@ def print_fields(console: Console, results: dict[str, Any]) -> None:
             console.print(f"  {doc['file']}: {doc['error'][:200]}")
 
 
-def _means(results: dict[str, Any]) -> dict[str, float]:
-    out: dict[str, float] = {}
+def _means(results: dict[str, Any]) -> tuple[dict[str, float], dict[str, float]]:
+    """Accuracy figures and speed figures worth comparing between runs."""
+    accuracy: dict[str, float] = {}
+    speed: dict[str, float] = {}
     groups = (results.get("fields") or {}).get("groups") or {}
     for name, figures in groups.items():
+        detailed = name in (*KINDS, "tuned", "held-out", "all generated")
         for key, value in figures["accuracy"].items():
-            out[f"{name} {key}"] = float(value["accuracy"])
-        pps = figures["speed"].get("pages_per_second_all_workers")
-        if pps is not None:
-            out[f"{name} pages/s"] = float(pps)
-        ocr = figures["speed"].get("ocr_seconds_per_ocr_page")
-        if ocr is not None:
-            out[f"{name} s/OCR page"] = float(ocr)
-    return out
+            if detailed or key == "mean":
+                accuracy[f"{name} {key}"] = float(value["accuracy"])
+        if name in KINDS:
+            for key, label in (
+                ("pages_per_second_all_workers", "pages/s"),
+                ("ocr_seconds_per_ocr_page", "s/OCR page"),
+                ("rules_ms_per_page", "rules ms/page"),
+            ):
+                if figures["speed"].get(key) is not None:
+                    speed[f"{name} {label}"] = float(figures["speed"][key])
+    return accuracy, speed
 
 
 def print_delta(console: Console, previous: dict[str, Any], current: dict[str, Any]) -> None:
-    before, after = _means(previous), _means(current)
+    """Accuracy changes of at least 0.005, speed changes of at least 10 %."""
+    acc_before, speed_before = _means(previous)
+    acc_after, speed_after = _means(current)
     changed = [
-        (key, before[key], after[key])
-        for key in after
-        if key in before and abs(after[key] - before[key]) >= 0.001
+        (key, acc_before[key], acc_after[key], True)
+        for key in acc_after
+        if key in acc_before and abs(acc_after[key] - acc_before[key]) >= 0.005
+    ]
+    changed += [
+        (key, speed_before[key], speed_after[key], "pages/s" in key)
+        for key in speed_after
+        if key in speed_before
+        and abs(speed_after[key] - speed_before[key]) >= 0.1 * abs(speed_before[key])
     ]
     when = previous.get("timestamp", "?")
     commit = str(previous.get("git", {}).get("commit", "?"))[:10]
@@ -273,9 +299,10 @@ def print_delta(console: Console, previous: dict[str, Any], current: dict[str, A
     table.add_column("before", justify="right")
     table.add_column("now", justify="right")
     table.add_column("delta", justify="right")
-    for key, old, new in changed[:80]:
+    for key, old, new, higher_is_better in changed[:60]:
         delta = new - old
-        better = delta > 0 if "s/OCR" not in key else delta < 0
-        colour = "green" if better else "red"
+        colour = "green" if (delta > 0) == higher_is_better else "red"
         table.add_row(key, _fmt(old), _fmt(new), f"[{colour}]{delta:+.3f}[/]")
+    if len(changed) > 60:
+        table.add_row("…", "", "", f"{len(changed) - 60} more")
     console.print(table)

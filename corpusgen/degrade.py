@@ -34,6 +34,7 @@ class PagePlan:
     quality: int
     stamp: bool
     specks: float
+    show_through: float = 0.0  # strength of the mirrored back page bleeding through
 
 
 def plan_pages(n_pages: int, profile: str, seed: int) -> list[PagePlan]:
@@ -66,6 +67,7 @@ def plan_pages(n_pages: int, profile: str, seed: int) -> list[PagePlan]:
                 int(rng.integers(50, 58)),
                 bool(rng.random() < 0.4),
                 float(rng.uniform(0.0002, 0.001)),
+                float(rng.uniform(0.05, 0.12)) if rng.random() < 0.5 else 0.0,
             )
         else:
             p = PagePlan(
@@ -77,6 +79,7 @@ def plan_pages(n_pages: int, profile: str, seed: int) -> list[PagePlan]:
                 int(rng.integers(65, 76)),
                 bool(rng.random() < 0.3),
                 0.0,
+                float(rng.uniform(0.04, 0.1)) if rng.random() < 0.4 else 0.0,
             )
         plans.append(p)
     return plans
@@ -126,9 +129,23 @@ def _stamp_over_text(img: np.ndarray, rng: np.random.Generator, dpi: int) -> Non
     img[:] = (img * (1 - alpha) + ink * alpha).astype(np.uint8)
 
 
-def degrade_page(img: np.ndarray, plan: PagePlan, profile: str, seed: int, dpi: int) -> np.ndarray:
+def degrade_page(
+    img: np.ndarray,
+    plan: PagePlan,
+    profile: str,
+    seed: int,
+    dpi: int,
+    back: np.ndarray | None = None,
+) -> np.ndarray:
+    """Age one rendered page; ``back`` is the sheet behind it, for show-through."""
     rng = np.random.default_rng(seed)
     out = img.astype(np.float32)
+    if plan.show_through and back is not None:
+        flipped = np.fliplr(back).astype(np.float32)
+        if flipped.shape != out.shape:
+            flipped = np.asarray(cv2.resize(flipped, (out.shape[1], out.shape[0])), np.float32)
+        ghost = np.asarray(cv2.GaussianBlur(flipped, (0, 0), 1.5 * dpi / 300), np.float32)
+        out = out * (1.0 - plan.show_through * (1.0 - ghost / 255.0))
     if plan.stamp:
         tmp = out.astype(np.uint8)
         _stamp_over_text(tmp, rng, dpi)
@@ -184,10 +201,17 @@ def degraded_pages(
     pages = _render_gray(pdf, dpi)
     plans = plan_pages(len(pages), profile, seed)
     out = [
-        degrade_page(p, pl, profile, seed * 1000 + i, dpi)
+        degrade_page(p, pl, profile, seed * 1000 + i, dpi, back=_back_of(pages, i))
         for i, (p, pl) in enumerate(zip(pages, plans, strict=True))
     ]
     return out, plans
+
+
+def _back_of(pages: list[np.ndarray], i: int) -> np.ndarray | None:
+    """The sheet that shows through: the next page, or the previous one for the last."""
+    if len(pages) < 2:
+        return None
+    return pages[i + 1] if i + 1 < len(pages) else pages[i - 1]
 
 
 def _jpeg(img: np.ndarray, quality: int, dpi: int | None = None) -> bytes:

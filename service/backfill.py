@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import hashlib
 import multiprocessing
 import os
 import time
@@ -30,7 +31,6 @@ from typing import IO, Any, Protocol
 
 from models import Document, Extraction, KerjasamaError, Settings
 from service.registry import Registry
-from service.registry.store import sha256_of
 
 SUFFIXES = {".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff", ".webp", ".bmp"}
 TASKS_PER_WORKER = 100
@@ -283,7 +283,8 @@ def _plan(
     for path in discover(root):
         name = path.relative_to(root).as_posix()
         try:
-            sha = sha256_of(path.read_bytes())
+            with path.open("rb") as handle:  # streamed: memory stays flat on big scans
+                sha = hashlib.file_digest(handle, "sha256").hexdigest()
         except OSError as exc:
             skipped.append(
                 Row(

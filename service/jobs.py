@@ -575,10 +575,12 @@ class Collector:
             log.exception("filing job %s failed", job.id)
             self._fail(job, "filing_failed", f"{type(exc).__name__}: {exc}")
             return
+        finished = _now()
         self.store.update(
             job.id,
             status="done",
-            finished_at=_now(),
+            started_at=job.started_at or finished,
+            finished_at=finished,
             outcome=filed.outcome,
             agreement_id=filed.agreement_id,
             duplicate_of=filed.duplicate_of,

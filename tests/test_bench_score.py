@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import io
 import json
 from pathlib import Path
 from typing import Any
@@ -305,3 +306,27 @@ def test_manifest_samples_carry_kind_split_and_page_restriction(tmp_path: Path) 
     assert (whole.kind, whole.split, whole.fields) == ("digital", "held-out", list(FIELD_NAMES))
     assert image.kind == "image" and "scope" in image.fields and "title" not in image.fields
     assert isinstance(truth_as_extraction(image.truth), Extraction)
+
+
+def test_ingest_reads_a_real_pdf_in_a_worker_and_then_from_the_cache(tmp_path: Path) -> None:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+    from rich.console import Console
+
+    from bench.runner import ingest_all
+    from bench.samples import Sample
+
+    pdf = tmp_path / "nk.pdf"
+    page = canvas.Canvas(str(pdf), pagesize=A4)
+    for i, line in enumerate(PAGE_1.splitlines()):
+        page.drawString(60, 780 - 14 * i, line)
+    page.save()
+    sample = Sample("committed", "nk-1", pdf, "digital", "f", False, make_truth())
+    console = Console(file=io.StringIO())
+    cache, log = tmp_path / "cache", tmp_path / "ingest.log"
+    (first,), _ = ingest_all([sample], workers=1, cache_dir=cache, console=console, log_path=log)
+    assert first.error is None and first.document is not None and not first.cached
+    assert "Nomor: 119/UN3/KS/2019" in first.document.text
+    (again,), _ = ingest_all([sample], workers=1, cache_dir=cache, console=console, log_path=log)
+    assert again.cached and again.document == first.document
+    assert len(list(cache.iterdir())) == 1

@@ -157,3 +157,16 @@ def test_digital_pdf_end_to_end(tmp_path: Path) -> None:
     assert ext.numbers == ["658.1/412/438.5.2/2023", "07/TNS-DIR/IV/2023"]
     assert ext.signing_date == dt.date(2023, 4, 5)
     assert ext.evidence["numbers"][0].box is not None
+
+
+def test_parent_reference_across_a_page_footer_and_abbreviations() -> None:
+    text = DocText.from_string(
+        "bahwa sebagai tindak lanjut Nota Kesepahaman antara Pemerintah Daerah\n"
+        "Paraf Pihak I | Pihak II\n- 2 -\n"
+        "Kota Sorong dan PT. Bumi Abadi Nomor 000.5/326/Diskominfo/2019 tentang Pemanfaatan\n"
+        "Data Kependudukan, PARA PIHAK sepakat:"
+    )
+    assert find_parent(text, "PKS", None, None).value == (
+        "Nota Kesepahaman antara Pemerintah Daerah Kota Sorong dan PT. Bumi Abadi Nomor "
+        "000.5/326/Diskominfo/2019 tentang Pemanfaatan Data Kependudukan"
+    )

@@ -189,3 +189,11 @@ def test_a_worker_that_does_not_answer_is_replaced(
     assert stuck.pages[0].width == pytest.approx(595, abs=2)
     assert [p.method for p in fresh.pages] == ["ocr"]
     assert "PERJANJIAN" in fresh.pages[0].text
+
+
+def test_upside_down_page_is_turned_after_a_bad_first_read(page_200: Image.Image) -> None:
+    out = io.BytesIO()
+    page_200.rotate(180).save(out, format="PNG", dpi=(200, 200))
+    [page] = read_document(out.getvalue(), settings=Settings()).pages
+    assert page.rotation == 180
+    assert cer(body_of(page.text), expected_text()) < 0.02

@@ -85,3 +85,14 @@ def test_explicit_period_and_citations_with_dates() -> None:
     )
     assert (t.start.value, t.start_source) == (dt.date(2019, 4, 22), "stated")
     assert (t.end.value, t.end_source) == (dt.date(2019, 4, 30), "stated")
+
+
+def test_stated_end_that_contradicts_the_term_is_flagged() -> None:
+    t = term(
+        "Perjanjian ini berlaku untuk jangka waktu 1 (satu) tahun terhitung sejak tanggal "
+        "ditandatangani sampai dengan tanggal 31 Desember 2025.",
+        dt.date(2023, 1, 10),
+    )
+    assert (t.end.value, t.end_source) == (dt.date(2025, 12, 31), "stated")
+    assert t.end.confidence <= 0.5
+    assert any("start + term gives 2024-01-09" in w for w in t.warnings)

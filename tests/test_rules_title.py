@@ -168,3 +168,17 @@ def test_doubtful_numbers_lower_confidence_and_say_why() -> None:
     assert doubtful.value[0] == "4801185--Ke/1x/2019"  # kept as read, never guessed
     assert doubtful.confidence <= 0.65 < 0.85 <= sure.confidence
     assert any("OCR debris" in w for w in doubtful.warnings)
+
+
+def test_number_printed_under_its_label() -> None:
+    text = DocText.from_string(
+        "NOTA KESEPAHAMAN\nANTARA\nKEMENTERIAN DALAM NEGERI\nDAN\nPEMERINTAH KOTA BATU\n"
+        "Nomor :\n119/123/KDN/2019\nNomor :\n415.4/2.107/436.1.2/2019\nTENTANG\n"
+        "PENGUATAN TATA KELOLA\nPada hari ini Rabu tanggal dua puluh tujuh bulan Maret"
+    )
+    heading = find_heading(text)
+    assert find_numbers(text, heading).value == ["119/123/KDN/2019", "415.4/2.107/436.1.2/2019"]
+    assert find_title(text, heading).value == (
+        "NOTA KESEPAHAMAN ANTARA KEMENTERIAN DALAM NEGERI DAN PEMERINTAH KOTA BATU "
+        "TENTANG PENGUATAN TATA KELOLA"
+    )

@@ -131,9 +131,7 @@ class OcrPool:
         except OSError:  # the worker died between pages: the run loop replaces it
             worker.process.kill()
             return
-        worker.key = job[1].key
-        worker.job = job
-        worker.started = time.monotonic()
+        worker.key = task.key
 
     def run(self, jobs: Iterable[tuple[int, PageTask]]) -> Iterator[tuple[int, Page]]:
         """Read pages over all workers; yields ``(job id, Page)`` as pages finish.

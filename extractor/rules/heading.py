@@ -43,7 +43,7 @@ KEYWORD_CUTOFF = 85.0
 KEYWORD_LEAD = 6
 """Characters of logo/OCR junk allowed before the keyword on the type line."""
 MAX_HEADING_PAGES = 4
-MAX_BLOCK_LINES = 16
+MAX_BLOCK_LINES = 26
 
 _NOMOR = re.compile(
     r"^\W{0,3}(?:n\s?[o0]\s?(?:m|rn|rr)\s?[o0e]\s?r|no\b\.?)(?:\s*/\s*number)?",
@@ -168,6 +168,7 @@ class Heading:
     relaxed: bool = False  # found in title case (no capitalised heading in the document)
 
 
+_BARE_NUMBER = re.compile(r"^\s*[\w.&\-]+(?:\s*/\s*[\w.&\-]+)+\s*$")
 _OPENING = re.compile(r"^\W{0,3}(pada\s+hari|perjanjian\s+ini\s+dibuat|yang\s+bertanda)", re.I)
 
 
@@ -192,6 +193,9 @@ def _block_at(
                 j = k
                 break
             j += 1
+            continue
+        if heading.nomor_lines and heading.nomor_lines[-1] == j - 1 and _BARE_NUMBER.match(line):
+            j += 1  # the number printed under its 'Nomor :' label
             continue
         if re.match(r"^\s*tanggal\s*[:;]", line, re.I):
             j += 1

@@ -134,6 +134,12 @@ def find_numbers(
     warnings: list[str] = []
     for idx in sorted(heading.nomor_lines):
         found = numbers_from_line(lines[idx])
+        if not found and _LABEL.fullmatch(lines[idx]) and idx + 1 < len(lines):
+            # 'Nomor :' with the number alone on the next line
+            below = clean_number(lines[idx + 1])
+            if below is not None and not _LABEL.match(lines[idx + 1]):
+                found = [below]
+                idx += 1
         if not found:
             blanks += 1
         ref = text.lines[idx]

@@ -37,18 +37,47 @@ _MARKER = re.compile(r"(?:^|\s)(?:\d{1,2}|[a-z])[.)](?=\s)")
 MAX_LENGTH = 420
 
 
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:PT|CV|Tbk|No|Nomor|Jl|Kab|Prov|Dr|Ir|dr|Hj|H|St|Kec|Kel|Persero|Bpk|Sdr|UD|Fa)"
+    r"|\b[A-Z])$"
+)
+_FURNITURE = re.compile(
+    r"^\W*(?:paraf\b|pihak\s+i+\b|halaman\s+\d|hal\.?\s+\d|dipindai\s+dengan|-?\s*\d{1,3}\s*-?\W*$)"
+    r"|\|",
+    re.IGNORECASE,
+)
+
+
+def _without_furniture(chunk: str) -> tuple[str, list[int]]:
+    """The chunk without page footers/paraf boxes that a page break puts mid-sentence."""
+    kept: list[str] = []
+    back: list[int] = []
+    offset = 0
+    for line in chunk.split("\n"):
+        if not _FURNITURE.search(line):
+            kept.append(line)
+            back.extend(range(offset, offset + len(line) + 1))
+        offset += len(line) + 1
+    return "\n".join(kept), back
+
+
 def _reference_text(body: str, start: int) -> tuple[str, int]:
     """From the keyword to the end of the clause (after 'tentang ...', a comma ends it)."""
-    chunk = body[start : start + MAX_LENGTH]
-    m = _END.search(chunk)
-    cut = m.start() if m else len(chunk)
+    chunk, back = _without_furniture(body[start : start + MAX_LENGTH])
+    cut = len(chunk)
+    for m in _END.finditer(chunk):
+        if m.group().startswith(".") and _ABBREVIATION.search(chunk[: m.start()]):
+            continue  # 'PT. Bumi Abadi', 'No. 12'
+        cut = m.start()
+        break
     about = re.search(r"\btentang\b", chunk[:cut], re.IGNORECASE)
     if about:
         comma = chunk.find(",", about.end(), cut)
         if comma > 0:
             cut = comma
     text = re.sub(r"\s+", " ", chunk[:cut]).strip(" ,.")
-    return text, start + cut
+    end = back[cut - 1] + 1 if 0 < cut <= len(back) else cut
+    return text, start + end
 
 
 def find_parent(

@@ -52,5 +52,5 @@ def find_place(text: DocText, date_end: int | None = None) -> Finding[str | None
         if place.lower().startswith(("bawah", "atas", "sini", "hadapan", "masing")):
             continue
         rule = "'ditandatangani ... di' names the place"
-        return Finding(place, 0.7, [text.evidence(m.start(), m.end(), rule)])
+        return Finding(place, 0.6, [text.evidence(m.start(), m.end(), rule)])
     return Finding(None, 0.7, [], [])
