@@ -1,12 +1,12 @@
 """spaCy's Indonesian tokenizer and token matchers, built once per process.
 
 No trained Indonesian pipeline exists on PyPI and nothing may be downloaded
-at run time, so this is ``spacy.blank("id")``: its tokenizer and lexical
-attributes (``LIKE_NUM`` knows "lima", "puluh") are what the rules use, via
-``Matcher`` patterns where token sequences fit (term phrases such as
+at run time, so this is ``spacy.blank("id")``: its tokenizer is what the rules
+use, with ``Matcher`` patterns where token sequences fit (term phrases such as
 "berlaku selama 24 (dua puluh empat) bulan"). Numbers are matched through a
-token extension backed by ``numbers_id``, so OCR-damaged number words count. Building it takes ~1.7 s, so it
-happens lazily, on the first rule that needs it, and only once.
+token extension backed by ``numbers_id``, so OCR-damaged number words count.
+Building it takes ~1.7 s, so it happens lazily, on the first rule that needs
+it, and only once.
 """
 
 from __future__ import annotations

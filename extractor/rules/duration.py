@@ -69,6 +69,10 @@ _RANGE_CONTEXT = re.compile(
 _CITATION = re.compile(r"\b(?:nomor|keputusan|peraturan|tanggal\s+surat)\b", re.IGNORECASE)
 
 
+NO_DATE_CONFIDENCE = 0.75
+"""Start/end left empty because the text writes no calendar date for them."""
+
+
 @dataclass
 class TermFinding:
     duration: Finding[Duration | None]
@@ -231,8 +235,9 @@ def find_term(text: DocText, signing_date: dt.date | None) -> TermFinding:
 
     dates = find_dates(body)
     stated_start, stated_end = _range_dates(body, dates)
-    start: Finding[dt.date | None] = Finding(None, 0.6)
-    end: Finding[dt.date | None] = Finding(None, 0.6)
+    # no written date is the common, usually right, case ('sejak ditandatangani' only)
+    start: Finding[dt.date | None] = Finding(None, NO_DATE_CONFIDENCE)
+    end: Finding[dt.date | None] = Finding(None, NO_DATE_CONFIDENCE)
     start_source: StartDateSource | None = None
     end_source: EndDateSource | None = None
     if stated_start is not None:

@@ -118,7 +118,7 @@ def find_parent(
             continue  # no number, no 'berdasarkan', no named parties: a passing mention
         found.append((score, m.start(), ref, end))
     if not found:
-        return Finding(None, 0.6, [], [])
+        return Finding(None, 0.7, [], [])  # many PKS cite no umbrella agreement
     best = max(found, key=lambda f: (f[0], -f[1]))
     # recitals often cite two basis documents in one list: keep both
     parts = [best]
