@@ -246,6 +246,94 @@ def backfill(
         raise typer.Exit(code=1)
 
 
+# --- monev reports --------------------------------------------------------------------
+
+report_app = typer.Typer(help="Monev: the yearly report, agreements about to expire.")
+app.add_typer(report_app, name="report")
+
+
+@report_app.command("yearly")
+def report_yearly(
+    year: int = typer.Option(..., "--year", min=2000, max=2100, help="fiscal year"),
+    region: str = typer.Option(None, "--region", help="Kemendagri code: only this region"),
+    xlsx: Path = typer.Option(None, "--xlsx", dir_okay=False, help="also write the workbook"),
+    as_json: bool = typer.Option(False, "--json", help="print the report as JSON"),
+) -> None:
+    """The yearly monev report: counts by state, deadline, evaluation coverage."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from models import KerjasamaError, get_settings
+    from service.auth import valid_region
+    from service.registry import Registry
+    from service.reports.yearly import report_xlsx, yearly_from_registry
+
+    try:
+        scope = valid_region(region) if region else None
+    except KerjasamaError as exc:
+        print(f"{exc.code}: {exc.message}", file=sys.stderr)
+        raise typer.Exit(code=2) from None
+    with Registry.open(get_settings()) as registry:
+        report = yearly_from_registry(registry, year, region_scope=scope)
+    if xlsx is not None:
+        xlsx.write_bytes(report_xlsx(report))
+    if as_json:
+        print(report.model_dump_json(indent=1))
+        return
+    title = f"monev {year}" + (f", region {scope}" if scope else "")
+    table = Table(title=f"{title}: due {report.deadline.isoformat()}")
+    table.add_column("")
+    table.add_column("agreements", justify="right")
+    for label, value in (
+        ("in force during the year", len(report.rows)),
+        ("active at year end", report.active_at_year_end),
+        ("expired in the year", report.expired_in_year),
+        ("expiring within 180 days after", report.expiring_next_180_days),
+        ("end date unknown", report.unknown_end_date),
+        ("needs review", report.needs_review),
+        *((f"signed in the year ({k})", v) for k, v in sorted(report.signed_in_year.items())),
+        ("evaluated", report.evaluation.evaluated),
+    ):
+        table.add_row(label, str(value))
+    console = Console()
+    console.print(table)
+    for item in report.evaluation.criteria:
+        average = f"{item.average:.2f}" if item.average is not None else "-"
+        console.print(f"  {item.code:<15} evaluated {item.evaluated:>4}  average {average}")
+    if xlsx is not None:
+        console.print(f"workbook: {xlsx}")
+
+
+@report_app.command("expiring")
+def report_expiring(
+    days: int = typer.Option(90, "--days", min=0, max=3650, help="window from today"),
+    region: str = typer.Option(None, "--region", help="Kemendagri code: only this region"),
+    as_json: bool = typer.Option(False, "--json", help="print the list as JSON"),
+) -> None:
+    """Agreements whose end date falls within DAYS from today, soonest first."""
+    from models import KerjasamaError, get_settings
+    from service.auth import valid_region
+    from service.registry import Registry
+    from service.reports.expiring import expiring_agreements
+
+    try:
+        scope = valid_region(region) if region else None
+    except KerjasamaError as exc:
+        print(f"{exc.code}: {exc.message}", file=sys.stderr)
+        raise typer.Exit(code=2) from None
+    with Registry.open(get_settings()) as registry:
+        found = expiring_agreements(registry, days, region_scope=scope)
+    if as_json:
+        print(found.model_dump_json(indent=1))
+        return
+    for item in found.items:
+        print(
+            f"{item.id}\t{item.end_date}\t{item.days_left:>4} d\t{item.doc_type or '-'}\t"
+            f"{'; '.join(item.numbers) or '-'}\t{item.title or '-'}"
+        )
+    print(f"{found.total} agreement(s) end within {days} days of {found.today}", file=sys.stderr)
+
+
 def main() -> None:
     app()
 

@@ -66,7 +66,11 @@ def test_opening_a_v1_registry_upgrades_it(tmp_path: Path) -> None:
     assert "fingerprint" not in columns
 
     with Registry.open_path(path, tmp_path / "files") as registry:
-        assert registry.applied_migrations() == ["0001_core", "0002_dedup_blocking"]
+        assert registry.applied_migrations() == [
+            "0001_core",
+            "0002_dedup_blocking",
+            "0100_evaluations",
+        ]
         conn = sqlite3.connect(path)
         keys = {r[0] for r in conn.execute("SELECT key FROM blocking_keys WHERE agreement_id = 1")}
         assert "n:119/123/KDN/2019" in keys
@@ -79,7 +83,11 @@ def test_opening_a_v1_registry_upgrades_it(tmp_path: Path) -> None:
         assert registry.get_agreement(1).fields["numbers"].value == ["119/123/KDN/2019"]
 
     with Registry.open_path(path, tmp_path / "files") as again:  # nothing left to apply
-        assert again.applied_migrations() == ["0001_core", "0002_dedup_blocking"]
+        assert again.applied_migrations() == [
+            "0001_core",
+            "0002_dedup_blocking",
+            "0100_evaluations",
+        ]
         assert again.stats()["agreements"] == 2
     mode = sqlite3.connect(path).execute("PRAGMA journal_mode").fetchone()[0]
     assert mode == "wal"

@@ -53,3 +53,46 @@ def test_xlsx_reads_back() -> None:
     book = load_workbook(BytesIO(report_xlsx(report)))
     assert book["Ringkasan"]["B2"].value == "2025-01-10"
     assert book["Kerja sama"]["C2"].value == "NOTA KESEPAHAMAN 1"
+
+
+def test_evaluation_coverage_and_average_per_criterion() -> None:
+    from service.reports.criteria import CRITERIA
+    from service.reports.evaluations import CriterionScore, Evaluation
+
+    def evaluation(agreement_id: int, score: int, relevance: int) -> Evaluation:
+        scores = {c.code: CriterionScore(score=score) for c in CRITERIA}
+        scores["relevansi"] = CriterionScore(score=relevance, note="sesuai kebutuhan")
+        total = score * 6 + relevance
+        return Evaluation(
+            id=agreement_id,
+            agreement_id=agreement_id,
+            fiscal_year=2024,
+            evaluator="ani",
+            at=dt.datetime(2025, 1, 5, tzinfo=dt.UTC),
+            scores=scores,
+            average=round(total / 7, 2),
+            current=True,
+        )
+
+    rows = [_row(i, "2023-01-01", "2028-01-01") for i in (1, 2, 3, 4)]
+    evaluations = {1: evaluation(1, 4, 2), 3: evaluation(3, 2, 5), 9: evaluation(9, 1, 1)}
+    report = build_yearly_report(rows, 2024, evaluations=evaluations)
+    coverage = report.evaluation
+    assert (coverage.agreements, coverage.evaluated, coverage.coverage) == (4, 2, 0.5)
+    by_code = {c.code: c for c in coverage.criteria}
+    assert [c.code for c in coverage.criteria] == [c.code for c in CRITERIA]
+    assert by_code["prosedur"].average == 3.0 and by_code["relevansi"].average == 3.5
+    assert by_code["keberlanjutan"].evaluated == 2 and by_code["keberlanjutan"].coverage == 0.5
+    assert coverage.average == round((26 / 7 + 17 / 7) / 2, 2)
+    assert report.rows[0].scores is not None and report.rows[0].scores["relevansi"] == 2
+    assert report.rows[1].scores is None and report.rows[1].evaluation_average is None
+
+    book = load_workbook(BytesIO(report_xlsx(report)))
+    criteria = {r[0]: r[2:] for r in book["Evaluasi"].iter_rows(min_row=2, values_only=True)}
+    assert criteria["relevansi"] == (2, 0.5, 3.5)
+
+
+def test_no_agreements_means_no_coverage() -> None:
+    report = build_yearly_report([], 2024)
+    assert report.evaluation.coverage == 0.0 and report.evaluation.average is None
+    assert all(c.average is None for c in report.evaluation.criteria)

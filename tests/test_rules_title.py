@@ -125,6 +125,7 @@ def test_number_cleaning_and_roman_months() -> None:
         "read '81/MOU.PL29/X11/2021'; month 'X11' taken as Roman 'XII' (the signing month)",
     )
     assert roman_month("198/HRD/XI1/2021", 11)[0] == "198/HRD/XI/2021"
+    assert roman_month("130/401/Kesra/!/2025", 1)[0] == "130/401/Kesra/I/2025"
     assert roman_month("198/HRD/XI1/2021", None) == ("198/HRD/XI1/2021", None)
     assert roman_month("03/PKS/1/2021", 1) == ("03/PKS/1/2021", None)  # Arabic January
     assert roman_month("119/10-Kesber/11/2020", 3) == ("119/10-Kesber/11/2020", None)

@@ -47,15 +47,17 @@ def clean_number(raw: str) -> str | None:
 
 
 _ROMAN_MONTHS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
-_MONTH_SLOT = re.compile(r"(?<=/)([IVXl1]{1,5})(?=/\d{4}\b)")
+_MONTH_SLOT = re.compile(r"(?<=/)([IVXl1!|]{1,5})(?=/\d{4}\b)")
+_I_LOOKALIKES = str.maketrans({"1": "I", "l": "I", "!": "I", "|": "I"})
 
 
 def _roman_readings(segment: str) -> set[str]:
-    """Roman months an OCR'd segment may stand for: '1'/'l' read for 'I', or a stray '1' added."""
-    readings = {segment.replace("1", "I").replace("l", "I")}
-    stripped = segment.rstrip("1l")
+    """Roman months an OCR'd segment may stand for: '1', 'l', '!', '|' read for 'I', or a
+    stray '1' added."""
+    readings = {segment.translate(_I_LOOKALIKES)}
+    stripped = segment.rstrip("1l!|")
     if stripped and stripped != segment:
-        readings.add(stripped.replace("1", "I").replace("l", "I"))
+        readings.add(stripped.translate(_I_LOOKALIKES))
     return {r for r in readings if r in _ROMAN_MONTHS}
 
 

@@ -18,7 +18,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from models import Document, Extraction, Settings, get_settings
 from service.api import errors
 from service.api.deps import ServiceState
-from service.api.routers import agreements, export, files, health, jobs, keys, links, uploads
+from service.api.routers import agreements, export, files, health, jobs, keys, links, monev, uploads
 from service.auth import KeyStore
 from service.filing import file_extracted
 from service.jobs import Collector, EmbeddedWorker, Intake, JobQueue, JobStore
@@ -118,7 +118,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     errors.install(app)
     app.add_middleware(UploadSizeGuard, limit=settings.max_file_bytes * uploads.MAX_FILES)
-    for module in (health, uploads, jobs, agreements, links, files, export, keys):
+    for module in (health, uploads, jobs, agreements, links, files, export, keys, monev):
         app.include_router(module.router, prefix=API_PREFIX)
 
     from service.web.routes import mount as mount_web

@@ -182,3 +182,40 @@ def _dedup_blocking(db: Database) -> None:
         """
     )
     rebuild_dedup_index(db)
+
+
+@MIGRATIONS(name="0100_evaluations")
+def _evaluations(db: Database) -> None:
+    """Monev evaluations (``service.reports.evaluations``): one row per evaluation of
+    one agreement for one fiscal year, a score and note per criterion beside it.
+    An evaluation is a record of what a reviewer judged, so it is never rewritten:
+    a new judgement is a new row, and the latest per agreement and year is current."""
+    db.executescript(
+        """
+        CREATE TABLE evaluations (
+            id INTEGER PRIMARY KEY,
+            agreement_id INTEGER NOT NULL REFERENCES agreements(id),
+            fiscal_year INTEGER NOT NULL,
+            evaluator TEXT NOT NULL,
+            summary TEXT,
+            at TEXT NOT NULL
+        );
+        CREATE INDEX evaluations_agreement ON evaluations(agreement_id, fiscal_year, id);
+        CREATE INDEX evaluations_year ON evaluations(fiscal_year, agreement_id, id);
+        CREATE TABLE evaluation_scores (
+            evaluation_id INTEGER NOT NULL REFERENCES evaluations(id),
+            criterion TEXT NOT NULL,
+            score INTEGER NOT NULL CHECK (score BETWEEN 1 AND 5),
+            note TEXT NOT NULL DEFAULT '',
+            PRIMARY KEY (evaluation_id, criterion)
+        ) WITHOUT ROWID;
+        CREATE TRIGGER evaluations_no_update BEFORE UPDATE ON evaluations
+            BEGIN SELECT RAISE(ABORT, 'evaluations are a record: never rewritten'); END;
+        CREATE TRIGGER evaluations_no_delete BEFORE DELETE ON evaluations
+            BEGIN SELECT RAISE(ABORT, 'evaluations are a record: never deleted'); END;
+        CREATE TRIGGER evaluation_scores_no_update BEFORE UPDATE ON evaluation_scores
+            BEGIN SELECT RAISE(ABORT, 'evaluations are a record: never rewritten'); END;
+        CREATE TRIGGER evaluation_scores_no_delete BEFORE DELETE ON evaluation_scores
+            BEGIN SELECT RAISE(ABORT, 'evaluations are a record: never deleted'); END;
+        """
+    )

@@ -13,6 +13,7 @@ import datetime as dt
 from functools import lru_cache
 
 import holidays
+from pydantic import BaseModel, Field
 
 REPORT_WORKING_DAYS = 7
 
@@ -41,3 +42,28 @@ def add_working_days(start: dt.date, days: int) -> dt.date:
 def report_deadline(fiscal_year: int) -> dt.date:
     """Last day to submit the monev report for ``fiscal_year``."""
     return add_working_days(dt.date(fiscal_year, 12, 31), REPORT_WORKING_DAYS)
+
+
+class DeadlineInfo(BaseModel):
+    fiscal_year: int
+    fiscal_year_end: dt.date
+    deadline: dt.date
+    working_days: int = REPORT_WORKING_DAYS
+    days_left: int = Field(..., description="calendar days from today; negative once passed")
+
+
+def due_fiscal_year(today: dt.date) -> int:
+    """The fiscal year whose report is due next: last year's until its deadline
+    has passed (early January), this year's after that."""
+    return today.year - 1 if today <= report_deadline(today.year - 1) else today.year
+
+
+def deadline_info(fiscal_year: int, today: dt.date | None = None) -> DeadlineInfo:
+    today = today or dt.date.today()
+    deadline = report_deadline(fiscal_year)
+    return DeadlineInfo(
+        fiscal_year=fiscal_year,
+        fiscal_year_end=dt.date(fiscal_year, 12, 31),
+        deadline=deadline,
+        days_left=(deadline - today).days,
+    )

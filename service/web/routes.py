@@ -398,3 +398,6 @@ async def upload(request: Request, state: State, principal: CurrentPrincipal) ->
 def mount(app: FastAPI) -> None:
     app.mount("/review/static", StaticFiles(directory=str(HERE / "static")), name="review-static")
     app.include_router(router)
+    from service.web.monev import router as monev_router  # imports this module's helpers
+
+    app.include_router(monev_router)
