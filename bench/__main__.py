@@ -194,6 +194,7 @@ def run_fields(samples: list[Sample], args: argparse.Namespace, console: Console
         version = ingest_version()
         log = OUT / "ingest.log"
         log.parent.mkdir(parents=True, exist_ok=True)
+        log.write_text("")  # workers append their stderr here, one run at a time
         ingested, wall = ingest_all(
             samples, workers=args.workers, cache_dir=cache, console=console, log_path=log
         )

@@ -165,20 +165,22 @@ def _flatten(prefix: str, value: object, out: list[tuple[str, str]]) -> None:
             _flatten(f"{prefix}.{key}" if prefix else str(key), inner, out)
     elif isinstance(value, list) and len(value) > 8:
         out.append((prefix, f"[{len(value)} items]"))
+    elif isinstance(value, float):
+        out.append((prefix, f"{value:.4g}"))
     else:
         out.append((prefix, _fmt(value)))
 
 
 def sub_table(name: str, figures: dict[str, Any]) -> Table:
     table = Table(title=f"Sub-benchmark: {name}", title_justify="left")
-    table.add_column("figure")
-    table.add_column("value", justify="right")
+    table.add_column("figure", no_wrap=True)
+    table.add_column("value", max_width=90, overflow="ellipsis", no_wrap=True)
     rows: list[tuple[str, str]] = []
     _flatten("", figures, rows)
-    for key, value in rows[:60]:
-        table.add_row(key, value[:120])
-    if len(rows) > 60:
-        table.add_row("…", f"{len(rows) - 60} more in results.json")
+    for key, value in rows[:80]:
+        table.add_row(key, value)
+    if len(rows) > 80:
+        table.add_row("…", f"{len(rows) - 80} more in results.json")
     return table
 
 

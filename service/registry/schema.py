@@ -8,8 +8,7 @@ shipped: add a new one, so every database in the field walks the same path.
 
 from __future__ import annotations
 
-from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
+from sqlite_utils import Database, Migrations
 
 MIGRATIONS = Migrations("kerjasama_registry")
 
