@@ -19,7 +19,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from extractor.ocr.page import PageTask, run_task
-from extractor.pages import text_layer_lines, text_layer_usable
+from extractor.pages import pdfplumber_lines, text_layer_lines, text_layer_usable
 from extractor.render import image_frame_count, open_pdf, set_pixel_limit
 from extractor.sniff import PDF, sniff_mime
 from models import Document, Page, Settings, get_settings
@@ -131,7 +131,10 @@ def _plan_pdf(plan: Plan, data: bytes, settings: Settings) -> None:
                 width, height = height, width
             lines = []
             try:
-                lines = text_layer_lines(page)
+                if settings.text_layer_engine == "pdfplumber":
+                    lines = pdfplumber_lines(data, index)
+                else:
+                    lines = text_layer_lines(page)
             except Exception as exc:  # a broken text layer: read the page by OCR
                 log.warning("text layer of %s page %d unreadable: %s", plan.name, index + 1, exc)
             text = "\n".join(line.text for line in lines)

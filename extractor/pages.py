@@ -239,6 +239,33 @@ def text_layer_lines(page: pdfium.PdfPage) -> list[Line]:
     return layout_lines([w] for w in text_layer_words(page))
 
 
+def pdfplumber_words(data: bytes, index: int) -> list[Word]:
+    """The same words as ``text_layer_words``, read by pdfplumber (the reference
+    reader, selected with ``KERJASAMA_TEXT_LAYER_ENGINE=pdfplumber``)."""
+    import io
+
+    import pdfplumber
+
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        page = pdf.pages[index]
+        return [
+            Word(
+                text=w["text"],
+                box=Box(
+                    x0=round(float(w["x0"]), 2),
+                    top=round(float(w["top"]), 2),
+                    x1=round(float(w["x1"]), 2),
+                    bottom=round(float(w["bottom"]), 2),
+                ),
+            )
+            for w in page.extract_words(keep_blank_chars=False, use_text_flow=False)
+        ]
+
+
+def pdfplumber_lines(data: bytes, index: int) -> list[Line]:
+    return layout_lines([w] for w in pdfplumber_words(data, index))
+
+
 _EXTRA_WORDS = """
 pasal ayat nomor nota kesepahaman kesepakatan perjanjian kerja sama kerjasama pihak
 kesatu pertama kedua ketiga para disebut selanjutnya ditandatangani bertempat tanggal

