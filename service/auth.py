@@ -12,8 +12,7 @@ import datetime as dt
 import hashlib
 import secrets
 import sqlite3
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from enum import IntEnum
 from pathlib import Path
@@ -22,6 +21,7 @@ from pydantic import BaseModel
 
 from models import Settings
 from models.errors import AuthError, ForbiddenError, NotFoundError, ValidationFailedError
+from service.servicedb import connect, service_db_path
 
 KEY_PREFIX = "ksk_"
 
@@ -79,10 +79,6 @@ def hash_key(key: str) -> str:
     return hashlib.sha256(key.encode("utf-8")).hexdigest()
 
 
-def service_db_path(settings: Settings) -> Path:
-    return settings.data_dir / "service.db"
-
-
 def valid_region(code: str) -> str:
     """Kemendagri codes are digits in dotted groups (``35``, ``35.15``)."""
     parts = code.strip().split(".")
@@ -109,16 +105,8 @@ class KeyStore:
     def for_settings(cls, settings: Settings) -> KeyStore:
         return cls(service_db_path(settings))
 
-    @contextmanager
-    def _db(self) -> Iterator[sqlite3.Connection]:
-        db = sqlite3.connect(self.path, timeout=30)
-        db.row_factory = sqlite3.Row
-        try:
-            db.execute("pragma journal_mode=wal")
-            with db:
-                yield db
-        finally:
-            db.close()
+    def _db(self) -> AbstractContextManager[sqlite3.Connection]:
+        return connect(self.path)
 
     def create(
         self,

@@ -30,8 +30,8 @@ import sqlite3
 import threading
 import time
 import uuid
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from multiprocessing.process import BaseProcess
 from pathlib import Path
 from typing import Any, Literal
@@ -44,6 +44,7 @@ from pydantic import BaseModel
 
 from models import Document, Extraction, KerjasamaError, Settings
 from models.errors import FileTooLargeError, ValidationFailedError
+from service.servicedb import connect, service_db_path
 
 log = logging.getLogger("kerjasama.jobs")
 
@@ -274,18 +275,10 @@ class JobStore:
 
     @classmethod
     def for_settings(cls, settings: Settings) -> JobStore:
-        return cls(settings.data_dir / "service.db")
+        return cls(service_db_path(settings))
 
-    @contextmanager
-    def _db(self) -> Iterator[sqlite3.Connection]:
-        db = sqlite3.connect(self.path, timeout=30)
-        db.row_factory = sqlite3.Row
-        try:
-            db.execute("pragma journal_mode=wal")
-            with db:
-                yield db
-        finally:
-            db.close()
+    def _db(self) -> AbstractContextManager[sqlite3.Connection]:
+        return connect(self.path)
 
     def create(
         self,

@@ -21,7 +21,7 @@ from fastapi.templating import Jinja2Templates
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile as StarletteUpload
 
-from models import KerjasamaError
+from models import FIELD_NAMES, KerjasamaError
 from models.errors import (
     AuthError,
     FileTooLargeError,
@@ -39,6 +39,7 @@ from service.api.deps import (
 from service.api.routers.uploads import MAX_FILES, display_name
 from service.api.schemas import UploadItem
 from service.auth import Principal, Role
+from service.registry.derive import CURRENT_FIELDS
 from service.registry.records import AgreementQuery, AgreementView, FieldValue
 
 HERE = Path(__file__).parent
@@ -46,22 +47,10 @@ templates = Jinja2Templates(directory=str(HERE / "templates"))
 
 router = APIRouter(prefix="/review", include_in_schema=False)
 
-FIELDS: tuple[str, ...] = (
-    "doc_type",
-    "title",
-    "numbers",
-    "parties",
-    "signing_date",
-    "signing_place",
-    "duration",
-    "start_date",
-    "start_date_source",
-    "end_date",
-    "end_date_source",
-    "scope",
-    "purpose",
-    "parent_agreement",
+FIELDS: tuple[str, ...] = tuple(
+    f for name in FIELD_NAMES for f in (name, f"{name}_source") if f in CURRENT_FIELDS
 )
+"""Display order: each date followed by where it came from."""
 STRUCTURED = {"numbers", "parties", "duration", "scope"}
 """Edited as JSON in the extraction contract's shape."""
 LIST_FIELDS = {"numbers", "parties", "scope"}

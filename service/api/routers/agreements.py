@@ -17,6 +17,7 @@ from service.api.deps import (
     visible_agreement,
 )
 from service.api.schemas import CorrectionRequest, ErrorBody
+from service.registry.derive import CURRENT_FIELDS
 from service.registry.records import AgreementPage, AgreementQuery, AgreementView, Correction
 
 router = APIRouter(
@@ -24,22 +25,8 @@ router = APIRouter(
     responses={401: {"model": ErrorBody}, 403: {"model": ErrorBody}, 422: {"model": ErrorBody}},
 )
 
-EDITABLE = {
-    "doc_type",
-    "title",
-    "numbers",
-    "parties",
-    "signing_date",
-    "signing_place",
-    "duration",
-    "start_date",
-    "end_date",
-    "scope",
-    "purpose",
-    "parent_agreement",
-    "start_date_source",
-    "end_date_source",
-}
+EDITABLE = frozenset(CURRENT_FIELDS)
+"""Every field a reviewer may correct: the contract's fields and their date sources."""
 
 
 @router.get("/agreements", response_model=AgreementPage, summary="List and search agreements")
