@@ -181,3 +181,95 @@ def test_precision_and_recall_on_generated_twins(tmp_path: Path) -> None:
         assert {t[2] for t in truth} == {"implements", "amends"}
         assert truth <= found, truth - found
         assert found <= truth, found - truth
+
+
+# ---------------------------------------------------------------- page-level match
+# An image of one inner page carries no title block, numbers, parties or date:
+# it is found by its page's rare words (FTS5) and matched page to page. Real
+# PDFs and page images from corpusgen, read by the real extractor (Tesseract).
+
+
+def _read(registry: Registry, data: bytes, name: str) -> FileResult:
+    from extractor.pipeline import extract_file
+
+    document, extraction = extract_file(data, name=name)
+    return registry.file_document(data, name, document, extraction)
+
+
+def _nk_and_two_pks() -> tuple[Sample, Sample, Sample]:
+    """An NK and two PKS carrying it out: the same parties and signatories."""
+    from corpusgen import generate_sample
+
+    nk = generate_sample(20, doc_type="NK")
+    return (
+        nk,
+        generate_sample(21, doc_type="PKS", parent=nk),
+        generate_sample(22, doc_type="PKS", parent=nk),
+    )
+
+
+@pytest.mark.slow
+def test_an_image_of_an_inner_page_is_a_candidate_duplicate_of_its_original(
+    tmp_path: Path,
+) -> None:
+    from corpusgen import render_digital_pdf, render_image
+
+    nk, pks, sibling = _nk_and_two_pks()
+    inner = 3  # an article page: no title block, numbers, parties or date
+    assert 1 < inner < len(pks.pages)
+    with Registry.open(Settings(data_dir=tmp_path / "data")) as registry:
+        ids = {
+            s.id: _read(registry, render_digital_pdf(s), f"{s.id}.pdf").agreement_id
+            for s in (nk, pks, sibling)
+        }
+        image = render_image(
+            render_digital_pdf(pks), page=inner, fmt="jpeg", dpi=200, profile="photo", seed=4
+        )
+        result = _read(registry, image, f"{pks.id}.p{inner}.jpg")
+    assert result.outcome == "duplicate_candidate", result
+    assert result.duplicate_of == ids[pks.id]
+    kind, value = result.reasons[0].split()
+    assert kind == "pages" and float(value) >= dedup.PAGE_MIN, result.reasons
+
+
+@pytest.mark.slow
+def test_an_image_of_a_page_does_not_match_a_sibling_on_the_same_template(
+    tmp_path: Path,
+) -> None:
+    """The NK's signature page reads like its PKS's (same parties, same
+    signatories, same closing formula): with the NK itself absent it is a new
+    agreement, not a copy of either PKS."""
+    from corpusgen import render_digital_pdf, render_image
+
+    nk, pks, sibling = _nk_and_two_pks()
+    last = len(nk.pages)
+    mine = dedup.norm_text(nk.truth["page_texts"][last - 1])
+    theirs = dedup.norm_text(pks.truth["page_texts"][-1])
+    assert fuzz.ratio(mine, theirs) > 85  # the trap: nearly the same page
+    with Registry.open(Settings(data_dir=tmp_path / "data")) as registry:
+        for s in (pks, sibling):
+            _read(registry, render_digital_pdf(s), f"{s.id}.pdf")
+        image = render_image(render_digital_pdf(nk), page=last, fmt="png", dpi=200, seed=5)
+        result = _read(registry, image, f"{nk.id}.p{last}.png")
+    assert result.outcome == "filed", result
+    assert result.duplicate_of is None
+
+
+def test_pages_read_in_another_order_align_page_to_page() -> None:
+    pages = [dedup.norm_text(TEXT), dedup.norm_text(TEXT.upper().replace("PIHAK", "PARA"))]
+    assert dedup.page_similarity(pages[::-1], pages) == 1.0
+    assert dedup.page_similarity(["pasal 1"], pages) is None  # too short to identify anything
+
+
+def test_a_page_match_excuses_a_misread_date_only_with_numbers_and_parties() -> None:
+    """A photo read in another order: its opening is not the original's, its
+    pages are, and its date was misread."""
+    reordered = TEXT[len(TEXT) // 2 :] + " " + TEXT[: len(TEXT) // 2]
+    photo = _profile(reordered, signing_date="2019-08-21")
+    _s, reasons, duplicate = dedup.compare(photo, _profile(TEXT))
+    assert not duplicate, reasons
+    _s, reasons, duplicate = dedup.compare(photo, _profile(TEXT), pages=0.96)
+    assert reasons[0] == "pages 0.96" and duplicate, reasons
+    other = _profile(reordered, signing_date="2019-08-21", numbers=["050/78/PKS/2020"])
+    _s, reasons, duplicate = dedup.compare(other, _profile(TEXT), pages=0.96)
+    assert not duplicate and "different signing date" in reasons, reasons

@@ -70,6 +70,7 @@ def test_opening_a_v1_registry_upgrades_it(tmp_path: Path) -> None:
             "0001_core",
             "0002_dedup_blocking",
             "0100_evaluations",
+            "0003_list_indexes",
         ]
         conn = sqlite3.connect(path)
         keys = {r[0] for r in conn.execute("SELECT key FROM blocking_keys WHERE agreement_id = 1")}
@@ -87,6 +88,7 @@ def test_opening_a_v1_registry_upgrades_it(tmp_path: Path) -> None:
             "0001_core",
             "0002_dedup_blocking",
             "0100_evaluations",
+            "0003_list_indexes",
         ]
         assert again.stats()["agreements"] == 2
     mode = sqlite3.connect(path).execute("PRAGMA journal_mode").fetchone()[0]

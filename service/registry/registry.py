@@ -262,7 +262,9 @@ class Registry:
             sha256=sha,
             min_confidence=derive.min_confidence(fields),
         )
-        match = self._best_duplicate(conn, agreement_id, fields, text_fingerprint)
+        match = self._best_duplicate(
+            conn, agreement_id, fields, text_fingerprint, [page.text for page in document.pages]
+        )
         if match is not None:
             self._add_link(
                 conn,
@@ -301,12 +303,13 @@ class Registry:
         agreement_id: int,
         fields: dict[str, FieldValue],
         text_fingerprint: str,
+        pages: list[str] | None = None,
     ) -> dedup.Match | None:
         values = {name: f.value for name, f in fields.items()}
         matches = [
             m
             for m in dedup.find_matches(
-                conn, dedup.profile(values, text_fingerprint), exclude=agreement_id
+                conn, dedup.profile(values, text_fingerprint, pages or ()), exclude=agreement_id
             )
             if m.duplicate
         ]
@@ -562,9 +565,7 @@ class Registry:
                 f"SELECT COUNT(*) FROM agreements a WHERE {where}", params
             ).fetchone()[0]
             rows = conn.execute(
-                f"SELECT {queries.SUMMARY_COLUMNS} FROM agreements a WHERE {where} "
-                f"ORDER BY {queries.SORTS[query.sort]} LIMIT ? OFFSET ?",
-                [*params, query.limit, query.offset],
+                queries.page_sql(where, query.sort), [*params, query.limit, query.offset]
             ).fetchall()
         return AgreementPage(total=total, items=[queries.summary(r) for r in rows])
 

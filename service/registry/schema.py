@@ -218,3 +218,24 @@ def _evaluations(db: Database) -> None:
             BEGIN SELECT RAISE(ABORT, 'evaluations are a record: never deleted'); END;
         """
     )
+
+
+@MIGRATIONS(name="0003_list_indexes")
+def _list_indexes(db: Database) -> None:
+    """Indexes that answer the list/search filters and sorts without reading the
+    wide agreement rows (``service.registry.queries``): a region and the codes
+    under it as one range over (region_code, agreement_id); a status with its
+    rows in id order (a status filter paged deep); every id with its status, so
+    the default list (all but merged, newest first) skips its offset in the
+    index; the review queue's order (lowest confidence first) as an expression
+    index. The new region index covers every lookup the old one served, so that
+    one goes."""
+    db.executescript(
+        """
+        CREATE INDEX parties_region_agreement ON parties(region_code, agreement_id);
+        DROP INDEX parties_region;
+        CREATE INDEX agreements_status_id ON agreements(status, id);
+        CREATE INDEX agreements_id_status ON agreements(id, status);
+        CREATE INDEX agreements_queue ON agreements(status, COALESCE(min_confidence, -1), id);
+        """
+    )
