@@ -110,7 +110,7 @@ def test_mixed_pdf_reads_text_page_and_ocrs_image_page(page_200: Image.Image) ->
     # the same file with a page time limit too short for OCR: the page fails, the rest reads
     slow = read_document(buf.getvalue(), settings=Settings(ocr_page_timeout=0.05))
     assert [p.method for p in slow.pages] == ["text", "failed"]
-    assert slow.pages[1].error and "time" in slow.pages[1].error
+    assert slow.pages[1].error and "time limit" in slow.pages[1].error
 
 
 def test_garbage_text_layer_over_a_scan_is_replaced_by_ocr(page_200: Image.Image) -> None:

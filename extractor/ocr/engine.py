@@ -87,9 +87,7 @@ class TesserocrEngine:
         if not ok:
             api.Clear()
             if time.monotonic() - started >= 0.9 * timeout:
-                raise OcrTimeoutError(
-                    f"OCR of the page took longer than {timeout:g} s and was stopped."
-                )
+                raise OcrTimeoutError("OCR of the page ran past its time limit and was stopped.")
             raise ExtractionError("Tesseract could not read the page image.")
         out: list[OcrWord] = []
         it = api.GetIterator()
@@ -160,7 +158,7 @@ class PytesseractEngine:
         except RuntimeError as exc:  # pytesseract raises RuntimeError on its timeout
             if "timeout" in str(exc).lower():
                 raise OcrTimeoutError(
-                    f"OCR of the page took longer than {timeout:g} s and was stopped."
+                    "OCR of the page ran past its time limit and was stopped."
                 ) from exc
             raise ExtractionError(f"Tesseract failed: {exc}") from exc
         except p.TesseractError as exc:

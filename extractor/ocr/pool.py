@@ -213,8 +213,8 @@ class OcrPool:
                 reason = (
                     "the OCR process crashed on this page"
                     if crashed
-                    else f"OCR of the page took longer than {task.settings.ocr_page_timeout:g} s"
-                    " and was stopped."
+                    else "OCR of the page ran past its time limit of "
+                    f"{task.settings.ocr_page_timeout:g} s and was stopped."
                 )
                 yield tid, failed_page(task.index + 1, reason, seconds, (0.0, 0.0))
 
