@@ -236,8 +236,13 @@ def run_sub(name: str, args: argparse.Namespace, corpus_dir: Path) -> dict[str, 
     started = time.perf_counter()
     try:
         if name == "ocr":
+            # every page runs twice (pipeline and plain tesseract): 8 files per kind
+            # keep the comparison to minutes; --limit asks for more
             figures = module.run(
-                corpus_dir, out_dir, workers=args.workers, limit=3 if args.quick else args.limit
+                corpus_dir,
+                out_dir,
+                workers=args.workers,
+                limit=3 if args.quick else args.limit or 8,
             )
         elif name == "registry":
             figures = module.run(corpus_dir, out_dir, workers=args.workers)

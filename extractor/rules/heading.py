@@ -70,6 +70,29 @@ def is_nomor_line(line: str) -> bool:
     return bool(_NOMOR.match(line))
 
 
+_DAMAGED_LABEL = re.compile(r"^\W{0,2}(?P<label>[A-Za-z]{0,7})\s*[:;]+\s*(?P<rest>\S.*)$")
+
+
+def damaged_nomor_label(line: str) -> int | None:
+    """Where the number starts on a 'Nomor :' line whose label OCR damaged ('Yomor :',
+    ': 415.4/...'), else None.
+
+    Only the label may be damaged: it must still look like 'Nomor' (or be lost
+    whole, the colon left) and what follows must look like an agreement number
+    (digits and a '/' in its first part). Callers look only inside the heading
+    block, after its title, where nothing else is written that way.
+    """
+    m = _DAMAGED_LABEL.match(line)
+    if m is None:
+        return None
+    label = m.group("label").lower()
+    if label and fuzz.ratio("nomor", label) < 60:
+        return None
+    if not re.match(r"^[\w.\-]*\d[\w.\-]*\s?/", m.group("rest")):
+        return None
+    return m.start("rest")
+
+
 def upper_ratio(line: str) -> float:
     letters = [c for c in line if c.isalpha()]
     if not letters:
@@ -172,8 +195,26 @@ _BARE_NUMBER = re.compile(r"^\s*[\w.&\-]+(?:\s*/\s*[\w.&\-]+)+\s*$")
 _OPENING = re.compile(r"^\W{0,3}(pada\s+hari|perjanjian\s+ini\s+dibuat|yang\s+bertanda)", re.I)
 
 
+def _repeats_heading(lines: list[str], i: int, j: int) -> bool:
+    """Line ``j`` starts the heading of line ``i`` over again (cover page, then page 1).
+
+    Both the type line and the line under it must match: a title that merely
+    mentions another agreement ('TENTANG PERUBAHAN ATAS PERJANJIAN ...') is no repeat.
+    """
+    if j + 1 >= len(lines) or i + 1 >= len(lines):
+        return False
+    first = fuzz.ratio(strip_noise(lines[i]).upper(), strip_noise(lines[j]).upper())
+    second = fuzz.ratio(strip_noise(lines[i + 1]).upper(), strip_noise(lines[j + 1]).upper())
+    return first >= 90 and second >= 90
+
+
 def _block_at(
-    lines: list[str], i: int, doc_type: DocType, keyword: str, relaxed: bool = False
+    lines: list[str],
+    i: int,
+    doc_type: DocType,
+    keyword: str,
+    relaxed: bool = False,
+    pages: list[int] | None = None,
 ) -> Heading:
     heading = Heading(
         type_line=i, doc_type=doc_type, keyword=keyword, title_lines=[i], relaxed=relaxed
@@ -182,12 +223,14 @@ def _block_at(
     after_tentang = False
     while j < len(lines) and j - i <= MAX_BLOCK_LINES:
         line = lines[j]
-        if is_nomor_line(line):
+        if is_nomor_line(line) or (after_tentang and damaged_nomor_label(line) is not None):
             heading.nomor_lines.append(j)
             if after_tentang and heading.title_lines[-1] > heading.type_line:
                 # numbers after the TENTANG block close it; later lines are the opening
                 k = j + 1
-                while k < len(lines) and is_nomor_line(lines[k]):
+                while k < len(lines) and (
+                    is_nomor_line(lines[k]) or damaged_nomor_label(lines[k]) is not None
+                ):
                     heading.nomor_lines.append(k)
                     k += 1
                 j = k
@@ -200,10 +243,12 @@ def _block_at(
         if re.match(r"^\s*tanggal\s*[:;]", line, re.I):
             j += 1
             continue
-        if _OPENING.match(line) or (
-            j > i + 1 and type_of_line(line, relaxed) is not None and not after_tentang
-        ):
+        if _OPENING.match(line):
             break
+        if j > i + 1 and type_of_line(line, relaxed) is not None:
+            new_page = pages is not None and pages[j] != pages[j - 1]
+            if not after_tentang or new_page or _repeats_heading(lines, i, j):
+                break  # another heading; after TENTANG only a new page or a repeat ends it
         stripped = line.strip()
         if stripped.startswith("(") and stripped.endswith(")") and j == i + 1:
             heading.title_lines.append(j)
@@ -227,7 +272,10 @@ def _block_at(
     # look-ahead for number lines just after the block (before the opening sentence)
     k = j
     while k < len(lines) and k < j + 3 and not _OPENING.match(lines[k]):
-        if is_nomor_line(lines[k]) and k not in heading.nomor_lines:
+        numbered = is_nomor_line(lines[k]) or (
+            heading.has_tentang and damaged_nomor_label(lines[k]) is not None
+        )
+        if numbered and k not in heading.nomor_lines:
             heading.nomor_lines.append(k)
         k += 1
     followed = any(_OPENING.match(x) for x in lines[j : j + 4])
@@ -262,6 +310,7 @@ def _best_block(text: DocText, lines: list[str], relaxed: bool) -> Heading | Non
     best: Heading | None = None
     first_page = min(text.page_starts) if text.page_starts else 1
     pages = MAX_HEADING_PAGES if not relaxed else 2
+    pages_of = [ref.page for ref in text.lines]
     i = 0
     while i < len(lines):
         if text.lines[i].page >= first_page + pages:
@@ -270,7 +319,7 @@ def _best_block(text: DocText, lines: list[str], relaxed: bool) -> Heading | Non
         if found is None:
             i += 1
             continue
-        heading = _block_at(lines, i, found[0], found[1], relaxed)
+        heading = _block_at(lines, i, found[0], found[1], relaxed, pages_of)
         if best is None or heading.score > best.score:
             best = heading
         i = max(i + 1, heading.end_line)

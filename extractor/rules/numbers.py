@@ -13,14 +13,14 @@ from __future__ import annotations
 import re
 
 from extractor.rules.base import Finding
-from extractor.rules.heading import Heading, find_heading, line_texts
+from extractor.rules.heading import Heading, damaged_nomor_label, find_heading, line_texts
 from extractor.text import DocText
 
 _LABEL = re.compile(
     r"^\W{0,3}(?:n\s?[o0]\s?(?:m|rn|rr)\s?[o0e]\s?r|no\b\.?)"
     r"(?:\s*/\s*number)?"
-    r"(?:\s+(?:pihak|para)\s+(?:pertama|kesatu|kedua|ketiga|keempat|[ivx]+|\d))?"
-    r"\s*[:;.,»=”“\"'’|]*\s*",
+    r"(?:\s+(?:pihak|para)[\s'\"’]+(?:pertama|kesatu|kedua|ketiga|keempat|[ivx]+|\d))?"
+    r"(?:\s*[:;.,»=”“\"'’|])*\s*",
     re.IGNORECASE,
 )
 _SPLIT = re.compile(r"\s+(?:dan\s+)?(?:nomor|no\.)\s*[:;]?\s*", re.IGNORECASE)
@@ -109,15 +109,56 @@ def doubts_about(number: str, signing_year: int | None) -> list[str]:
 
 def numbers_from_line(line: str) -> list[str]:
     m = _LABEL.match(line)
-    if not m:
-        return []
-    rest = line[m.end() :]
+    if m:
+        rest = line[m.end() :]
+    else:
+        start = damaged_nomor_label(line)
+        if start is None:
+            return []
+        rest = line[start:]
     out = []
     for part in _SPLIT.split(rest):
         number = clean_number(part)
         if number is not None:
             out.append(number)
     return out
+
+
+_COLON_READ = re.compile(r"^(?:[:;]|[1lI|!][:;]?)\s+(?=\S)")
+"""A label's colon printed in a column of its own, read at the start of the number line."""
+
+
+def _number_below(lines: list[str], idx: int) -> tuple[tuple[int, str] | None, str | None]:
+    """The number printed under a label-only 'Nomor' line, with a note if debris was cut.
+
+    A table of labels ('Nomor PIHAK KESATU' / 'Nomor PIHAK KEDUA') with the
+    colons and numbers in columns to the right is read column by column: the
+    labels come out stacked, then the numbers in the same order. So the n-th
+    label of a run of labels takes the n-th line after the run. When the label
+    has no colon of its own, a lone ':', '1', 'l' or '|' opening the number line
+    is that colon (never a digit of the number: a space parts them) and is cut,
+    with a note for the reviewer.
+    """
+    start = idx
+    while start > 0 and _LABEL.fullmatch(lines[start - 1]):
+        start -= 1
+    end = idx
+    while end + 1 < len(lines) and _LABEL.fullmatch(lines[end + 1]):
+        end += 1
+    target = end + 1 + (idx - start)
+    if target >= len(lines) or _LABEL.match(lines[target]):
+        return None, None
+    raw = lines[target]
+    note = None
+    colon = _COLON_READ.match(raw)
+    if colon and not re.search(r"[:;]", lines[idx]):
+        raw = raw[colon.end() :]
+        if colon.group().strip(" :;"):
+            note = (
+                f"'{colon.group().strip()}' before number '{raw.strip()}' read as the label's colon"
+            )
+    number = clean_number(raw)
+    return ((target, number) if number is not None else None), note
 
 
 def find_numbers(
@@ -136,12 +177,13 @@ def find_numbers(
     warnings: list[str] = []
     for idx in sorted(heading.nomor_lines):
         found = numbers_from_line(lines[idx])
-        if not found and _LABEL.fullmatch(lines[idx]) and idx + 1 < len(lines):
-            # 'Nomor :' with the number alone on the next line
-            below = clean_number(lines[idx + 1])
-            if below is not None and not _LABEL.match(lines[idx + 1]):
-                found = [below]
-                idx += 1
+        if not found and _LABEL.fullmatch(lines[idx]):
+            below, note = _number_below(lines, idx)
+            if below is not None:
+                found = [below[1]]
+                idx = below[0]
+                if note:
+                    warnings.append(note)
         if not found:
             blanks += 1
         ref = text.lines[idx]

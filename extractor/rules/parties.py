@@ -280,6 +280,22 @@ def _move_degrees(first: str, following: list[str]) -> tuple[str, list[str]]:
             continue
         toks = line.split()
         moved = []
+        # the rest of a wrapped name ("Baharuddin, S.T., M.M. Dairi Nomor ..."): name words
+        # up to a comma, then a degree; without a degree after them they stay in the jabatan
+        k = 0
+        while k < min(2, len(toks)) and re.fullmatch(r"[A-Z][A-Za-z'\-]+,?", toks[k]):
+            k += 1
+            if toks[k - 1].endswith(","):
+                break
+        if (
+            0 < k < len(toks)
+            and toks[k - 1].endswith(",")
+            and is_degree(toks[k])
+            and re.search(r"\.[A-Za-z]|^[A-Z]{2,4},?$", toks[k])
+        ):
+            moved, toks = toks[:k], toks[k:]
+            first = first.rstrip().rstrip(",") + " " + " ".join(moved).rstrip(",")
+            moved = []
         # only unambiguous degrees ("M.Pd.", "S.STP", "MM"); "Jl." or "H." stay where they are
         while toks and is_degree(toks[0]) and re.search(r"\.[A-Za-z]|^[A-Z]{2,4},?$", toks[0]):
             moved.append(toks.pop(0))
@@ -318,7 +334,8 @@ def _parse_paragraph(d: _Draft) -> None:
     if nm:
         d.signatory = _clean_name(nm.group(1))
         jb = re.search(
-            r"^\W*Jabatan\s*[:;]\s*(.+?)"
+            # the colon may stand in its own column, read at the start of the next line
+            r"^\W*Jabatan(?:\s*[:;]|[ \t]*\n\s*(?:[:;]|[1l|!][:;]?)(?=\s))\s*(.+?)"
             r"(?=\n\W*(?:Alamat|NIP|NIK|Dalam hal|Berdasarkan|Selaku|Bertindak)\b|\Z)",
             para,
             re.M | re.I | re.S,
@@ -363,11 +380,31 @@ def _parse_paragraph(d: _Draft) -> None:
     # Institution: the last "atas nama X" of the paragraph
     hits = list(_ATAS_NAMA.finditer(para))
     if hits:
-        after = para[hits[-1].end() :].replace("\n", " ")
+        after = " ".join(_skip_name_column(para[hits[-1].end() :].split("\n")))
         inst = _clean_text(_INST_STOP.split(after)[0])
         # "atas nama Kepala Badan X": the party is Badan X, not its head
         inst = re.sub(r"^(?:Kepala|Direktur|Pimpinan|Ketua)\s+(?=[A-Z])", "", inst)
         d.institution = inst or None
+
+
+def _skip_name_column(lines: list[str]) -> list[str]:
+    """Drop lines of degrees alone ('M.Eng., CA.') that open what follows 'atas nama'.
+
+    In the 'NAME, DEGREES : jabatan ...' layout a long name wraps in its own
+    column, and OCR reads the wrapped degrees between the jabatan lines, right
+    where the institution begins; they belong to the name, never to the institution.
+    """
+    out = list(lines)
+    while out and (
+        not out[0].strip()
+        or (
+            len(out) > 1
+            and all(is_degree(tok) for tok in out[0].split())
+            and bool(re.search(r"\.[A-Za-z]", out[0]))  # 'M.Eng.', not a bare 'H.' or 'Jl.'
+        )
+    ):
+        out.pop(0)
+    return out
 
 
 def _cut_to_heading(inst: str, heading: list[str]) -> str:

@@ -33,7 +33,8 @@ SCOPE_HEADINGS = [
 ]
 
 _MARKER = re.compile(
-    r"^\s*(?:\((?P<pn>\d{1,2}|[a-zA-Z])\)|(?P<n>\d{1,2})\s?[.)]|\d?(?P<l>[a-zA-Z]{1,2})\s?[.)]"
+    r"^\s*(?:\((?P<pn>\d{1,2}|[a-zA-Z])\)|(?P<n>\d{1,2})\s?[.)]"
+    r"|(?:\d|[^\w\s(\-•*»·]{1,2})?(?P<l>[a-zA-Z]{1,2})\s?[.)]"
     r"|(?P<b>[-•*»·])\s)\s*(?=\S)"
 )
 _INTRO = re.compile(
@@ -71,6 +72,55 @@ def _marker(line: str) -> tuple[str, str, int] | None:
             return None  # a word like "Di." is no marker; "Cc." (OCR of "c.") is
         return "letter", key[0].lower(), m.end()  # "C. peningkatan" too: OCR capitalised it
     return "bullet", "-", m.end()
+
+
+_DEBRIS_MARKER = re.compile(r"^\s*[^\w\s(\-•*»·]{1,2}\s?[.)]\s*(?=[A-Za-z])")
+"""A letter marker OCR read as a symbol ('@. Pelatihan ...')."""
+_ONE_MARKER = re.compile(r"^\s*[Il|!]{1,2}\s?[.)]\s*(?=\S)")
+"""'1.' read as 'Il.', 'l.' or '|.'."""
+_LETTER_LOOKALIKES = {"9": "g", "1": "l", "0": "o", "5": "s"}
+"""Digits OCR reads for a list letter ('9.' for 'g.')."""
+
+
+def _next_letter(key: str) -> str:
+    return chr(ord(key) + 1) if len(key) == 1 and "a" <= key < "z" else ""
+
+
+def _list_marker(
+    line: str, items: list[_Item], top: str | None, nxt: str | None
+) -> tuple[str, str, int] | None:
+    """The marker of a list line, read through the OCR damage list markers suffer.
+
+    In a lettered list, a digit that looks like the letter due next ('9.' after
+    'f.') is that letter, unless it continues the numbered sub-items of the
+    current letter; a symbol in the marker's place ('@.') is the next
+    letter. In a numbered list, 'Il.' / 'l.' opening the list before '2.' is '1.'.
+    Only the marker is read this way: item text is kept as read.
+    """
+    mk = _marker(line)
+    expected = _next_letter(items[-1].key) if items and top == "letter" else ""
+    if mk is not None:
+        kind, key, length = mk
+        continues_subs = items and key == str(len(items[-1].subs) + 1)
+        if (
+            kind == "num"
+            and expected
+            and not continues_subs
+            and _LETTER_LOOKALIKES.get(key) == expected
+        ):
+            return "letter", expected, length
+        if kind == "letter" and not items and key in "il" and nxt == "2":
+            return "num", "1", length
+        return mk
+    if expected:
+        debris = _DEBRIS_MARKER.match(line)
+        if debris:
+            return "letter", expected, debris.end()
+    if not items and nxt == "2":
+        one = _ONE_MARKER.match(line)
+        if one:
+            return "num", "1", one.end()
+    return None
 
 
 def clean_item(text: str) -> str:
@@ -177,8 +227,10 @@ def _parse(body: list[TextLine]) -> tuple[list[str], list[TextLine], bool]:
     items: list[_Item] = []
     intro: list[TextLine] = []
     top: str | None = None
-    for line in body:
-        mk = _marker(line.text)
+    plain = [_marker(line.text) for line in body]
+    for i, line in enumerate(body):
+        nxt = next((m[1] for m in plain[i + 1 :] if m is not None), None)
+        mk = _list_marker(line.text, items, top, nxt)
         if mk is not None:
             kind, key, length = mk
             rest = line.text[length:]
