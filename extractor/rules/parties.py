@@ -347,7 +347,7 @@ def _parse_paragraph(d: _Draft) -> None:
         body = para[marker[-1].end() :] if marker else para
         lines = [ln for ln in body.split("\n") if re.search(r"[A-Za-z]{2}", ln)]
         if lines and not marker and d.order > 0:
-            # undotted roman markers: "II MARWAN HAMAMI : Bupati ..."
+            # undotted roman markers: "II BUDI SANTOSO : Bupati ..."
             roman = "I" * d.order if d.order < 4 else "IV"
             lines[0] = re.sub(rf"^\W*{roman}\s+(?=[A-Z]{{2}})", "", lines[0])
         split = _split_name_job(lines[0]) if lines else None
