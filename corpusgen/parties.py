@@ -10,23 +10,13 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass, field
+from typing import get_args
 
 from corpusgen.people import Person, make_person
 from corpusgen.wilayah import Region, provinces, random_province, random_regency
+from models.extraction import PartyKind
 
-PARTY_KINDS: tuple[str, ...] = (
-    "kementerian",
-    "lembaga",
-    "pemprov",
-    "pemkab",
-    "pemkot",
-    "dprd",
-    "universitas",
-    "bumn",
-    "bumd",
-    "swasta",
-    "lainnya",
-)
+PARTY_KINDS: tuple[str, ...] = get_args(PartyKind)
 
 _MINISTRIES = (
     (

@@ -252,6 +252,18 @@ report_app = typer.Typer(help="Monev: the yearly report, agreements about to exp
 app.add_typer(report_app, name="report")
 
 
+def _region_scope(region: str | None) -> str | None:
+    """A ``--region`` option checked as a Kemendagri code; exit 2 when it is not one."""
+    from models import KerjasamaError
+    from service.auth import valid_region
+
+    try:
+        return valid_region(region) if region else None
+    except KerjasamaError as exc:
+        print(f"{exc.code}: {exc.message}", file=sys.stderr)
+        raise typer.Exit(code=2) from None
+
+
 @report_app.command("yearly")
 def report_yearly(
     year: int = typer.Option(..., "--year", min=2000, max=2100, help="fiscal year"),
@@ -263,16 +275,11 @@ def report_yearly(
     from rich.console import Console
     from rich.table import Table
 
-    from models import KerjasamaError, get_settings
-    from service.auth import valid_region
+    from models import get_settings
     from service.registry import Registry
     from service.reports.yearly import report_xlsx, yearly_from_registry
 
-    try:
-        scope = valid_region(region) if region else None
-    except KerjasamaError as exc:
-        print(f"{exc.code}: {exc.message}", file=sys.stderr)
-        raise typer.Exit(code=2) from None
+    scope = _region_scope(region)
     with Registry.open(get_settings()) as registry:
         report = yearly_from_registry(registry, year, region_scope=scope)
     if xlsx is not None:
@@ -311,16 +318,11 @@ def report_expiring(
     as_json: bool = typer.Option(False, "--json", help="print the list as JSON"),
 ) -> None:
     """Agreements whose end date falls within DAYS from today, soonest first."""
-    from models import KerjasamaError, get_settings
-    from service.auth import valid_region
+    from models import get_settings
     from service.registry import Registry
     from service.reports.expiring import expiring_agreements
 
-    try:
-        scope = valid_region(region) if region else None
-    except KerjasamaError as exc:
-        print(f"{exc.code}: {exc.message}", file=sys.stderr)
-        raise typer.Exit(code=2) from None
+    scope = _region_scope(region)
     with Registry.open(get_settings()) as registry:
         found = expiring_agreements(registry, days, region_scope=scope)
     if as_json:
