@@ -332,6 +332,33 @@ def _regional(rng: random.Random, kind: str, year: int, province_code: str | Non
     )
 
 
+def _company(
+    rng: random.Random,
+    kind: str,
+    name: str,
+    signer: Person,
+    jabatan: str,
+    abbr: str,
+    city: str,
+) -> PartySpec:
+    """A non-government party: letterhead with address and phone, company numbering."""
+    kop = [name.upper(), _address(rng, city), f"Telepon {_phone(rng)}"]
+    return PartySpec(
+        kind,
+        name,
+        [name.upper()],
+        signer,
+        jabatan,
+        _address(rng, city),
+        city,
+        kop,
+        "company",
+        abbr,
+        None,
+        None,
+    )
+
+
 def make_party(
     rng: random.Random, kind: str, year: int, *, province_code: str | None = None
 ) -> PartySpec:
@@ -423,21 +450,7 @@ def make_party(
                 "Direktur Bisnis",
             )
         )
-        kop = [name.upper(), _address(rng, "Jakarta"), f"Telepon {_phone(rng)}"]
-        return PartySpec(
-            kind,
-            name,
-            [name.upper()],
-            signer,
-            jabatan,
-            _address(rng, "Jakarta"),
-            "Jakarta",
-            kop,
-            "company",
-            abbr,
-            None,
-            None,
-        )
+        return _company(rng, kind, name, signer, jabatan, abbr, "Jakarta")
     if kind == "bumd":
         prov = region.province_name
         name = rng.choice(
@@ -450,21 +463,7 @@ def make_party(
         abbr = "".join(p[0] for p in name.split()[:4] if p[0].isupper())
         signer = make_person(rng, civil_servant=False, year=year)
         jabatan = "Direktur Utama" if rng.random() < 0.7 else "Direktur"
-        kop = [name.upper(), _address(rng, city), f"Telepon {_phone(rng)}"]
-        return PartySpec(
-            kind,
-            name,
-            [name.upper()],
-            signer,
-            jabatan,
-            _address(rng, city),
-            city,
-            kop,
-            "company",
-            abbr,
-            None,
-            None,
-        )
+        return _company(rng, kind, name, signer, jabatan, abbr, city)
     if kind == "swasta":
         w3 = rng.choice(_W3)
         name = rng.choice(
@@ -475,37 +474,9 @@ def make_party(
         jabatan = rng.choice(
             ("Direktur", "Direktur Utama", "Presiden Direktur", f"Kepala Cabang {city}")
         )
-        kop = [name.upper(), _address(rng, city), f"Telepon {_phone(rng)}"]
-        return PartySpec(
-            kind,
-            name,
-            [name.upper()],
-            signer,
-            jabatan,
-            _address(rng, city),
-            city,
-            kop,
-            "company",
-            abbr,
-            None,
-            None,
-        )
+        return _company(rng, kind, name, signer, jabatan, abbr, city)
     name = rng.choice((f"Yayasan {w1} {w2}", f"Rumah Sakit {w1} {w2}", f"Koperasi {w1} {w2}"))
     abbr = "".join(p[0] for p in name.split())
     signer = make_person(rng, civil_servant=False, year=year)
     jabatan = "Ketua " + name if name.startswith(("Yayasan", "Koperasi")) else "Direktur " + name
-    kop = [name.upper(), _address(rng, city), f"Telepon {_phone(rng)}"]
-    return PartySpec(
-        "lainnya",
-        name,
-        [name.upper()],
-        signer,
-        jabatan,
-        _address(rng, city),
-        city,
-        kop,
-        "company",
-        abbr,
-        None,
-        None,
-    )
+    return _company(rng, "lainnya", name, signer, jabatan, abbr, city)
