@@ -54,6 +54,8 @@ class Settings(BaseSettings):
     tessdata_dir: Path | None = None
 
     # Service
+    timezone: str = "Asia/Jakarta"
+    """Zone in which people read dates and times (WIB unless a WITA/WIT deployment sets it)."""
     require_auth: bool = True
     bootstrap_admin_key: str | None = None
     embedded_worker: bool = True

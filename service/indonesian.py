@@ -1,0 +1,155 @@
+"""How people read dates, times and codes: the Indonesian way, in the deployment's zone.
+
+Every page, report, history line and CLI message formats through here, so a
+date never reaches a person as ``2026-12-01T02:32:00.123456+00:00`` and a
+status never as ``needs_review``. API payloads keep ISO values and English
+codes; only what a person reads is translated.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from functools import lru_cache
+from zoneinfo import ZoneInfo
+
+from models import get_settings
+
+MONTHS = (
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+)
+WEEKDAYS = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
+_ZONE_NAMES = {
+    "Asia/Jakarta": "WIB",
+    "Asia/Pontianak": "WIB",
+    "Asia/Makassar": "WITA",
+    "Asia/Jayapura": "WIT",
+}
+
+
+@lru_cache(maxsize=8)
+def _zone(name: str) -> ZoneInfo:
+    return ZoneInfo(name)
+
+
+def zone() -> ZoneInfo:
+    return _zone(get_settings().timezone)
+
+
+def zone_label() -> str:
+    name = get_settings().timezone
+    return _ZONE_NAMES.get(name, name)
+
+
+def _as_date(value: date | str | None) -> date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value)[:10])
+
+
+def format_date(value: date | str | None, *, weekday: bool = False, empty: str = "—") -> str:
+    """``1 Desember 2026`` (``Selasa, 1 Desember 2026`` with ``weekday``)."""
+    day = _as_date(value)
+    if day is None:
+        return empty
+    text = f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+    return f"{WEEKDAYS[day.weekday()]}, {text}" if weekday else text
+
+
+def local_time(value: datetime | str) -> datetime:
+    """A stored timestamp (ISO, UTC when naive) in the deployment's zone."""
+    moment = value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(zone())
+
+
+def format_datetime(value: datetime | str | None, *, empty: str = "—") -> str:
+    """``1 Desember 2026 02.32 WIB``: minutes, no seconds, the Indonesian time separator."""
+    if value is None or value == "":
+        return empty
+    moment = local_time(value)
+    return f"{format_date(moment.date())} {moment.hour:02d}.{moment.minute:02d} {zone_label()}"
+
+
+def format_number(value: int | float) -> str:
+    """``1.614`` and ``0,83``: dot for thousands, comma for decimals."""
+    if isinstance(value, int):
+        return f"{value:,}".replace(",", ".")
+    whole, _, frac = f"{value:,.2f}".partition(".")
+    return f"{whole.replace(',', '.')},{frac}"
+
+
+STATUS_LABELS = {
+    "needs_review": "Perlu ditinjau",
+    "reviewed": "Sudah ditinjau",
+    "merged": "Digabung",
+}
+DOC_TYPE_LABELS = {
+    "NK": "Nota Kesepahaman",
+    "PKS": "Perjanjian Kerja Sama",
+    "ADENDUM": "Adendum",
+}
+LINK_KIND_LABELS = {
+    "implements": "melaksanakan",
+    "amends": "mengubah",
+    "duplicate_candidate": "calon duplikat",
+    "duplicate": "duplikat",
+}
+LINK_STATUS_LABELS = {
+    "candidate": "menunggu keputusan",
+    "confirmed": "dikonfirmasi",
+    "rejected": "ditolak",
+}
+FIELD_LABELS = {
+    "doc_type": "Jenis dokumen",
+    "title": "Judul",
+    "numbers": "Nomor",
+    "parties": "Para pihak",
+    "signing_date": "Tanggal penandatanganan",
+    "signing_place": "Tempat penandatanganan",
+    "duration": "Jangka waktu",
+    "start_date": "Tanggal mulai",
+    "start_date_source": "Asal tanggal mulai",
+    "end_date": "Tanggal berakhir",
+    "end_date_source": "Asal tanggal berakhir",
+    "scope": "Ruang lingkup",
+    "purpose": "Maksud dan tujuan",
+    "parent_agreement": "Kesepakatan induk",
+}
+PARTY_FIELD_LABELS = {
+    "institution": "instansi",
+    "signatory": "penandatangan",
+    "jabatan": "jabatan",
+    "kind": "jenis pihak",
+    "region_code": "kode wilayah",
+    "region_name": "wilayah",
+    "role": "kedudukan",
+}
+ORDINALS = ("Pertama", "Kedua", "Ketiga", "Keempat", "Kelima", "Keenam", "Ketujuh", "Kedelapan")
+
+
+def party_label(index: int) -> str:
+    """``Pihak Kedua`` for index 1 (0-based), ``Pihak ke-12`` past the words."""
+    return f"Pihak {ORDINALS[index]}" if index < len(ORDINALS) else f"Pihak ke-{index + 1}"
+
+
+def label(table: dict[str, str], code: str | None, empty: str = "—") -> str:
+    """The Indonesian label of a code; an unknown code is shown as it is rather than hidden."""
+    if code is None or code == "":
+        return empty
+    return table.get(code, code)
