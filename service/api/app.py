@@ -21,7 +21,11 @@ from service.api.deps import ServiceState
 from service.api.routers import agreements, export, files, health, jobs, keys, links, monev, uploads
 from service.auth import KeyStore
 from service.filing import file_extracted
-from service.jobs import Collector, EmbeddedWorker, Intake, JobQueue, JobStore
+from service.jobs.collector import Collector
+from service.jobs.intake import Intake
+from service.jobs.queue import JobQueue
+from service.jobs.store import JobStore
+from service.jobs.worker import EmbeddedWorker
 from service.registry.records import FileResult
 
 log = logging.getLogger("kerjasama.api")
