@@ -6,6 +6,10 @@ registry itself is the checkpoint: a file whose bytes are already filed is
 skipped, so a run killed at any moment (``kill -9`` included) is resumed by
 running it again, and a second complete run files nothing. A file that failed
 is remembered with its reason and skipped on reruns unless ``retry_failed``.
+Within a file, the pages read by OCR are checkpointed (``service.checkpoints``),
+so a run killed in the middle of a long scan goes on from the page it stopped
+at. Workers die with the run (``extractor.lifetime``). Reading and filing are
+the stages of the one consume pipeline (``service.consume``).
 
 Memory stays flat: at most ``2 × workers`` files are in flight, results are
 written to the CSV report as they come and only counters are kept; worker
@@ -29,7 +33,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any, Protocol
 
-from models import Document, Extraction, KerjasamaError, Settings
+from extractor.lifetime import die_with_parent
+from models import KerjasamaError, Settings
+from models.errors import InternalError, UnreadableFileError, WorkerCrashedError
+from service.checkpoints import PageCheckpoints
+from service.consume import READ, Context, Filer, ReadResult, preflight, run
 from service.registry import Registry
 
 SUFFIXES = {".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff", ".webp", ".bmp"}
@@ -202,23 +210,22 @@ class _Job:
     crashes: int = 0
 
 
-def _init_worker() -> None:
-    os.environ["OMP_THREAD_LIMIT"] = "1"
-
-
-def _extract(path: str, name: str, settings: Settings) -> tuple[Any, ...]:
-    """In a worker: read and extract one file; errors come back as values so one
-    bad file never takes the pool down."""
-    from extractor.pipeline import extract_file
-
-    started = time.perf_counter()
+def _read(path: str, name: str, sha256: str, settings: Settings) -> ReadResult:
+    """In a worker: the reading stages of the consume pipeline. Errors come back
+    as values so one bad file never takes the pool down; pages read are
+    checkpointed, so a run killed mid-file goes on from the page it stopped at."""
     try:
-        document, extraction = extract_file(Path(path), name=name, settings=settings)
-    except KerjasamaError as exc:
-        return ("error", exc.code, exc.message, time.perf_counter() - started)
-    except Exception as exc:
-        return ("error", "extractor_crashed", f"{type(exc).__name__}: {exc}", 0.0)
-    return ("ok", document, extraction, time.perf_counter() - started)
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        return ReadResult(error=UnreadableFileError.code, message=str(exc))
+    ctx = Context(
+        name=name,
+        data=data,
+        settings=settings,
+        sha256=sha256,
+        cache=PageCheckpoints.for_settings(settings),
+    )
+    return ReadResult.of(run(ctx, (preflight, *READ)))
 
 
 def run_backfill(
@@ -263,7 +270,12 @@ def run_backfill(
             for job in todo:
                 emit(Row(path=job.name, sha256=job.sha256, outcome="would_file"))
         else:
-            _run_jobs(todo, registry, settings=settings, workers=workers, emit=emit)
+            filer = Filer(
+                registry,
+                settings=settings,
+                forget_pages=PageCheckpoints.for_settings(settings).forget,
+            )
+            _run_jobs(todo, filer, settings=settings, workers=workers, emit=emit)
     finally:
         if progress is not None:
             progress.stop()
@@ -291,7 +303,7 @@ def _plan(
                     path=name,
                     sha256="",
                     outcome="failed",
-                    error_code="unreadable",
+                    error_code=UnreadableFileError.code,
                     message=str(exc),
                 )
             )
@@ -332,67 +344,68 @@ def _plan(
 
 
 def _run_jobs(
-    todo: list[_Job], registry: Registry, *, settings: Settings, workers: int, emit: Any
+    todo: list[_Job], filer: Filer, *, settings: Settings, workers: int, emit: Any
 ) -> None:
     queue: deque[_Job] = deque(todo)
     while queue:
-        crashed = _run_pool(queue, registry, settings=settings, workers=workers, emit=emit)
+        crashed = _run_pool(queue, filer, settings=settings, workers=workers, emit=emit)
         for job in crashed:
             job.crashes += 1
             if job.crashes >= CRASHES_BEFORE_FAILING:
-                _fail(registry, job, "worker_crashed", "the extraction process died", emit)
+                _fail(filer, job, WorkerCrashedError("the extraction process died"), emit)
             else:
                 queue.appendleft(job)
 
 
 def _run_pool(
-    queue: deque[_Job], registry: Registry, *, settings: Settings, workers: int, emit: Any
+    queue: deque[_Job], filer: Filer, *, settings: Settings, workers: int, emit: Any
 ) -> list[_Job]:
     """Run until the queue is empty or the pool breaks; returns the jobs in flight at a crash."""
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["service.backfill_warmup"])
-    in_flight: dict[Future[tuple[Any, ...]], _Job] = {}
+    in_flight: dict[Future[ReadResult], _Job] = {}
     with ProcessPoolExecutor(
         max_workers=workers,
         mp_context=context,
-        initializer=_init_worker,
+        initializer=die_with_parent,
         max_tasks_per_child=TASKS_PER_WORKER,
     ) as pool:
         try:
             while queue or in_flight:
                 while queue and len(in_flight) < 2 * workers:
                     job = queue.popleft()
-                    in_flight[pool.submit(_extract, str(job.path), job.name, settings)] = job
+                    future = pool.submit(_read, str(job.path), job.name, job.sha256, settings)
+                    in_flight[future] = job
                 done, _ = wait(in_flight, return_when=FIRST_COMPLETED)
                 for future in done:
                     job = in_flight.pop(future)
-                    _collect(future.result(), job, registry, emit)
+                    _collect(future.result(), job, filer, settings, emit)
         except BrokenProcessPool:
             return list(in_flight.values())
     return []
 
 
-def _collect(result: tuple[Any, ...], job: _Job, registry: Registry, emit: Any) -> None:
+def _collect(result: ReadResult, job: _Job, filer: Filer, settings: Settings, emit: Any) -> None:
     """File one worker result (main process: the registry's single writer)."""
-    if result[0] == "error":
-        _fail(registry, job, result[1], result[2], emit, seconds=result[3])
+    ctx = Context(
+        name=job.name,
+        data=b"",
+        settings=settings,
+        user="backfill",
+        source="backfill",
+        sha256=job.sha256,
+    )
+    result.into(ctx)
+    if ctx.error is None:
+        try:
+            ctx.data = job.path.read_bytes()
+        except OSError as exc:
+            ctx.error = UnreadableFileError(str(exc))
+    run(ctx, (filer.file,))
+    if ctx.error is not None or ctx.filed is None or ctx.document is None:
+        _fail(filer, job, ctx.error or InternalError("no result"), emit, seconds=result.seconds)
         return
-    document: Document = result[1]
-    extraction: Extraction = result[2]
-    try:
-        data = job.path.read_bytes()
-        filed = registry.file_document(
-            data, job.name, document, extraction, user="backfill", source="backfill"
-        )
-    except KerjasamaError as exc:
-        _fail(registry, job, exc.code, exc.message, emit)
-        return
-    except OSError as exc:
-        _fail(registry, job, "unreadable", str(exc), emit)
-        return
-    except Exception as exc:  # a bug filing one file must not stop the archive
-        _fail(registry, job, "filing_failed", f"{type(exc).__name__}: {exc}", emit)
-        return
+    filed, document = ctx.filed, ctx.document
     low = filed.min_confidence is None or filed.min_confidence < LOW_CONFIDENCE
     emit(
         Row(
@@ -406,22 +419,23 @@ def _collect(result: tuple[Any, ...], job: _Job, registry: Registry, emit: Any) 
             ocr_pages=document.ocr_pages,
             min_confidence=filed.min_confidence,
             needs_review=filed.outcome == "duplicate_candidate" or low,
-            seconds=round(result[3], 3),
+            seconds=round(result.seconds, 3),
         )
     )
 
 
 def _fail(
-    registry: Registry, job: _Job, code: str, message: str, emit: Any, *, seconds: float = 0.0
+    filer: Filer, job: _Job, error: KerjasamaError, emit: Any, *, seconds: float = 0.0
 ) -> None:
-    registry.record_failure(job.sha256, job.name, code, message)
+    ctx = Context(name=job.name, data=b"", settings=filer.settings, sha256=job.sha256, error=error)
+    filer.record_failure(ctx)
     emit(
         Row(
             path=job.name,
             sha256=job.sha256,
             outcome="failed",
-            error_code=code,
-            message=message,
+            error_code=error.code,
+            message=error.message,
             seconds=round(seconds, 3),
         )
     )

@@ -36,7 +36,7 @@ from service.api.deps import (
     State,
     visible_agreement,
 )
-from service.api.routers.uploads import MAX_FILES, display_name
+from service.api.routers.uploads import display_name
 from service.api.schemas import UploadItem
 from service.auth import Principal, Role
 from service.registry.derive import CURRENT_FIELDS
@@ -54,7 +54,6 @@ FIELDS: tuple[str, ...] = tuple(
 STRUCTURED = {"numbers", "parties", "duration", "scope"}
 """Edited as JSON in the extraction contract's shape."""
 LIST_FIELDS = {"numbers", "parties", "scope"}
-DPI = 100
 
 
 def show(value: Any) -> str:
@@ -182,8 +181,8 @@ def agreements_list(
     )
 
 
-def _boxes(view: AgreementView, page: int) -> list[dict[str, Any]]:
-    scale = DPI / 72
+def _boxes(view: AgreementView, page: int, dpi: int) -> list[dict[str, Any]]:
+    scale = dpi / 72
     boxes = []
     for name, fv in view.fields.items():
         for ev in fv.evidence:
@@ -231,8 +230,8 @@ def _agreement_page(
         a=view,
         file=chosen,
         page=page,
-        dpi=DPI,
-        boxes=_boxes(view, page) if chosen is not None else [],
+        dpi=state.settings.page_image_dpi,
+        boxes=_boxes(view, page, state.settings.page_image_dpi) if chosen is not None else [],
         rows=rows,
         history=state.registry.history(agreement_id),
         can_edit=principal.role >= Role.reviewer,
@@ -362,7 +361,7 @@ def upload_form(request: Request, state: State, principal: CurrentPrincipal) -> 
 @router.post("/upload")
 async def upload(request: Request, state: State, principal: CurrentPrincipal) -> HTMLResponse:
     """The browser's way to the same intake as ``POST /api/v1/uploads``."""
-    form = await request.form(max_files=MAX_FILES)
+    form = await request.form(max_files=state.settings.max_upload_files)
     _check_csrf(request, str(form.get("csrf", "")))
     principal.require(Role.staff)
     limit = state.settings.max_file_bytes

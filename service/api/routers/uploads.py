@@ -18,8 +18,6 @@ from service.api.schemas import ErrorBody, UploadItem, UploadResponse
 
 router = APIRouter(tags=["uploads"])
 
-MAX_FILES = 50
-
 
 def display_name(raw: str | None) -> str:
     """A name to show: no directories, no control characters, bounded length.
@@ -60,8 +58,10 @@ async def upload(
     """
     if not files:
         raise ValidationFailedError("Send at least one file in the 'files' field.")
-    if len(files) > MAX_FILES:
-        raise ValidationFailedError(f"Send at most {MAX_FILES} files at once.")
+    if len(files) > state.settings.max_upload_files:
+        raise ValidationFailedError(
+            f"Send at most {state.settings.max_upload_files} files at once."
+        )
     limit = state.settings.max_file_bytes
     items: list[UploadItem] = []
     first_error: KerjasamaError | None = None
