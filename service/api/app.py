@@ -27,6 +27,8 @@ from service.jobs.intake import Intake
 from service.jobs.queue import JobQueue
 from service.jobs.store import JobStore
 from service.jobs.worker import EmbeddedWorker
+from service.web.mount import mount as mount_web
+from service.web.shared import render_error
 
 log = logging.getLogger("kerjasama.api")
 
@@ -115,12 +117,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         docs_url=f"{API_PREFIX}/docs",
         redoc_url=None,
     )
-    errors.install(app)
+    errors.install(app, render_error)
     app.add_middleware(UploadSizeGuard, limit=settings.max_file_bytes * settings.max_upload_files)
     for module in (health, uploads, jobs, agreements, links, files, export, keys, monev):
         app.include_router(module.router, prefix=API_PREFIX)
-
-    from service.web.routes import mount as mount_web
 
     mount_web(app)
 
