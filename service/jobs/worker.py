@@ -26,16 +26,15 @@ def run_worker(settings: Settings, *, workers: int | None = None, warm: bool = T
 
     ``workers`` OCR processes form one pool shared by every job this worker
     takes: the pages of one document spread over all of them (both cores on
-    one upload), and never more Tesseracts than processes. Two consumer
-    threads let the next document's text layer and the last one's rules run
-    while the pool reads pages."""
+    one upload), and never more Tesseracts than processes. One consumer
+    thread: pdfium (the text layer, in this process) is not thread-safe."""
     if warm:
         warm_up()
     n = workers or worker_count(settings)
     with OcrPool(workers=n) as pool:
         queue = JobQueue(settings, pool=pool, cache=PageCheckpoints.for_settings(settings))
         consumer = queue.huey.create_consumer(
-            workers=2,
+            workers=1,
             worker_type="thread",
             periodic=False,
             initial_delay=0.1,
