@@ -198,7 +198,8 @@ def backfill(
     from rich.table import Table
 
     from models import get_settings
-    from service.backfill import RichProgress, default_report, run_backfill
+    from service.backfill import default_report, run_backfill
+    from service.backfill_report import RichProgress
     from service.registry import Registry
 
     settings = get_settings()

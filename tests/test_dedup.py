@@ -17,7 +17,7 @@ from rapidfuzz import fuzz
 
 from corpusgen import Sample
 from models import Document, Extraction, Line, Page, Settings
-from service import dedup
+from service import dedup, dedup_candidates
 from service.registry import FileResult, Registry
 
 
@@ -97,11 +97,13 @@ def test_the_same_text_frame_is_not_enough(change: dict[str, object], why: str) 
 
 
 def test_blocking_keys_are_numbers_and_parties_per_year() -> None:
-    keys = dedup.blocking_keys(_profile(TEXT))
+    keys = dedup_candidates.blocking_keys(_profile(TEXT))
     assert "n:119/123/KDN/2019" in keys
     assert "r:2019:35.15" in keys
     assert any(k.startswith("p:2019:") and "sidoarjo" in k for k in keys)
-    assert not dedup.blocking_keys(_profile("", numbers=[], parties=[], signing_date=None))
+    assert not dedup_candidates.blocking_keys(
+        _profile("", numbers=[], parties=[], signing_date=None)
+    )
 
 
 _CONFUSIONS = {"l": "1", "i": "l", "O": "0", "e": "c", "a": "o", "S": "5", "n": "m", ",": "."}
