@@ -35,7 +35,12 @@ from service.backfill import run_backfill
 from service.registry import Registry
 
 ROOT = Path(__file__).resolve().parents[1]
-REAL_DEV = ROOT.parent / "shared" / "real-dev" / "pdf"
+REAL_DEV = next(
+    (p / "shared" / "real-dev" / "pdf" for p in (ROOT.parent, ROOT.parent.parent)
+     if (p / "shared" / "real-dev" / "pdf").is_dir()),
+    ROOT.parent / "shared" / "real-dev" / "pdf",
+)  # fmt: skip
+"""``../shared/real-dev`` from /work/main, ``../../shared`` from a worktree."""
 GENERATED = 4
 GENERATED_PAGES = 5
 REAL_MAX_FILES = 12

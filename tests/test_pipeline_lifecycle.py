@@ -122,3 +122,18 @@ def _keys(data: bytes, settings: Settings) -> list[str]:
     from extractor.ingest import checkpoint_key
 
     return [checkpoint_key(task) for task in plan_document(data, settings=settings).tasks]
+
+
+def test_the_extractor_and_the_pipeline_have_no_import_circle() -> None:
+    from test_import_circles import _cycle, _graph
+
+    assert _cycle(_graph("extractor")) is None  # ocr.pool knows pages, ingest plans documents
+    service = _graph("service")
+    mine = (
+        "service.jobs",
+        "service.consume",
+        "service.registry",
+        "service.backfill",
+        "service.dedup",
+    )
+    assert _cycle({n: {t for t in e if t.startswith(mine)} for n, e in service.items()}) is None
