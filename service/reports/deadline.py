@@ -39,6 +39,16 @@ def add_working_days(start: dt.date, days: int) -> dt.date:
     return day
 
 
+def working_days_between(start: dt.date, end: dt.date) -> int:
+    """Working days after ``start`` up to and including ``end``; negative (the
+    working days from ``end`` to ``start``) once ``end`` has passed."""
+    if end < start:
+        return -working_days_between(end, start)
+    return sum(
+        is_working_day(start + dt.timedelta(days=n)) for n in range(1, (end - start).days + 1)
+    )
+
+
 def report_deadline(fiscal_year: int) -> dt.date:
     """Last day to submit the monev report for ``fiscal_year``."""
     return add_working_days(dt.date(fiscal_year, 12, 31), REPORT_WORKING_DAYS)
