@@ -216,3 +216,11 @@ def format_days(days: int) -> str:
     if days == 0:
         return "hari ini"
     return f"terlambat {format_number(-days)} hari"
+
+
+ROLE_LABELS = {
+    "viewer": "pembaca",
+    "staff": "staf arsip",
+    "reviewer": "peninjau",
+    "admin": "admin",
+}

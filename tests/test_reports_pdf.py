@@ -58,7 +58,13 @@ def report_registry(tmp_path: Path) -> Registry:
 
 def test_pdf_pages_and_numbers(report_registry: Registry) -> None:
     report = yearly_from_registry(report_registry, 2026, body="35", today=TODAY)
-    assert report.states == {"expiring": 1, "active": 1, "signed": 1, "expired": 1, "unknown_end": 1}
+    assert report.states == {
+        "expiring": 1,
+        "active": 1,
+        "signed": 1,
+        "expired": 1,
+        "unknown_end": 1,
+    }
     pdf = report_pdf(report)
     OUTPUT.mkdir(exist_ok=True)
     path = OUTPUT / "laporan-monev-2026-35.pdf"

@@ -74,7 +74,7 @@ def test_ending_in_18_days_is_expiring_not_expired_in_the_current_year() -> None
 
 def test_xlsx_real_dates_widths_indonesian_values_and_no_formulas() -> None:
     rows = [
-        _row(1, "2024-03-01", "2029-02-28", title="=HYPERLINK(\"http://x\",\"klik\")"),
+        _row(1, "2024-03-01", "2029-02-28", title='=HYPERLINK("http://x","klik")'),
         _row(2, "2020-01-10", "2024-06-30", regions=["35.78"]),
     ]
     report = build_yearly_report(rows, 2024, today=CLOSED)
