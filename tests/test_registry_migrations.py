@@ -71,6 +71,7 @@ def test_opening_a_v1_registry_upgrades_it(tmp_path: Path) -> None:
             "0002_dedup_blocking",
             "0003_list_indexes",
             "0100_evaluations",
+            "0500_monev_bodies",
         ]
         conn = sqlite3.connect(path)
         keys = {r[0] for r in conn.execute("SELECT key FROM blocking_keys WHERE agreement_id = 1")}
