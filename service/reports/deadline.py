@@ -18,7 +18,7 @@ from pydantic import BaseModel, Field
 REPORT_WORKING_DAYS = 7
 
 
-@lru_cache(maxsize=16)
+@lru_cache(maxsize=256)
 def _non_working(year: int) -> frozenset[dt.date]:
     calendar = holidays.country_holidays("ID", years=[year], categories=("public", "government"))
     return frozenset(calendar.keys())
@@ -39,9 +39,11 @@ def add_working_days(start: dt.date, days: int) -> dt.date:
     return day
 
 
+@lru_cache(maxsize=4096)
 def working_days_between(start: dt.date, end: dt.date) -> int:
     """Working days after ``start`` up to and including ``end``; negative (the
-    working days from ``end`` to ``start``) once ``end`` has passed."""
+    working days from ``end`` to ``start``) once ``end`` has passed. Cached: every
+    body of a status list that has not submitted asks the same pair of days."""
     if end < start:
         return -working_days_between(end, start)
     return sum(
