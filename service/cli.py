@@ -204,7 +204,7 @@ def backfill(
 
     settings = get_settings()
     report_path = report or default_report(settings)
-    with Registry.open(settings) as registry:
+    with cli_errors(), Registry.open(settings) as registry:
         summary = run_backfill(
             directory,
             registry,
