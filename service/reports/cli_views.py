@@ -26,6 +26,7 @@ from service.indonesian import (
     DEADLINE_STATUS_LABELS,
     DOC_TYPE_LABELS,
     EXPIRY_LIST_LABELS,
+    PARTY_KIND_LABELS,
     REPORT_STATUS_LABELS,
     format_date,
     format_datetime,
@@ -34,10 +35,12 @@ from service.indonesian import (
     label,
 )
 from service.registry import Registry
+from service.reports.aggregates import aggregates
 from service.reports.bodies import visible_bodies
 from service.reports.coordination import coordination
 from service.reports.digest import build_digest, mail_digest
 from service.reports.expiring import EXPIRY_LISTS, expiry_actions
+from service.reports.indicators import IndicatorStore
 from service.reports.pdf import report_pdf
 from service.reports.submissions import BodyReport, SubmissionStore
 from service.reports.xlsx import report_xlsx
@@ -193,3 +196,47 @@ def print_digest(body: str, days: int, email: str | None, as_json: bool) -> None
         if email:
             mail_digest(digest, email, get_settings())
     print(digest.model_dump_json(indent=1) if as_json else digest.text, end="")
+
+
+def print_aggregates(year: int, body: str | None, as_json: bool) -> None:
+    with _registry() as registry:
+        result = aggregates(registry, year, scope=None, body=body)
+    if as_json:
+        print(result.model_dump_json(indent=1))
+        return
+    console = Console()
+    for title, groups in (
+        ("provinsi", result.by_province),
+        ("jenis mitra", result.by_party_kind),
+        ("tahun penandatanganan", result.by_signing_year),
+    ):
+        table = Table(title=f"Evaluasi {year} menurut {title}")
+        for name in ("Kelompok", "Kerja sama", "Dievaluasi", "Rata-rata"):
+            table.add_column(name)
+        for g in groups:
+            average = format_number(g.average) if g.average is not None else "—"
+            key = label(PARTY_KIND_LABELS, g.key) if title == "jenis mitra" else g.key
+            table.add_row(key, format_number(g.agreements), format_number(g.evaluated), average)
+        console.print(table)
+    console.print(f"Belum pernah dievaluasi: {len(result.never_evaluated)} kerja sama")
+    console.print(f"Praktik baik: {len(result.good_practice)}")
+    for item in result.good_practice:
+        console.print(
+            f"  #{item.agreement_id} {item.title or '(tanpa judul)'} — rata-rata "
+            f"{format_number(item.evaluation.average)}: {item.evaluation.story or ''}"
+        )
+
+
+def print_indicators(agreement: int, as_json: bool) -> None:
+    with _registry() as registry:
+        found = IndicatorStore(registry).current(agreement)
+    if as_json:
+        print(found.model_dump_json(indent=1))
+        return
+    origin = "usulan dari ruang lingkup" if found.version == 0 else f"versi {found.version}"
+    table = Table(title=f"Indikator keberhasilan #{agreement} ({origin})")
+    for name in ("Keluaran yang dijanjikan", "Target", "Capaian"):
+        table.add_column(name)
+    for item in found.items:
+        table.add_row(item.output, item.target or "—", item.achieved or "—")
+    Console().print(table)
