@@ -22,9 +22,7 @@ from rich.table import Table
 from models import KerjasamaError, get_settings
 from models.errors import ValidationFailedError
 from service.indonesian import (
-    AGREEMENT_STATE_LABELS,
     DEADLINE_STATUS_LABELS,
-    DOC_TYPE_LABELS,
     EXPIRY_LIST_LABELS,
     PARTY_KIND_LABELS,
     REPORT_STATUS_LABELS,
@@ -44,7 +42,7 @@ from service.reports.indicators import IndicatorStore
 from service.reports.pdf import report_pdf
 from service.reports.submissions import BodyReport, SubmissionStore
 from service.reports.xlsx import report_xlsx
-from service.reports.yearly import body_rows, report_body, yearly_from_registry
+from service.reports.yearly import body_rows, report_body, summary_lines, yearly_from_registry
 
 ACTIONS = ("draft", "submit", "accept", "return")
 
@@ -81,17 +79,7 @@ def print_yearly(
     )
     table.add_column("Uraian")
     table.add_column("Jumlah", justify="right")
-    for name, value in (
-        ("Berlaku dalam tahun", len(report.rows)),
-        ("Berlaku pada akhir tahun", report.active_at_year_end),
-        *((AGREEMENT_STATE_LABELS[k], report.states.get(k, 0)) for k in AGREEMENT_STATE_LABELS),
-        ("Perlu ditinjau", report.needs_review),
-        *(
-            (f"Ditandatangani: {label(DOC_TYPE_LABELS, k)}", v)
-            for k, v in sorted(report.signed_in_year.items())
-        ),
-        ("Dievaluasi", report.evaluation.evaluated),
-    ):
+    for name, value in summary_lines(report):
         table.add_row(name, format_number(value))
     console = Console()
     console.print(table)

@@ -41,7 +41,6 @@ from reportlab.platypus.frames import Frame
 
 from service.indonesian import (
     AGREEMENT_STATE_LABELS,
-    DOC_TYPE_LABELS,
     PARTY_KIND_LABELS,
     format_date,
     format_number,
@@ -50,7 +49,7 @@ from service.indonesian import (
 )
 from service.reports.bodies import all_bodies, get_body
 from service.reports.charts import CHART_TITLES, chart
-from service.reports.yearly import YearlyReport
+from service.reports.yearly import YearlyReport, summary_lines
 
 _FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
 ANNEX_CHUNK = 50
@@ -188,21 +187,7 @@ def report_pdf(report: YearlyReport) -> bytes:
         Spacer(1, 0.4 * cm),
         Paragraph("A. Ringkasan", styles["h2"]),
     ]
-    summary = [
-        ["Uraian", "Jumlah"],
-        ["Kerja sama berlaku dalam tahun", format_number(len(report.rows))],
-        ["Berlaku pada akhir tahun", format_number(report.active_at_year_end)],
-        *(
-            [AGREEMENT_STATE_LABELS[k], format_number(report.states.get(k, 0))]
-            for k in AGREEMENT_STATE_LABELS
-        ),
-        *(
-            [f"Ditandatangani dalam tahun: {label(DOC_TYPE_LABELS, k)}", format_number(v)]
-            for k, v in sorted(report.signed_in_year.items())
-        ),
-        ["Perlu ditinjau", format_number(report.needs_review)],
-        ["Dievaluasi", format_number(report.evaluation.evaluated)],
-    ]
+    summary = [["Uraian", "Jumlah"], *([k, format_number(v)] for k, v in summary_lines(report))]
     story.append(_table(summary, [text_width * 0.75, text_width * 0.25], font, bold, size=9))
     story.append(Paragraph("B. Evaluasi per kriteria", styles["h2"]))
     criteria = [["Kriteria", "Dievaluasi", "Rata-rata"]] + [

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from pydantic import BaseModel, Field
 
 from models.errors import NotFoundError
+from service.indonesian import AGREEMENT_STATE_LABELS, DOC_TYPE_LABELS, label
 from service.reports.bidang import fields_of
 from service.reports.bodies import MINISTRY, Body, all_bodies, get_body, visible
 from service.reports.criteria import CRITERIA
@@ -209,6 +210,21 @@ def _coverage(rows: list[ReportRow]) -> EvaluationCoverage:
         average=mean(averages),
         criteria=criteria,
     )
+
+
+def summary_lines(report: YearlyReport) -> list[tuple[str, int]]:
+    """The summary table every face of the report shows (XLSX, PDF, CLI, page)."""
+    return [
+        ("Kerja sama berlaku dalam tahun", len(report.rows)),
+        ("Berlaku pada akhir tahun", report.active_at_year_end),
+        *((AGREEMENT_STATE_LABELS[k], report.states.get(k, 0)) for k in AGREEMENT_STATE_LABELS),
+        *(
+            (f"Ditandatangani dalam tahun: {label(DOC_TYPE_LABELS, k)}", v)
+            for k, v in sorted(report.signed_in_year.items())
+        ),
+        ("Perlu ditinjau", report.needs_review),
+        ("Dievaluasi", report.evaluation.evaluated),
+    ]
 
 
 def report_body(region_scope: str | None, body_code: str | None) -> Body:

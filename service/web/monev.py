@@ -17,11 +17,12 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from pydantic import ValidationError
+from starlette.datastructures import FormData
 
 from models.errors import ValidationFailedError
 from service import indonesian
 from service.api.deps import CurrentPrincipal, RecordId, State, visible_agreement
-from service.auth import Role
+from service.auth import Principal, Role
 from service.reports.aggregates import aggregates
 from service.reports.charts import CHART_TITLES
 from service.reports.coordination import coordination
@@ -200,14 +201,22 @@ def _sheet(form: Any) -> EvaluationInput:
         raise _problems(exc) from None
 
 
-@router.post("/agreements/{agreement_id}/evaluations")
-async def record_evaluation(
-    request: Request, state: State, principal: CurrentPrincipal, agreement_id: RecordId
-) -> Response:
+async def _reviewer_form(
+    request: Request, state: State, principal: Principal, agreement_id: int
+) -> FormData:
+    """A reviewer's post on one agreement they may see, its form token checked."""
     form = await request.form()
     check_csrf(request, str(form.get("csrf", "")))
     principal.require(Role.reviewer)
     visible_agreement(state, principal, agreement_id)
+    return form
+
+
+@router.post("/agreements/{agreement_id}/evaluations")
+async def record_evaluation(
+    request: Request, state: State, principal: CurrentPrincipal, agreement_id: RecordId
+) -> Response:
+    form = await _reviewer_form(request, state, principal, agreement_id)
     sheet = _sheet(form)
     store = EvaluationStore(state.registry)
     evaluation = store.record(agreement_id, sheet, evaluator=principal.user)
@@ -234,10 +243,7 @@ async def record_evaluation(
 async def save_indicators(
     request: Request, state: State, principal: CurrentPrincipal, agreement_id: RecordId
 ) -> Response:
-    form = await request.form()
-    check_csrf(request, str(form.get("csrf", "")))
-    principal.require(Role.reviewer)
-    visible_agreement(state, principal, agreement_id)
+    form = await _reviewer_form(request, state, principal, agreement_id)
     items = []
     raw_count = str(form.get("count", "0"))
     count = min(int(raw_count), MAX_ITEMS) if raw_count.isdigit() else 0
