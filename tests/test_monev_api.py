@@ -316,7 +316,12 @@ def test_monev_pages_list_expiring_and_save_an_escaped_evaluation(tmp_path: Path
 
         coordination = browser.get("/review/monev/koordinasi", params={"year": 2024, "body": "35"})
         assert coordination.status_code == 200 and "Kabupaten Sidoarjo" in coordination.text
-        act = {"csrf": _csrf(coordination.text), "body": "35.15", "year": "2024", "action": "submit"}
+        act = {
+            "csrf": _csrf(coordination.text),
+            "body": "35.15",
+            "year": "2024",
+            "action": "submit",
+        }
         sent = browser.post("/review/monev/laporan", data=act)
         assert sent.status_code == 303 and "saved=1" in sent.headers["location"]
         after_act = browser.get(sent.headers["location"]).text
