@@ -132,7 +132,7 @@ def build_yearly_report(
         counts["kind"].update(kinds)
         counts["field"].update(fields)
         rows.append(
-            ReportRow(
+            ReportRow.model_construct(
                 id=item.id,
                 doc_type=item.doc_type,
                 title=item.title,
@@ -146,7 +146,10 @@ def build_yearly_report(
                 end_date=item.end_date,
                 state=state,
                 status=item.status,
-                **_scores(evaluations.get(item.id)),
+                scores=_scores(evaluations.get(item.id)),
+                evaluation_average=(
+                    evaluations[item.id].average if item.id in evaluations else None
+                ),
             )
         )
     return YearlyReport(
@@ -173,13 +176,10 @@ def build_yearly_report(
     )
 
 
-def _scores(evaluation: Evaluation | None) -> dict[str, object]:
+def _scores(evaluation: Evaluation | None) -> dict[str, int] | None:
     if evaluation is None:
-        return {}
-    return {
-        "scores": {code: item.score for code, item in evaluation.scores.items()},
-        "evaluation_average": evaluation.average,
-    }
+        return None
+    return {code: item.score for code, item in evaluation.scores.items()}
 
 
 def mean(values: list[int] | list[float]) -> float | None:
