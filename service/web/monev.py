@@ -15,7 +15,8 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from pydantic import ValidationError
 
 from models.errors import ValidationFailedError
-from service.api.deps import CurrentPrincipal, RecordId, State, visible_agreement
+from service import authz
+from service.api.deps import CurrentPrincipal, RecordId, State
 from service.auth import Role
 from service.reports.criteria import CRITERIA, SCORE_MAX, SCORE_MIN
 from service.reports.deadline import deadline_info, due_fiscal_year
@@ -58,7 +59,7 @@ def evaluation_page(
     agreement_id: RecordId,
     year: Year = None,
 ) -> HTMLResponse:
-    view = visible_agreement(state, principal, agreement_id)
+    view = authz.agreement(state.registry, principal, agreement_id)
     fiscal_year = year if year is not None else due_fiscal_year(dt.date.today())
     history = EvaluationStore(state.registry).history(agreement_id)
     current = next((e for e in history if e.current and e.fiscal_year == fiscal_year), None)
@@ -83,7 +84,7 @@ async def record_evaluation(
     form = await request.form()
     check_csrf(request, str(form.get("csrf", "")))
     principal.require(Role.reviewer)
-    visible_agreement(state, principal, agreement_id)
+    authz.agreement(state.registry, principal, agreement_id)
     scores = {}
     for criterion in CRITERIA:
         raw = str(form.get(f"s_{criterion.code}", "")).strip()

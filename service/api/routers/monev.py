@@ -11,7 +11,8 @@ from fastapi import Path as FastAPIPath
 from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel, Field
 
-from service.api.deps import RecordId, Reviewer, Staff, State, Viewer, visible_agreement
+from service import authz
+from service.api.deps import RecordId, Reviewer, Staff, State, Viewer
 from service.api.routers.export import XLSX
 from service.api.schemas import ErrorBody
 from service.auth import Role
@@ -78,7 +79,7 @@ def record_evaluation(
 ) -> Evaluation:
     """All seven criteria are required, each a score 1..5 and a note. An
     evaluation is never changed: a new one for the same year becomes current."""
-    visible_agreement(state, principal, agreement_id)
+    authz.agreement(state.registry, principal, agreement_id)
     return EvaluationStore(state.registry).record(agreement_id, body, evaluator=principal.user)
 
 
@@ -94,7 +95,7 @@ def list_evaluations(
     agreement_id: RecordId,
     year: Annotated[int | None, Query(ge=YEAR_MIN, le=YEAR_MAX)] = None,
 ) -> list[Evaluation]:
-    visible_agreement(state, principal, agreement_id)
+    authz.agreement(state.registry, principal, agreement_id)
     return EvaluationStore(state.registry).history(agreement_id, year)
 
 
