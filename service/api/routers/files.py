@@ -11,6 +11,7 @@ from models.errors import NotFoundError
 from service import authz
 from service.api.deps import State, Viewer
 from service.api.schemas import ErrorBody
+from service.page_images import cached_page_png
 
 router = APIRouter(
     tags=["files"],
@@ -51,14 +52,15 @@ def page_image(
     principal: Viewer,
     sha256: Sha,
     page: PageNo,
-    dpi: Annotated[int, Query(ge=36, le=300)] = 100,
+    dpi: Annotated[
+        int, Query(ge=1, le=1200, description="within the page_image_dpi_min..max settings")
+    ] = 100,
 ) -> Response:
-    from extractor.render import page_png
-
+    """A page larger than ``page_image_max_pixels`` at this dpi is drawn smaller."""
     info, path = authz.file(state.registry, principal, sha256)
     if page > info.pages:
         raise NotFoundError(f"The file has {info.pages} page(s); there is no page {page}.")
-    png = page_png(path.read_bytes(), page, dpi)
+    png = cached_page_png(state.settings, sha256, path, page, dpi)
     return Response(png, media_type="image/png", headers={"Cache-Control": "private, max-age=3600"})
 
 
