@@ -12,13 +12,15 @@ from pathlib import Path
 from extractor import __version__
 from extractor.fields import extract_fields
 from extractor.ingest import read_document
-from models import Document, Extraction, Settings
+from extractor.secondlook import second_look
+from models import Document, Extraction, Settings, get_settings
 
 
-def extract_document(document: Document) -> Extraction:
-    """Apply the field rules to an already-read document."""
+def extract_document(document: Document, settings: Settings | None = None) -> Extraction:
+    """Apply the field rules to an already-read document, then the second look."""
     started = time.perf_counter()
     extraction = extract_fields(document)
+    extraction, _ = second_look(document, extraction, settings or get_settings())
     extraction.extractor_version = __version__
     extraction.seconds = round(extraction.seconds + time.perf_counter() - started, 4)
     return extraction
@@ -30,6 +32,6 @@ def extract_file(
     """Read one file and extract its fields; raises ``models.ExtractionError`` subclasses."""
     started = time.perf_counter()
     document = read_document(source, name=name, settings=settings)
-    extraction = extract_document(document)
+    extraction = extract_document(document, settings)
     extraction.seconds = round(time.perf_counter() - started, 4)
     return document, extraction
