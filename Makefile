@@ -7,7 +7,7 @@ SHELL := /bin/bash
 PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-APT_PACKAGES := tesseract-ocr tesseract-ocr-ind tesseract-ocr-osd tesseract-ocr-eng poppler-utils redis-server fonts-dejavu-core
+APT_PACKAGES := tesseract-ocr tesseract-ocr-ind tesseract-ocr-osd tesseract-ocr-eng poppler-utils redis-server fonts-dejavu-core chromium
 export OMP_THREAD_LIMIT := 1
 
 .PHONY: install system-deps run test lint typecheck pytest bench corpus clean help

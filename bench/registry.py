@@ -35,9 +35,10 @@ from typing import Any
 import psutil  # type: ignore[import-untyped]
 
 from models import Document, Extraction, Line, Page, Party, Settings
-from service import dedup
+from service import dedup, dedup_candidates
 from service.backfill import run_backfill
 from service.registry import Registry
+from service.registry.file_rows import file_rows
 
 SCALE_AGREEMENTS = 50_000
 ARCHIVE_AGREEMENTS = 1_614
@@ -148,12 +149,13 @@ def _link_scores(
         for doc in manifest["documents"]
         if doc.get("parent_id") and doc["doc_type"] in kinds
     }
-    conn = registry._conn()
+    with registry.read() as conn:
+        rows = conn.execute(
+            "SELECT from_agreement, to_agreement, kind FROM links "
+            "WHERE kind IN ('implements', 'amends') AND status != 'rejected'"
+        ).fetchall()
     predicted = set()
-    for source, target, kind in conn.execute(
-        "SELECT from_agreement, to_agreement, kind FROM links "
-        "WHERE kind IN ('implements', 'amends') AND status != 'rejected'"
-    ):
+    for source, target, kind in rows:
         if source in doc_of_agreement and target in doc_of_agreement:
             predicted.add((doc_of_agreement[source], doc_of_agreement[target], kind))
     figures: dict[str, Any] = {}
@@ -248,11 +250,11 @@ def _scale(out_dir: Path, n: int) -> dict[str, Any]:
             # figure measured is the check at scale, not the fill.
             started = time.perf_counter()
             for batch in range(have, n, 500):
-                with registry._write() as conn:
+                with registry.write() as conn:
                     for i in range(batch, min(batch + 500, n)):
                         data, document, extraction = _synthetic(random.Random(i), regions, i)
                         sha = hashlib.sha256(data).hexdigest()
-                        registry._file_rows(
+                        file_rows(
                             conn, sha, "-", len(data), document.file, document, extraction,
                             "bench", "bench",
                         )  # fmt: skip
@@ -260,27 +262,27 @@ def _scale(out_dir: Path, n: int) -> dict[str, Any]:
             fill_rate = (n - have) / fill_seconds
         else:
             fill_rate = None
-        conn = registry._conn()
-        checks: list[float] = []
-        candidates: list[int] = []
-        found = 0
-        for k in range(300):
-            twin = k % 2 == 0
-            seed = rng.randrange(n) if twin else n + k
-            _data, document, extraction = _synthetic(random.Random(seed), regions, seed)
-            values = extraction.model_dump(mode="json")
-            if k % 6 == 4:  # a twin whose date was not read: year-less party blocks
-                values["signing_date"] = None
-            profile = dedup.profile(values, dedup.fingerprint(document.text))
-            started = time.perf_counter()
-            matches = dedup.find_matches(conn, profile)
-            checks.append((time.perf_counter() - started) * 1000)
-            candidates.append(len(matches))
-            found += int(twin and any(m.duplicate for m in matches))
-        keys = conn.execute("SELECT COUNT(*) FROM blocking_keys").fetchone()[0]
-        largest = conn.execute(
-            "SELECT COUNT(*) FROM blocking_keys GROUP BY key ORDER BY 1 DESC LIMIT 1"
-        ).fetchone()[0]
+        with registry.read() as conn:
+            checks: list[float] = []
+            candidates: list[int] = []
+            found = 0
+            for k in range(300):
+                twin = k % 2 == 0
+                seed = rng.randrange(n) if twin else n + k
+                _data, document, extraction = _synthetic(random.Random(seed), regions, seed)
+                values = extraction.model_dump(mode="json")
+                if k % 6 == 4:  # a twin whose date was not read: year-less party blocks
+                    values["signing_date"] = None
+                profile = dedup.profile(values, dedup.fingerprint(document.text))
+                started = time.perf_counter()
+                matches = dedup_candidates.find_matches(conn, profile)
+                checks.append((time.perf_counter() - started) * 1000)
+                candidates.append(len(matches))
+                found += int(twin and any(m.duplicate for m in matches))
+            keys = conn.execute("SELECT COUNT(*) FROM blocking_keys").fetchone()[0]
+            largest = conn.execute(
+                "SELECT COUNT(*) FROM blocking_keys GROUP BY key ORDER BY 1 DESC LIMIT 1"
+            ).fetchone()[0]
         started = time.perf_counter()
         extra = 50
         for j in range(extra):

@@ -117,7 +117,7 @@ def worker(
     import logging
 
     from models import get_settings
-    from service.jobs import run_worker, worker_count
+    from service.jobs.worker import run_worker, worker_count
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
     settings = get_settings()

@@ -153,3 +153,11 @@ def label(table: dict[str, str], code: str | None, empty: str = "—") -> str:
     if code is None or code == "":
         return empty
     return table.get(code, code)
+
+
+ROLE_LABELS = {
+    "viewer": "pembaca",
+    "staff": "staf arsip",
+    "reviewer": "peninjau",
+    "admin": "admin",
+}

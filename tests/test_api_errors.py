@@ -18,7 +18,7 @@ from test_api_support import (
 
 from models.errors import PreconditionFailedError, PreconditionRequiredError
 from service.api.deps import parse_if_match
-from service.api.routers.uploads import display_name
+from service.jobs.receive import display_name
 
 
 @pytest.mark.slow

@@ -173,10 +173,11 @@ def test_precision_and_recall_on_generated_twins(tmp_path: Path) -> None:
 
         kinds = {"PKS": "implements", "ADENDUM": "amends"}
         truth = {(s.id, s.parent_id, kinds[s.doc_type]) for s in samples if s.parent_id}
-        links = registry._conn().execute(
-            "SELECT from_agreement, to_agreement, kind FROM links "
-            "WHERE kind IN ('implements', 'amends') AND status = 'confirmed'"
-        )
+        with registry.read() as conn:
+            links = conn.execute(
+                "SELECT from_agreement, to_agreement, kind FROM links "
+                "WHERE kind IN ('implements', 'amends') AND status = 'confirmed'"
+            ).fetchall()
         found = {(doc_of[a], doc_of[b], kind) for a, b, kind in links}
         assert {t[2] for t in truth} == {"implements", "amends"}
         assert truth <= found, truth - found

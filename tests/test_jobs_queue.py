@@ -27,7 +27,11 @@ from test_api_support import (
 
 from models import Document, Extraction, Settings
 from service.filing import file_extracted
-from service.jobs import Collector, EmbeddedWorker, Intake, JobQueue, JobStore
+from service.jobs.collector import Collector
+from service.jobs.intake import Intake
+from service.jobs.queue import JobQueue
+from service.jobs.store import JobStore
+from service.jobs.worker import EmbeddedWorker
 from service.registry import FileResult, Registry
 
 pytestmark = pytest.mark.slow

@@ -69,8 +69,8 @@ def test_opening_a_v1_registry_upgrades_it(tmp_path: Path) -> None:
         assert registry.applied_migrations() == [
             "0001_core",
             "0002_dedup_blocking",
-            "0100_evaluations",
             "0003_list_indexes",
+            "0100_evaluations",
         ]
         conn = sqlite3.connect(path)
         keys = {r[0] for r in conn.execute("SELECT key FROM blocking_keys WHERE agreement_id = 1")}
@@ -87,8 +87,8 @@ def test_opening_a_v1_registry_upgrades_it(tmp_path: Path) -> None:
         assert again.applied_migrations() == [
             "0001_core",
             "0002_dedup_blocking",
-            "0100_evaluations",
             "0003_list_indexes",
+            "0100_evaluations",
         ]
         assert again.stats()["agreements"] == 2
     mode = sqlite3.connect(path).execute("PRAGMA journal_mode").fetchone()[0]

@@ -21,8 +21,15 @@ from service.api.deps import ServiceState
 from service.api.routers import agreements, export, files, health, jobs, keys, links, monev, uploads
 from service.auth import KeyStore
 from service.filing import file_extracted
-from service.jobs import Collector, EmbeddedWorker, Intake, JobQueue, JobStore
+from service.jobs.collector import Collector
+from service.jobs.intake import Intake
+from service.jobs.queue import JobQueue
+from service.jobs.receive import MAX_FILES
+from service.jobs.store import JobStore
+from service.jobs.worker import EmbeddedWorker
 from service.registry.records import FileResult
+from service.web.mount import mount as mount_web
+from service.web.shared import render_error
 
 log = logging.getLogger("kerjasama.api")
 
@@ -116,12 +123,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         docs_url=f"{API_PREFIX}/docs",
         redoc_url=None,
     )
-    errors.install(app)
-    app.add_middleware(UploadSizeGuard, limit=settings.max_file_bytes * uploads.MAX_FILES)
+    errors.install(app, render_error)
+    app.add_middleware(UploadSizeGuard, limit=settings.max_file_bytes * MAX_FILES)
     for module in (health, uploads, jobs, agreements, links, files, export, keys, monev):
         app.include_router(module.router, prefix=API_PREFIX)
-
-    from service.web.routes import mount as mount_web
 
     mount_web(app)
 

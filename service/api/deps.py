@@ -17,7 +17,11 @@ from fastapi.security import APIKeyCookie, APIKeyHeader, HTTPAuthorizationCreden
 from models import Settings
 from models.errors import NotFoundError, PreconditionFailedError, PreconditionRequiredError
 from service.auth import KeyStore, Principal, Role, region_contains
-from service.jobs import Collector, EmbeddedWorker, Intake, JobQueue, JobStore
+from service.jobs.collector import Collector
+from service.jobs.intake import Intake
+from service.jobs.queue import JobQueue
+from service.jobs.store import JobStore
+from service.jobs.worker import EmbeddedWorker
 
 if TYPE_CHECKING:
     from service.registry import Registry

@@ -9,6 +9,7 @@ page (or a redirect to the login form), since a browser user cannot read JSON.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -21,6 +22,9 @@ from models import KerjasamaError
 log = logging.getLogger("kerjasama.api")
 
 WEB_PREFIX = "/review"
+
+HtmlRenderer = Callable[[Request, int, str, str], Response]
+"""Renders an error as a page: (request, status, code, message). Given by the app factory."""
 
 _HTTP_CODES = {
     400: "bad_request",
@@ -51,12 +55,11 @@ def error_body(code: str, message: str, detail: dict[str, Any] | None = None) ->
 def _respond(
     request: Request, status: int, code: str, message: str, detail: dict[str, Any] | None = None
 ) -> Response:
-    if request.url.path.startswith(WEB_PREFIX):
+    render: HtmlRenderer | None = getattr(request.app.state, "render_error_page", None)
+    if render is not None and request.url.path.startswith(WEB_PREFIX):
         if status == 401:
             return RedirectResponse(f"{WEB_PREFIX}/login", status_code=303)
-        from service.web.routes import render_error
-
-        return render_error(request, status, code, message)
+        return render(request, status, code, message)
     return JSONResponse(error_body(code, message, detail), status_code=status)
 
 
@@ -88,10 +91,12 @@ async def _http_error(request: Request, exc: Exception) -> Response:
 
 async def _unexpected(request: Request, exc: Exception) -> Response:
     log.exception("unhandled error on %s %s", request.method, request.url.path)
-    return _respond(request, 500, "internal_error", "An unexpected error; it has been logged.")
+    return _respond(request, 500, "internal_error", "Terjadi kesalahan tak terduga; sudah dicatat.")
 
 
-def install(app: FastAPI) -> None:
+def install(app: FastAPI, render_html: HtmlRenderer | None = None) -> None:
+    """Every error handler; ``render_html`` answers browsers under ``/review`` with a page."""
+    app.state.render_error_page = render_html
     app.add_exception_handler(KerjasamaError, _kerjasama_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(StarletteHTTPException, _http_error)

@@ -6,7 +6,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from service.jobs import Job
+from service.jobs.store import Job
 
 
 class ErrorBody(BaseModel):

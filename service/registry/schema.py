@@ -4,6 +4,14 @@ sqlite-utils 4 ships ``Migrations`` (the applied names live in
 ``_sqlite_migrations``), so opening an older database applies only what it
 lacks, each step in its own transaction. Never edit a migration that has
 shipped: add a new one, so every database in the field walks the same path.
+
+Declaration order is application order, and a migration's name is its identity
+in every database, so names are never changed. ``0003_list_indexes`` was once
+declared after ``0100_evaluations``; it is now declared before it. Moving a
+declaration is safe where renaming is not: sqlite-utils applies, in list order,
+the names a database lacks, and the two touch different tables. Migrations are
+frozen SQL and never call live code (which changes); data derived by live code
+(0002's dedup index for agreements filed before it) is rebuilt by the opener.
 """
 
 from __future__ import annotations
@@ -161,8 +169,6 @@ def _dedup_blocking(db: Database) -> None:
     numbers each agreement cites (its parent), read out of the citation phrase.
     Existing agreements get both computed here, so an upgraded registry dedups
     and links against what it already holds."""
-    from service.registry.derive import rebuild_dedup_index
-
     db.executescript(
         """
         CREATE TABLE blocking_keys (
@@ -180,7 +186,30 @@ def _dedup_blocking(db: Database) -> None:
         ALTER TABLE agreements ADD COLUMN fingerprint TEXT NOT NULL DEFAULT '';
         """
     )
-    rebuild_dedup_index(db)
+    # The rows of existing agreements are filled by ``connection.RegistryConnection``
+    # right after this migration is applied (``derive.rebuild_dedup_index``): a
+    # migration is frozen SQL, the derived index is computed by the live code.
+
+
+@MIGRATIONS(name="0003_list_indexes")
+def _list_indexes(db: Database) -> None:
+    """Indexes that answer the list/search filters and sorts without reading the
+    wide agreement rows (``service.registry.queries``): a region and the codes
+    under it as one range over (region_code, agreement_id); a status with its
+    rows in id order (a status filter paged deep); every id with its status, so
+    the default list (all but merged, newest first) skips its offset in the
+    index; the review queue's order (lowest confidence first) as an expression
+    index. The new region index covers every lookup the old one served, so that
+    one goes."""
+    db.executescript(
+        """
+        CREATE INDEX parties_region_agreement ON parties(region_code, agreement_id);
+        DROP INDEX parties_region;
+        CREATE INDEX agreements_status_id ON agreements(status, id);
+        CREATE INDEX agreements_id_status ON agreements(id, status);
+        CREATE INDEX agreements_queue ON agreements(status, COALESCE(min_confidence, -1), id);
+        """
+    )
 
 
 @MIGRATIONS(name="0100_evaluations")
@@ -216,26 +245,5 @@ def _evaluations(db: Database) -> None:
             BEGIN SELECT RAISE(ABORT, 'evaluations are a record: never rewritten'); END;
         CREATE TRIGGER evaluation_scores_no_delete BEFORE DELETE ON evaluation_scores
             BEGIN SELECT RAISE(ABORT, 'evaluations are a record: never deleted'); END;
-        """
-    )
-
-
-@MIGRATIONS(name="0003_list_indexes")
-def _list_indexes(db: Database) -> None:
-    """Indexes that answer the list/search filters and sorts without reading the
-    wide agreement rows (``service.registry.queries``): a region and the codes
-    under it as one range over (region_code, agreement_id); a status with its
-    rows in id order (a status filter paged deep); every id with its status, so
-    the default list (all but merged, newest first) skips its offset in the
-    index; the review queue's order (lowest confidence first) as an expression
-    index. The new region index covers every lookup the old one served, so that
-    one goes."""
-    db.executescript(
-        """
-        CREATE INDEX parties_region_agreement ON parties(region_code, agreement_id);
-        DROP INDEX parties_region;
-        CREATE INDEX agreements_status_id ON agreements(status, id);
-        CREATE INDEX agreements_id_status ON agreements(id, status);
-        CREATE INDEX agreements_queue ON agreements(status, COALESCE(min_confidence, -1), id);
         """
     )

@@ -99,7 +99,7 @@ class EvaluationStore:
     ) -> Evaluation:
         check_scores(sheet.scores)
         at = (now or dt.datetime.now(dt.UTC)).isoformat()
-        with self.registry._write() as conn:
+        with self.registry.write() as conn:
             row = conn.execute(
                 "SELECT status, merged_into FROM agreements WHERE id = ?", [agreement_id]
             ).fetchone()
@@ -138,7 +138,7 @@ class EvaluationStore:
         if fiscal_year is not None:
             sql += " AND fiscal_year = ?"
             params.append(fiscal_year)
-        with self.registry._read() as conn:
+        with self.registry.read() as conn:
             heads = conn.execute(sql + " ORDER BY id DESC", params).fetchall()
             evaluations = _assemble(conn, heads)
         seen: set[int] = set()
@@ -153,7 +153,7 @@ class EvaluationStore:
         """The current evaluation of each agreement evaluated for ``fiscal_year``
         (only those in ``agreement_ids`` when given, e.g. a region's report rows)."""
         wanted = None if agreement_ids is None else set(agreement_ids)
-        with self.registry._read() as conn:
+        with self.registry.read() as conn:
             heads = conn.execute(
                 "SELECT id, agreement_id, fiscal_year, evaluator, summary, at FROM evaluations e "
                 "WHERE fiscal_year = ? AND id = (SELECT MAX(id) FROM evaluations "

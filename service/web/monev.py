@@ -1,7 +1,7 @@
 """Monev review pages: agreements about to expire, the yearly summary, and the
 evaluation form on one agreement.
 
-Same rules as the other review pages (``service.web.routes``): Jinja2 with
+Same rules as the other review pages (``service.web.shared``): Jinja2 with
 autoescaping, the key in the HttpOnly cookie, a form token on every post.
 """
 
@@ -22,7 +22,7 @@ from service.reports.deadline import deadline_info, due_fiscal_year
 from service.reports.evaluations import YEAR_MAX, YEAR_MIN, EvaluationInput, EvaluationStore
 from service.reports.expiring import MAX_DAYS, expiring_agreements
 from service.reports.yearly import yearly_from_registry
-from service.web.routes import _check_csrf, _page
+from service.web.shared import check_csrf, page
 
 router = APIRouter(prefix="/review/monev", include_in_schema=False)
 
@@ -38,7 +38,7 @@ def monev_page(
     year: Year = None,
 ) -> HTMLResponse:
     fiscal_year = year if year is not None else due_fiscal_year(dt.date.today())
-    return _page(
+    return page(
         request,
         "monev.html",
         principal,
@@ -62,7 +62,7 @@ def evaluation_page(
     fiscal_year = year if year is not None else due_fiscal_year(dt.date.today())
     history = EvaluationStore(state.registry).history(agreement_id)
     current = next((e for e in history if e.current and e.fiscal_year == fiscal_year), None)
-    return _page(
+    return page(
         request,
         "evaluation.html",
         principal,
@@ -81,7 +81,7 @@ async def record_evaluation(
     request: Request, state: State, principal: CurrentPrincipal, agreement_id: RecordId
 ) -> Response:
     form = await request.form()
-    _check_csrf(request, str(form.get("csrf", "")))
+    check_csrf(request, str(form.get("csrf", "")))
     principal.require(Role.reviewer)
     visible_agreement(state, principal, agreement_id)
     scores = {}

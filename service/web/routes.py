@@ -8,24 +8,16 @@ a page on another site cannot post a correction in the reviewer's name.
 
 from __future__ import annotations
 
-import hashlib
 import json
-from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, FastAPI, Form, Query, Request
+from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
-from fastapi.staticfiles import StaticFiles
-from fastapi.templating import Jinja2Templates
-from starlette.concurrency import run_in_threadpool
-from starlette.datastructures import UploadFile as StarletteUpload
 
-from models import FIELD_NAMES, KerjasamaError
+from models import FIELD_NAMES
 from models.errors import (
     AuthError,
-    FileTooLargeError,
-    ForbiddenError,
     PreconditionFailedError,
     ValidationFailedError,
 )
@@ -36,14 +28,14 @@ from service.api.deps import (
     State,
     visible_agreement,
 )
-from service.api.routers.uploads import MAX_FILES, display_name
+from service.api.routers.uploads import upload_item
 from service.api.schemas import UploadItem
 from service.auth import Principal, Role
+from service.jobs.receive import MAX_FILES, receive_uploads
 from service.registry.derive import CURRENT_FIELDS
 from service.registry.records import AgreementQuery, AgreementView, FieldValue
-
-HERE = Path(__file__).parent
-templates = Jinja2Templates(directory=str(HERE / "templates"))
+from service.web import shared
+from service.web.shared import check_csrf
 
 router = APIRouter(prefix="/review", include_in_schema=False)
 
@@ -55,14 +47,6 @@ STRUCTURED = {"numbers", "parties", "duration", "scope"}
 """Edited as JSON in the extraction contract's shape."""
 LIST_FIELDS = {"numbers", "parties", "scope"}
 DPI = 100
-
-
-def show(value: Any) -> str:
-    if value is None or value == [] or value == "":
-        return "—"
-    if isinstance(value, list | dict):
-        return json.dumps(value, ensure_ascii=False)
-    return str(value)
 
 
 def edit_value(name: str, value: Any) -> str:
@@ -85,40 +69,9 @@ def parse_edit(name: str, raw: str) -> Any:
     return text or None
 
 
-def conf_class(conf: float | None) -> str:
-    if conf is None:
-        return ""
-    return "low" if conf < 0.5 else "mid" if conf < 0.8 else ""
-
-
-templates.env.globals.update(show=show, conf_class=conf_class)
-
-
-def csrf_token(request: Request) -> str:
-    key = request.cookies.get(COOKIE_NAME, "")
-    return hashlib.sha256(f"kerjasama-csrf:{key}".encode()).hexdigest()
-
-
-def _check_csrf(request: Request, token: str) -> None:
-    if not request.cookies.get(COOKIE_NAME) or token != csrf_token(request):
-        raise ForbiddenError("The form has expired; reload the page and try again.")
-
-
-def _page(
-    request: Request, name: str, principal: Principal | None, status: int = 200, **context: Any
-) -> HTMLResponse:
-    context.update(principal=principal, csrf=csrf_token(request))
-    return templates.TemplateResponse(request, name, context, status_code=status)
-
-
-def render_error(request: Request, status: int, code: str, message: str) -> Response:
-    context = {"principal": None, "csrf": "", "status": status, "code": code, "message": message}
-    return templates.TemplateResponse(request, "error.html", context, status_code=status)
-
-
 @router.get("/login")
 def login_form(request: Request) -> HTMLResponse:
-    return _page(request, "login.html", None)
+    return shared.page(request, "login.html", None)
 
 
 @router.post("/login")
@@ -126,7 +79,9 @@ def login(request: Request, state: State, key: Annotated[str, Form(max_length=20
     try:
         state.keys.authenticate(key.strip())
     except AuthError as exc:
-        return _page(request, "login.html", None, status=401, flash=exc.message, flash_kind="error")
+        return shared.page(
+            request, "login.html", None, status=401, flash=exc.message, flash_kind="error"
+        )
     response = RedirectResponse("/review", status_code=303)
     response.set_cookie(
         COOKIE_NAME,
@@ -168,7 +123,7 @@ def agreements_list(
     def url(at: int) -> str:
         return "/review?" + urlencode({"view": view, "q": q or "", "offset": at})
 
-    return _page(
+    return shared.page(
         request,
         "list.html",
         principal,
@@ -223,7 +178,7 @@ def _agreement_page(
     for name in FIELDS:
         fv = view.fields.get(name) or FieldValue()
         rows.append((name, fv, edit_value(name, fv.value), name in STRUCTURED))
-    return _page(
+    return shared.page(
         request,
         "agreement.html",
         principal,
@@ -258,7 +213,7 @@ async def correct(
     request: Request, state: State, principal: CurrentPrincipal, agreement_id: RecordId
 ) -> Response:
     form = await request.form()
-    _check_csrf(request, str(form.get("csrf", "")))
+    check_csrf(request, str(form.get("csrf", "")))
     principal.require(Role.reviewer)
     reason = str(form.get("reason", "")).strip()
     version = str(form.get("version", ""))
@@ -310,7 +265,7 @@ def reviewed(
     csrf: Annotated[str, Form()] = "",
     version: Annotated[str, Form()] = "",
 ) -> Response:
-    _check_csrf(request, csrf)
+    check_csrf(request, csrf)
     principal.require(Role.reviewer)
     visible_agreement(state, principal, agreement_id)
     state.registry.mark_reviewed(
@@ -331,7 +286,7 @@ def decide_link(
     decision: Annotated[str, Form(pattern="^(confirm|reject)$")],
     csrf: Annotated[str, Form()] = "",
 ) -> Response:
-    _check_csrf(request, csrf)
+    check_csrf(request, csrf)
     principal.require(Role.reviewer)
     view = visible_agreement(state, principal, agreement_id)
     if not any(link.id == link_id for link in view.links):
@@ -344,7 +299,7 @@ def _upload_page(
     request: Request, state: State, principal: Principal, results: list[UploadItem] | None = None
 ) -> HTMLResponse:
     mine = principal.user if principal.region else None
-    return _page(
+    return shared.page(
         request,
         "upload.html",
         principal,
@@ -363,30 +318,9 @@ def upload_form(request: Request, state: State, principal: CurrentPrincipal) -> 
 async def upload(request: Request, state: State, principal: CurrentPrincipal) -> HTMLResponse:
     """The browser's way to the same intake as ``POST /api/v1/uploads``."""
     form = await request.form(max_files=MAX_FILES)
-    _check_csrf(request, str(form.get("csrf", "")))
+    check_csrf(request, str(form.get("csrf", "")))
     principal.require(Role.staff)
-    limit = state.settings.max_file_bytes
-    results: list[UploadItem] = []
-    for part in form.getlist("files"):
-        if not isinstance(part, StarletteUpload):
-            continue
-        name = display_name(part.filename)
-        try:
-            data = await part.read(limit + 1)
-            if len(data) > limit:
-                raise FileTooLargeError(f"{name} is larger than the limit of {limit} bytes.")
-            job = await run_in_threadpool(state.intake.submit, data, name, user=principal.user)
-        except KerjasamaError as exc:
-            results.append(UploadItem(file=name, error=exc.code, message=exc.message))
-            continue
-        results.append(UploadItem(file=name, job=job))
+    received = await receive_uploads(state.intake, form.getlist("files"), user=principal.user)
+    results = [upload_item(r) for r in received]
     state.collector.wake()
     return _upload_page(request, state, principal, results)
-
-
-def mount(app: FastAPI) -> None:
-    app.mount("/review/static", StaticFiles(directory=str(HERE / "static")), name="review-static")
-    app.include_router(router)
-    from service.web.monev import router as monev_router  # imports this module's helpers
-
-    app.include_router(monev_router)

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Query
 from models.errors import NotFoundError
 from service.api.deps import State, Viewer
 from service.api.schemas import ErrorBody, JobList
-from service.jobs import Job
+from service.jobs.store import Job
 
 router = APIRouter(tags=["jobs"], responses={401: {"model": ErrorBody}})
 

@@ -2,34 +2,18 @@
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from typing import Annotated
 
 from fastapi import APIRouter, File, UploadFile
-from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse
 
-from models import KerjasamaError
-from models.errors import FileTooLargeError, ValidationFailedError
+from models.errors import ValidationFailedError
 from service.api.deps import Staff, State
 from service.api.errors import error_body
 from service.api.schemas import ErrorBody, UploadItem, UploadResponse
+from service.jobs.receive import MAX_FILES, Received, receive_uploads
 
 router = APIRouter(tags=["uploads"])
-
-MAX_FILES = 50
-
-
-def display_name(raw: str | None) -> str:
-    """A name to show: no directories, no control characters, bounded length.
-
-    Never used as a path; stored files are named by their sha256.
-    """
-    name = (raw or "").replace("\\", "/").rsplit("/", 1)[-1]
-    name = "".join(ch for ch in name if unicodedata.category(ch)[0] != "C")
-    name = re.sub(r"\s+", " ", name).strip()
-    return name[:200] or "upload"
 
 
 @router.post(
@@ -59,31 +43,21 @@ async def upload(
     accepted ones.
     """
     if not files:
-        raise ValidationFailedError("Send at least one file in the 'files' field.")
+        raise ValidationFailedError("Kirim sedikitnya satu berkas di kolom 'files'.")
     if len(files) > MAX_FILES:
-        raise ValidationFailedError(f"Send at most {MAX_FILES} files at once.")
-    limit = state.settings.max_file_bytes
-    items: list[UploadItem] = []
-    first_error: KerjasamaError | None = None
-    for upload_file in files:
-        name = display_name(upload_file.filename)
-        try:
-            data = await upload_file.read(limit + 1)
-            if len(data) > limit:
-                raise FileTooLargeError(
-                    f"{name} is larger than the limit of {limit} bytes.", detail={"limit": limit}
-                )
-            job = await run_in_threadpool(state.intake.submit, data, name, user=principal.user)
-        except KerjasamaError as exc:
-            first_error = first_error or exc
-            items.append(UploadItem(file=name, error=exc.code, message=exc.message))
-            continue
-        finally:
-            await upload_file.close()
-        items.append(UploadItem(file=name, job=job))
+        raise ValidationFailedError(f"Kirim paling banyak {MAX_FILES} berkas sekaligus.")
+    received = await receive_uploads(state.intake, files, user=principal.user)
+    items = [upload_item(r) for r in received]
+    first_error = next((r.error for r in received if r.error is not None), None)
     state.collector.wake()
     if first_error is not None and all(item.job is None for item in items):
         body = error_body(first_error.code, first_error.message)
         body["items"] = [item.model_dump(mode="json") for item in items]
         return JSONResponse(body, status_code=first_error.status)
     return JSONResponse(UploadResponse(items=items).model_dump(mode="json"), status_code=202)
+
+
+def upload_item(received: Received) -> UploadItem:
+    if received.error is None:
+        return UploadItem(file=received.file, job=received.job)
+    return UploadItem(file=received.file, error=received.error.code, message=received.error.message)
