@@ -28,7 +28,7 @@ from PIL import Image
 from rapidfuzz import fuzz
 
 from extractor.ocr.engine import LineReading, OcrEngine, get_engine
-from extractor.rules.number_grammar import check, repairs, same_number
+from extractor.rules.number_grammar import check, only_lookalikes, repairs, same_number
 from extractor.rules.numbers import clean_number, numbers_from_line
 from models import Box, Document, Extraction, Page, Settings
 
@@ -205,7 +205,15 @@ def decide_number(
             max(0.0, confidence - AMBIGUOUS_PENALTY),
             f"second look read {shown}; '{best}' fits the grammar but nothing backs it",
         )
-    why = "; ".join(candidates.get(best) or []) or "re-read at higher resolution"
+    why = "; ".join(candidates.get(best) or [])
+    if not why and check(first, signing_year).valid and only_lookalikes(first, best):
+        return _Decision(
+            first,
+            max(0.0, confidence - AMBIGUOUS_PENALTY),
+            f"second look read {shown}; '{first}' or '{best}': look-alike characters, "
+            "the grammar allows both",
+        )
+    why = why or "re-read at higher resolution"
     return _Decision(
         best,
         max(ADOPTED_CONFIDENCE, min(confidence + 0.1, AGREED_CONFIDENCE)),

@@ -88,3 +88,14 @@ def test_grammar_never_raises(text: str, year: int | None, month: int | None) ->
     check(text, year)
     for fix in repairs(text, month, year):
         assert fix.reason
+
+
+def test_letter_digit_look_alikes_are_named() -> None:
+    from extractor.rules.number_grammar import only_lookalikes
+
+    assert only_lookalikes("B/422/527/SMKN6/2021", "8/422/527/SMKN6/2021")
+    assert not only_lookalikes("B/422/527/SMKN6/2021", "B/422/528/SMKN6/2021")
+
+
+def test_lower_case_roman_month_is_a_problem() -> None:
+    assert not check("480/13-KB/x/2019", 2019).valid

@@ -119,3 +119,17 @@ def test_handwritten_fill_comes_out_low_not_guessed() -> None:
     )
     assert d.number == "8OO/2l/VU/2022" and d.confidence <= 0.3
     assert "handwriting" in d.rule
+
+
+def test_re_reads_that_only_swap_look_alikes_change_nothing() -> None:
+    d = decide_number(
+        "B/422/527/SMKN6/2021",
+        _readings("Nomor : 8/422/527/SMKN6/2021", "Nomor : 8/422/527/SMKN6/2021"),
+        EMPTY,
+        1,
+        12,
+        2021,
+        0.75,
+    )
+    assert d.number == "B/422/527/SMKN6/2021" and d.confidence < 0.75
+    assert "look-alike" in d.rule

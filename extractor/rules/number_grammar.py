@@ -92,7 +92,13 @@ def check(number: str, signing_year: int | None = None) -> NumberCheck:
         if idx > 0:
             before = parts[idx - 1]
             month = _roman_value(before)
-            if month is None and _ROMAN_LOOK.match(before) and not before.isdigit():
+            if (
+                before.lower() != before.upper()
+                and before.islower()
+                and before.upper() in ROMAN_MONTHS
+            ):
+                problems.append(f"'{before}' before the year: a Roman month in lower case (OCR)")
+            elif month is None and _ROMAN_LOOK.match(before) and not before.isdigit():
                 problems.append(f"'{before}' before the year is no Roman month")
     return NumberCheck(number, tuple(parts), year, month, tuple(problems))
 
@@ -162,6 +168,18 @@ def repairs(number: str, signing_month: int | None, signing_year: int | None) ->
     if candidate == number or not reasons:
         return []
     return [Repair(candidate, "; ".join(reasons))]
+
+
+_LOOKALIKES = (set("B8"), set("O0D"), set("S5"), set("I1l|"), set("Z2"), set("G6"), set("/l1|"))
+
+
+def only_lookalikes(a: str, b: str) -> bool:
+    """Two readings that differ only where a letter and a digit look alike ('B/422' and
+    '8/422'): no reading decides between them, only a grammar slot can."""
+    if len(a) != len(b) or a == b:
+        return False
+    pairs = zip(a, b, strict=True)
+    return all(x == y or any({x, y} <= group for group in _LOOKALIKES) for x, y in pairs)
 
 
 def same_number(a: str, b: str) -> bool:
