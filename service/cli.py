@@ -6,13 +6,12 @@ without the CLI. Heavy imports happen inside commands to keep ``--help`` fast.
 from __future__ import annotations
 
 import json
-import os
 import sys
 from pathlib import Path
 
 import typer
 
-os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+from service.cli_errors import cli_errors, exit_code, report
 
 app = typer.Typer(
     name="kerjasama",
@@ -28,27 +27,30 @@ def extract(
     as_json: bool = typer.Option(False, "--json", help="one JSON object per line per file"),
 ) -> None:
     """Read files and print what was extracted (the extraction contract)."""
-    from extractor.pipeline import extract_file
-    from models import KerjasamaError
+    from models import KerjasamaError, get_settings
+    from models.errors import UnreadableFileError
+    from service.consume import READ, Context, preflight, run
 
-    failed = 0
+    settings = get_settings()
+    errors: list[KerjasamaError] = []
     for path in files:
         try:
-            _document, extraction = extract_file(path, name=path.name)
-        except KerjasamaError as exc:
-            failed += 1
-            error = {"file": path.name, "error": exc.code, "message": exc.message}
-            if as_json:
-                print(json.dumps(error, ensure_ascii=False))
-            else:
-                print(f"{path.name}: {exc.code}: {exc.message}", file=sys.stderr)
+            data = path.read_bytes()
+        except OSError as exc:
+            errors.append(UnreadableFileError(str(exc)))
+            report(errors[-1], name=path.name, as_json=as_json)
+            continue
+        ctx = run(Context(name=path.name, data=data, settings=settings), (preflight, *READ))
+        if ctx.error is not None or ctx.extraction is None:
+            errors.append(ctx.error or KerjasamaError("no extraction"))
+            report(errors[-1], name=path.name, as_json=as_json)
             continue
         if as_json:
-            print(extraction.model_dump_json())
+            print(ctx.extraction.model_dump_json())
         else:
-            _print_extraction(extraction)
-    if failed:
-        raise typer.Exit(code=1)
+            _print_extraction(ctx.extraction)
+    if errors:
+        raise typer.Exit(code=exit_code(errors))
 
 
 def _print_extraction(extraction: object) -> None:
@@ -137,16 +139,13 @@ def keys_create(
     label: str = typer.Option(None, help="who the key is for"),
 ) -> None:
     """Make a key and print it once (only its hash is kept)."""
-    from models import KerjasamaError, get_settings
+    from models import get_settings
     from service.auth import KeyStore, Role
 
-    try:
+    with cli_errors():
         new = KeyStore.for_settings(get_settings()).create(
             Role.parse(role), region=region, label=label
         )
-    except KerjasamaError as exc:
-        print(f"{exc.code}: {exc.message}", file=sys.stderr)
-        raise typer.Exit(code=2) from None
     scope = f", region {new.region}" if new.region else ""
     print(f"key {new.id} ({new.role}{scope}); shown once, keep it safe:")
     print(new.key)
@@ -157,14 +156,11 @@ def keys_revoke(
     key_id: int = typer.Argument(..., help="the id from `kerjasama keys list`"),
 ) -> None:
     """Revoke a key at once."""
-    from models import KerjasamaError, get_settings
+    from models import get_settings
     from service.auth import KeyStore
 
-    try:
+    with cli_errors():
         info = KeyStore.for_settings(get_settings()).revoke(key_id)
-    except KerjasamaError as exc:
-        print(f"{exc.code}: {exc.message}", file=sys.stderr)
-        raise typer.Exit(code=1) from None
     print(f"key {info.id} revoked")
 
 
@@ -202,7 +198,8 @@ def backfill(
     from rich.table import Table
 
     from models import get_settings
-    from service.backfill import RichProgress, default_report, run_backfill
+    from service.backfill import default_report, run_backfill
+    from service.backfill_report import RichProgress
     from service.registry import Registry
 
     settings = get_settings()
@@ -254,61 +251,91 @@ app.add_typer(report_app, name="report")
 
 def _region_scope(region: str | None) -> str | None:
     """A ``--region`` option checked as a Kemendagri code; exit 2 when it is not one."""
-    from models import KerjasamaError
     from service.auth import valid_region
 
-    try:
+    with cli_errors():
         return valid_region(region) if region else None
-    except KerjasamaError as exc:
-        print(f"{exc.code}: {exc.message}", file=sys.stderr)
-        raise typer.Exit(code=2) from None
 
 
 @report_app.command("yearly")
 def report_yearly(
     year: int = typer.Option(..., "--year", min=2000, max=2100, help="fiscal year"),
     region: str = typer.Option(None, "--region", help="Kemendagri code: only this region"),
+    body: str = typer.Option(None, "--body", help="reporting body: 35, 35.15, kemendagri..."),
     xlsx: Path = typer.Option(None, "--xlsx", dir_okay=False, help="also write the workbook"),
+    pdf: Path = typer.Option(None, "--pdf", dir_okay=False, help="also write the official PDF"),
     as_json: bool = typer.Option(False, "--json", help="print the report as JSON"),
 ) -> None:
-    """The yearly monev report: counts by state, deadline, evaluation coverage."""
-    from rich.console import Console
-    from rich.table import Table
+    """The yearly monev report of one body: counts by state, deadline, evaluation."""
+    from service.reports.cli_views import print_yearly
 
-    from models import get_settings
-    from service.registry import Registry
-    from service.reports.yearly import report_xlsx, yearly_from_registry
+    print_yearly(year, _region_scope(region), body, xlsx, pdf, as_json)
 
-    scope = _region_scope(region)
-    with Registry.open(get_settings()) as registry:
-        report = yearly_from_registry(registry, year, region_scope=scope)
-    if xlsx is not None:
-        xlsx.write_bytes(report_xlsx(report))
-    if as_json:
-        print(report.model_dump_json(indent=1))
-        return
-    title = f"monev {year}" + (f", region {scope}" if scope else "")
-    table = Table(title=f"{title}: due {report.deadline.isoformat()}")
-    table.add_column("")
-    table.add_column("agreements", justify="right")
-    for label, value in (
-        ("in force during the year", len(report.rows)),
-        ("active at year end", report.active_at_year_end),
-        ("expired in the year", report.expired_in_year),
-        ("expiring within 180 days after", report.expiring_next_180_days),
-        ("end date unknown", report.unknown_end_date),
-        ("needs review", report.needs_review),
-        *((f"signed in the year ({k})", v) for k, v in sorted(report.signed_in_year.items())),
-        ("evaluated", report.evaluation.evaluated),
-    ):
-        table.add_row(label, str(value))
-    console = Console()
-    console.print(table)
-    for item in report.evaluation.criteria:
-        average = f"{item.average:.2f}" if item.average is not None else "-"
-        console.print(f"  {item.code:<15} evaluated {item.evaluated:>4}  average {average}")
-    if xlsx is not None:
-        console.print(f"workbook: {xlsx}")
+
+@report_app.command("bodies")
+def report_bodies(
+    year: int = typer.Option(..., "--year", min=2000, max=2100, help="fiscal year"),
+    region: str = typer.Option(None, "--region", help="Kemendagri code: only this region"),
+    as_json: bool = typer.Option(False, "--json", help="print as JSON"),
+) -> None:
+    """Every reporting body's yearly report: status, deadline, days left or late."""
+    from service.reports.cli_views import print_bodies
+
+    print_bodies(year, _region_scope(region), as_json)
+
+
+@report_app.command("act")
+def report_act(
+    action: str = typer.Argument(..., help="draft | submit | accept | return"),
+    body: str = typer.Option(..., "--body", help="the reporting body's code"),
+    year: int = typer.Option(..., "--year", min=2000, max=2100, help="fiscal year"),
+    note: str = typer.Option(None, "--note", help="note (required to return)"),
+    user: str = typer.Option(None, "--user", help="who acts (default: cli:$USER)"),
+    region: str = typer.Option(None, "--region", help="act as an account of this region"),
+) -> None:
+    """Record an action on a body's yearly report (drafted, submitted, accepted, returned)."""
+    from service.reports.cli_views import act
+
+    act(action, body, year, note, user, _region_scope(region))
+
+
+@report_app.command("coordination")
+def report_coordination(
+    year: int = typer.Option(..., "--year", min=2000, max=2100, help="fiscal year"),
+    body: str = typer.Option(None, "--body", help="a province code, or kemendagri"),
+    days: int = typer.Option(90, "--days", min=0, max=3650, help="expiring window"),
+    region: str = typer.Option(None, "--region", help="view as an account of this region"),
+    as_json: bool = typer.Option(False, "--json", help="print as JSON"),
+) -> None:
+    """A province over its kabupaten/kota, or the ministry over the provinces."""
+    from service.reports.cli_views import print_coordination
+
+    print_coordination(year, body, days, _region_scope(region), as_json)
+
+
+@report_app.command("expiry")
+def report_expiry(
+    body: str = typer.Option(None, "--body", help="reporting body (default: everything)"),
+    days: int = typer.Option(90, "--days", min=0, max=3650, help="window before/after today"),
+    as_json: bool = typer.Option(False, "--json", help="print as JSON"),
+) -> None:
+    """Expiring, lapsed, NKs outlived by their PKS, PKS without NK, no end date."""
+    from service.reports.cli_views import print_expiry
+
+    print_expiry(body, days, as_json)
+
+
+@report_app.command("digest")
+def report_digest(
+    body: str = typer.Option(..., "--body", help="the reporting body's code"),
+    days: int = typer.Option(30, "--days", min=0, max=3650, help="window before/after today"),
+    email: str = typer.Option(None, "--email", help="also mail it (needs DIGEST_SMTP_HOST)"),
+    as_json: bool = typer.Option(False, "--json", help="print as JSON"),
+) -> None:
+    """The daily digest of one body: its report's status and what to act on."""
+    from service.reports.cli_views import print_digest
+
+    print_digest(body, days, email, as_json)
 
 
 @report_app.command("expiring")

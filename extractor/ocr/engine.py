@@ -20,7 +20,9 @@ from PIL import Image
 
 from models.errors import ExtractionError, OcrTimeoutError
 
-os.environ["OMP_THREAD_LIMIT"] = "1"  # before any Tesseract is loaded: OpenMP thrashes on 2 cores
+# The one place OMP_THREAD_LIMIT is set, before any Tesseract is loaded: OpenMP threads
+# thrash on 2 cores; parallelism is one Tesseract per process (``ocr.pool``).
+os.environ["OMP_THREAD_LIMIT"] = "1"
 
 DEFAULT_TESSDATA = Path("/usr/share/tesseract-ocr/5/tessdata")
 PAGE_SEGMENTATION = 4
@@ -69,10 +71,8 @@ class OcrEngine(Protocol):
 
 
 def tessdata_dir(configured: Path | None) -> Path:
-    if configured:
-        return configured
-    env = os.environ.get("TESSDATA_PREFIX")
-    return Path(env) if env else DEFAULT_TESSDATA
+    """``settings.tessdata_dir``; the default only for callers without settings."""
+    return configured or DEFAULT_TESSDATA
 
 
 class TesserocrEngine:
