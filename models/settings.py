@@ -46,8 +46,8 @@ class Settings(BaseSettings):
     pdfium (C) measured about 10x faster than pdfplumber (pure Python) here, so
     it is the default; pdfplumber stays as the reference reader."""
 
-    ocr_engine: str = "auto"
-    """``tesserocr``, ``pytesseract`` or ``auto`` (tesserocr where installed)."""
+    ocr_engine: Literal["auto", "tesserocr", "pytesseract"] = "auto"
+    """``auto`` is tesserocr where installed, else pytesseract."""
     ocr_languages: str = "ind"
     ocr_dpi: int = 300
     ocr_flat_field: bool = True
@@ -57,7 +57,10 @@ class Settings(BaseSettings):
     workers: int = 0
     """Processes for OCR and backfill; 0 = one per core."""
 
-    tessdata_dir: Path | None = None
+    tessdata_dir: Path = Path("/usr/share/tesseract-ocr/5/tessdata")
+    """Tesseract's language data (Debian's tesseract-ocr 5 path); read only from here."""
+    page_image_dpi: int = 100
+    """Resolution of the page images the review pages show beside the fields."""
 
     # Service
     timezone: str = "Asia/Jakarta"
@@ -69,6 +72,8 @@ class Settings(BaseSettings):
     job_lease_seconds: float = 60.0
     """A running job whose worker stopped sending heartbeats for this long runs again."""
     job_max_attempts: int = 3
+    max_upload_files: int = 50
+    """Files in one upload request (API and review pages)."""
 
     # Monev daily digest by e-mail: off unless an SMTP host is set.
     digest_smtp_host: str | None = None

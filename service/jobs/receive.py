@@ -20,8 +20,6 @@ from models.errors import FileTooLargeError
 from service.jobs.intake import Intake
 from service.jobs.store import Job
 
-MAX_FILES = 50
-
 
 def display_name(raw: str | None) -> str:
     """A name to show: no directories, no control characters, bounded length.

@@ -31,7 +31,7 @@ from service.api.deps import (
 from service.api.routers.uploads import upload_item
 from service.api.schemas import UploadItem
 from service.auth import Principal, Role
-from service.jobs.receive import MAX_FILES, receive_uploads
+from service.jobs.receive import receive_uploads
 from service.registry.derive import CURRENT_FIELDS
 from service.registry.records import AgreementQuery, AgreementView, FieldValue
 from service.web import shared
@@ -46,7 +46,6 @@ FIELDS: tuple[str, ...] = tuple(
 STRUCTURED = {"numbers", "parties", "duration", "scope"}
 """Edited as JSON in the extraction contract's shape."""
 LIST_FIELDS = {"numbers", "parties", "scope"}
-DPI = 100
 
 
 def edit_value(name: str, value: Any) -> str:
@@ -137,8 +136,8 @@ def agreements_list(
     )
 
 
-def _boxes(view: AgreementView, page: int) -> list[dict[str, Any]]:
-    scale = DPI / 72
+def _boxes(view: AgreementView, page: int, dpi: int) -> list[dict[str, Any]]:
+    scale = dpi / 72
     boxes = []
     for name, fv in view.fields.items():
         for ev in fv.evidence:
@@ -186,8 +185,8 @@ def _agreement_page(
         a=view,
         file=chosen,
         page=page,
-        dpi=DPI,
-        boxes=_boxes(view, page) if chosen is not None else [],
+        dpi=state.settings.page_image_dpi,
+        boxes=_boxes(view, page, state.settings.page_image_dpi) if chosen is not None else [],
         rows=rows,
         history=state.registry.history(agreement_id),
         can_edit=principal.role >= Role.reviewer,
@@ -316,7 +315,7 @@ def upload_form(request: Request, state: State, principal: CurrentPrincipal) -> 
 @router.post("/upload")
 async def upload(request: Request, state: State, principal: CurrentPrincipal) -> HTMLResponse:
     """The browser's way to the same intake as ``POST /api/v1/uploads``."""
-    form = await request.form(max_files=MAX_FILES)
+    form = await request.form(max_files=state.settings.max_upload_files)
     check_csrf(request, str(form.get("csrf", "")))
     principal.require(Role.staff)
     received = await receive_uploads(state.intake, form.getlist("files"), user=principal.user)
