@@ -20,8 +20,8 @@ from pydantic import ValidationError
 from starlette.datastructures import FormData
 
 from models.errors import ValidationFailedError
-from service import indonesian
-from service.api.deps import CurrentPrincipal, RecordId, State, visible_agreement
+from service import authz, indonesian
+from service.api.deps import CurrentPrincipal, RecordId, State
 from service.auth import Principal, Role
 from service.reports.aggregates import aggregates
 from service.reports.charts import CHART_TITLES
@@ -152,7 +152,7 @@ def evaluation_page(
     year: Year = None,
     saved: Annotated[str | None, Query(max_length=20)] = None,
 ) -> HTMLResponse:
-    view = visible_agreement(state, principal, agreement_id)
+    view = authz.agreement(state.registry, principal, agreement_id)
     fiscal_year = year if year is not None else due_fiscal_year(dt.date.today())
     history = EvaluationStore(state.registry).history(agreement_id)
     current = next((e for e in history if e.current and e.fiscal_year == fiscal_year), None)
@@ -208,7 +208,7 @@ async def _reviewer_form(
     form = await request.form()
     check_csrf(request, str(form.get("csrf", "")))
     principal.require(Role.reviewer)
-    visible_agreement(state, principal, agreement_id)
+    authz.agreement(state.registry, principal, agreement_id)
     return form
 
 

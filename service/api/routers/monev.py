@@ -12,7 +12,8 @@ from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel, Field
 
 from models.errors import FileTooLargeError
-from service.api.deps import RecordId, Reviewer, Staff, State, Viewer, visible_agreement
+from service import authz
+from service.api.deps import RecordId, Reviewer, Staff, State, Viewer
 from service.api.routers.export import XLSX
 from service.api.schemas import ErrorBody
 from service.auth import Role
@@ -82,7 +83,7 @@ def record_evaluation(
 ) -> Evaluation:
     """All seven criteria are required, each a score 1..5 and a note. An
     evaluation is never changed: a new one for the same year becomes current."""
-    visible_agreement(state, principal, agreement_id)
+    authz.agreement(state.registry, principal, agreement_id)
     return EvaluationStore(state.registry).record(agreement_id, body, evaluator=principal.user)
 
 
@@ -98,7 +99,7 @@ def list_evaluations(
     agreement_id: RecordId,
     year: Annotated[int | None, Query(ge=YEAR_MIN, le=YEAR_MAX)] = None,
 ) -> list[Evaluation]:
-    visible_agreement(state, principal, agreement_id)
+    authz.agreement(state.registry, principal, agreement_id)
     return EvaluationStore(state.registry).history(agreement_id, year)
 
 
@@ -286,7 +287,7 @@ async def add_evidence(
     file: UploadFile,
 ) -> EvidenceFile:
     store = EvaluationStore(state.registry)
-    visible_agreement(state, principal, store.agreement_of(evaluation_id))
+    authz.agreement(state.registry, principal, store.agreement_of(evaluation_id))
     data = await file.read(state.settings.max_file_bytes + 1)
     if len(data) > state.settings.max_file_bytes:
         raise FileTooLargeError(
@@ -309,7 +310,7 @@ async def add_evidence(
 )
 def evidence(state: State, principal: Viewer, evidence_id: RecordId) -> Response:
     agreement_id, record, data = EvaluationStore(state.registry).evidence_file(evidence_id)
-    visible_agreement(state, principal, agreement_id)
+    authz.agreement(state.registry, principal, agreement_id)
     safe = "".join(ch for ch in record.name if ch.isalnum() or ch in "._- ") or "bukti"
     return Response(
         data,
@@ -339,7 +340,7 @@ async def evaluation_aggregates(
     summary="Success indicators: promised outputs (from the scope until saved), achieved",
 )
 def get_indicators(state: State, principal: Viewer, agreement_id: RecordId) -> IndicatorSet:
-    visible_agreement(state, principal, agreement_id)
+    authz.agreement(state.registry, principal, agreement_id)
     return IndicatorStore(state.registry).current(agreement_id)
 
 
@@ -352,7 +353,7 @@ def get_indicators(state: State, principal: Viewer, agreement_id: RecordId) -> I
 def put_indicators(
     state: State, principal: Reviewer, agreement_id: RecordId, body: IndicatorInput
 ) -> IndicatorSet:
-    visible_agreement(state, principal, agreement_id)
+    authz.agreement(state.registry, principal, agreement_id)
     return IndicatorStore(state.registry).save(agreement_id, body, user=principal.user)
 
 
