@@ -25,7 +25,7 @@ from service.indonesian import (
 from service.reports.bodies import all_bodies
 from service.reports.charts import CHART_TITLES, chart
 from service.reports.criteria import CRITERIA
-from service.reports.yearly import YearlyReport
+from service.reports.yearly import YearlyReport, summary_lines
 from service.spreadsheet import append_row, new_sheet
 
 
@@ -43,15 +43,7 @@ def report_xlsx(report: YearlyReport, *, charts: bool = True) -> bytes:
         ("Tahun anggaran", report.fiscal_year),
         ("Keadaan per tanggal", report.as_of),
         ("Batas waktu penyampaian", report.deadline),
-        ("Kerja sama berlaku dalam tahun", len(report.rows)),
-        ("Berlaku pada akhir tahun", report.active_at_year_end),
-        *((AGREEMENT_STATE_LABELS[k], report.states.get(k, 0)) for k in AGREEMENT_STATE_LABELS),
-        ("Perlu ditinjau", report.needs_review),
-        *(
-            (f"Ditandatangani dalam tahun: {label(DOC_TYPE_LABELS, k)}", v)
-            for k, v in sorted(report.signed_in_year.items())
-        ),
-        ("Dievaluasi", report.evaluation.evaluated),
+        *summary_lines(report),
         ("Cakupan evaluasi", report.evaluation.coverage),
         ("Rata-rata nilai evaluasi", report.evaluation.average),
         ("Dibuat", format_date(report.generated_at.date())),
