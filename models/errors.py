@@ -204,3 +204,12 @@ def error_for_code(code: str, message: str) -> KerjasamaError:
         if cls.code == code:
             return cls(message)
     return KerjasamaError(message)
+
+
+class RequestTooLargeError(KerjasamaError):
+    """A request body larger than the service accepts, counted as it arrives
+    (chunked bodies without Content-Length included)."""
+
+    code = "request_too_large"
+    status = 413
+    exit_code = 2

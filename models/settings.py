@@ -33,6 +33,9 @@ class Settings(BaseSettings):
     max_pages: int = 200
     max_image_pixels: int = 120_000_000
     ocr_page_timeout: float = 120.0
+    max_request_bytes: int | None = None
+    """Largest request body, counted as it arrives; unset = max_file_bytes x files per
+    upload + 1 MiB of form overhead."""
     page_image_max_pixels: int = 16_000_000
     """A review page image larger than this (at the asked dpi) is drawn at a lower dpi;
     checked from the page size before rendering (an A4 page at 300 dpi is 8.7 Mpx)."""
@@ -88,6 +91,11 @@ class Settings(BaseSettings):
     @property
     def files_dir(self) -> Path:
         return self.data_dir / "files"
+
+    def request_limit(self) -> int:
+        if self.max_request_bytes is not None:
+            return self.max_request_bytes
+        return self.max_file_bytes * self.max_upload_files + 1024 * 1024
 
     @property
     def page_cache_dir(self) -> Path:

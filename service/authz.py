@@ -12,7 +12,7 @@ probe which ids exist elsewhere.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -53,6 +53,19 @@ def agreement(registry: Registry, principal: Principal, agreement_id: int) -> Ag
     if not covers(principal, agreement_regions(view)):
         raise NotFoundError(f"Tidak ada perjanjian {agreement_id}.")
     return view
+
+
+def sees(registry: Registry, principal: Principal) -> Callable[[int], bool]:
+    """Whether the key may know an agreement exists (for answers that would name it)."""
+
+    def check(agreement_id: int) -> bool:
+        try:
+            agreement(registry, principal, agreement_id)
+        except NotFoundError:
+            return False
+        return True
+
+    return check
 
 
 def link(registry: Registry, principal: Principal, agreement_id: int, link_id: int) -> Link:

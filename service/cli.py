@@ -108,7 +108,13 @@ def serve(
         f"queue {queue}; worker {'embedded' if settings.embedded_worker else 'external'}",
         flush=True,
     )
-    uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_level="info")
+    uvicorn.run(
+        create_app(settings),
+        host=settings.host,
+        port=settings.port,
+        log_level="info",
+        server_header=False,
+    )
 
 
 @app.command()

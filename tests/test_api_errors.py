@@ -124,9 +124,12 @@ def test_reads_and_changes_refuse_with_codes(tmp_path: Path) -> None:
         assert http.get("/api/v1/nowhere").json()["error"] == "not_found"
         assert http.delete("/api/v1/agreements/1").json()["error"] == "method_not_allowed"
 
-        # Health and readiness need no key.
+        # Health and readiness need no key; the counts are only for a caller with one.
         assert client(base, None).get("/api/v1/health").json() == {"status": "ok"}
-        ready = client(base, None).get("/api/v1/ready").json()
+        anonymous = client(base, None).get("/api/v1/ready").json()
+        assert anonymous["status"] == "ready" and anonymous["registry"] is None
+        assert anonymous["jobs"] is None and anonymous["queue_pending"] is None
+        ready = http.get("/api/v1/ready").json()
         assert ready["status"] == "ready" and ready["registry"]["agreements"] == 1
 
 

@@ -8,16 +8,17 @@ that files worker results, and on the embedded deployment a worker process.
 from __future__ import annotations
 
 import logging
+import sys
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
-from fastapi.responses import JSONResponse, RedirectResponse
-from starlette.types import ASGIApp, Receive, Scope, Send
+from fastapi.responses import RedirectResponse
 
 from models import Settings, get_settings
 from service.api import errors
 from service.api.deps import ServiceState
+from service.api.middleware import BodySizeLimit, SecurityHeaders
 from service.api.routers import agreements, export, files, health, jobs, keys, links, monev, uploads
 from service.auth import KeyStore
 from service.checkpoints import PageCheckpoints
@@ -54,29 +55,6 @@ def _open_state(settings: Settings) -> ServiceState:
     )
 
 
-class UploadSizeGuard:
-    """Refuses an upload body larger than any accepted request before it is parsed.
-
-    The multipart parser would otherwise spool a huge body to disk first; the
-    per-file limit is checked again on each file.
-    """
-
-    def __init__(self, app: ASGIApp, *, limit: int) -> None:
-        self.app = app
-        self.limit = limit + 1024 * 1024
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == "http" and scope["method"] == "POST":
-            length = dict(scope["headers"]).get(b"content-length", b"0")
-            if length.isdigit() and int(length) > self.limit:
-                body = errors.error_body(
-                    "file_too_large", f"The request is larger than {self.limit} bytes."
-                )
-                await JSONResponse(body, status_code=413)(scope, receive, send)
-                return
-        await self.app(scope, receive, send)
-
-
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
 
@@ -85,8 +63,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         state = _open_state(settings)
         new_key = state.keys.ensure_admin(settings) if settings.require_auth else None
         if new_key is not None:
+            # the terminal only, never a logger: log files are kept and shipped
             print(
                 f"No API key existed, so an admin key was made (shown once): {new_key.key}",
+                file=sys.stderr,
                 flush=True,
             )
         state.collector.start()
@@ -118,7 +98,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         redoc_url=None,
     )
     errors.install(app, render_error)
-    app.add_middleware(UploadSizeGuard, limit=settings.max_file_bytes * settings.max_upload_files)
+    app.add_middleware(BodySizeLimit, limit=settings.request_limit())
+    app.add_middleware(SecurityHeaders, api_prefix=API_PREFIX)
     for module in (health, uploads, jobs, agreements, links, files, export, keys, monev):
         app.include_router(module.router, prefix=API_PREFIX)
 

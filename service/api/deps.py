@@ -1,8 +1,8 @@
 """What every route needs, in one module: the service state, the caller, roles.
 
-The caller's key may come as ``Authorization: Bearer``, ``X-API-Key`` or the
-review pages' cookie, so the page images load in the browser with the same
-check as the API.
+The caller's key may come as ``Authorization: Bearer``, ``X-API-Key`` or (for
+reads only under ``/api``) the review pages' cookie, so the page images load in
+the browser with the same check as the API.
 """
 
 from __future__ import annotations
@@ -54,14 +54,24 @@ _header = APIKeyHeader(name="X-API-Key", auto_error=False)
 _cookie = APIKeyCookie(name=COOKIE_NAME, auto_error=False, description="set by /review/login")
 
 
+SAFE_METHODS = frozenset({"GET", "HEAD"})
+
+
 def current_principal(
+    request: Request,
     state: State,
     bearer: Annotated[HTTPAuthorizationCredentials | None, Security(_bearer)],
     header: Annotated[str | None, Security(_header)],
     cookie: Annotated[str | None, Security(_cookie)],
 ) -> Principal:
+    """The API takes the page cookie for reads only (page images in the browser):
+    a state change under ``/api`` needs the key header, so a cross-site form
+    riding on the cookie cannot change anything. The pages check their own
+    form token on every post."""
     if not state.settings.require_auth:
         return Principal(user="anonymous", role=Role.admin)
+    if request.url.path.startswith("/api/") and request.method not in SAFE_METHODS:
+        cookie = None
     key = (bearer.credentials if bearer else None) or header or cookie
     return state.keys.authenticate(key)
 

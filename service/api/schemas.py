@@ -61,8 +61,10 @@ class Health(BaseModel):
 
 
 class Readiness(BaseModel):
+    """Counts only for a caller with a valid key: anonymous probes learn up or down."""
+
     status: str
-    registry: dict[str, int]
-    queue_pending: int
-    jobs: dict[str, int]
+    registry: dict[str, int] | None = None
+    queue_pending: int | None = None
+    jobs: dict[str, int] | None = None
     worker: str

@@ -30,22 +30,36 @@ class Intake:
         self.queue = queue
         self.find_file = find_file
 
-    def submit(self, data: bytes, name: str, *, user: str) -> Job:
-        """The pipeline's preflight and "already filed? in flight?", then enqueue."""
+    def submit(
+        self,
+        data: bytes,
+        name: str,
+        *,
+        user: str,
+        can_see: Callable[[int], bool] | None = None,
+    ) -> Job:
+        """The pipeline's preflight and "already filed? in flight?", then enqueue.
+
+        ``can_see`` says whether the uploader may know an agreement: bytes
+        already filed under an agreement outside its region answer a finished
+        duplicate job without the agreement's id."""
         ctx = run(Context(name=name, data=data, settings=self.settings, user=user), (preflight,))
         if ctx.error is not None:
             raise ctx.error
         sha, mime = ctx.sha256, ctx.mime
         existing = self.find_file(sha)
         if existing is not None:
+            shown = existing.agreement_id
+            if can_see is not None and not can_see(shown):
+                shown = None
             job = self.store.create(
                 file=name, sha256=sha, size=len(data), mime=mime, user=user, status="done"
             )
             return self.store.update(
                 job.id,
                 outcome="exact_duplicate",
-                agreement_id=existing.agreement_id,
-                duplicate_of=existing.agreement_id,
+                agreement_id=shown,
+                duplicate_of=shown,
                 finished_at=utc_now(),
             )
         # The job row (with its task id) first: a crash before the enqueue leaves

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from starlette.concurrency import run_in_threadpool
@@ -41,7 +41,13 @@ class Received:
     error: KerjasamaError | None = None
 
 
-async def receive_uploads(intake: Intake, parts: Iterable[object], *, user: str) -> list[Received]:
+async def receive_uploads(
+    intake: Intake,
+    parts: Iterable[object],
+    *,
+    user: str,
+    can_see: Callable[[int], bool] | None = None,
+) -> list[Received]:
     limit = intake.settings.max_file_bytes
     results: list[Received] = []
     for part in parts:
@@ -54,7 +60,7 @@ async def receive_uploads(intake: Intake, parts: Iterable[object], *, user: str)
                 raise FileTooLargeError(
                     f"{name} lebih besar dari batas {limit} bajt.", detail={"limit": limit}
                 )
-            job = await run_in_threadpool(intake.submit, data, name, user=user)
+            job = await run_in_threadpool(intake.submit, data, name, user=user, can_see=can_see)
         except KerjasamaError as exc:
             results.append(Received(file=name, error=exc))
             continue

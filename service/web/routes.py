@@ -318,7 +318,12 @@ async def upload(request: Request, state: State, principal: CurrentPrincipal) ->
     form = await request.form(max_files=state.settings.max_upload_files)
     check_csrf(request, str(form.get("csrf", "")))
     principal.require(Role.staff)
-    received = await receive_uploads(state.intake, form.getlist("files"), user=principal.user)
+    received = await receive_uploads(
+        state.intake,
+        form.getlist("files"),
+        user=principal.user,
+        can_see=authz.sees(state.registry, principal),
+    )
     results = [upload_item(r) for r in received]
     state.collector.wake()
     return _upload_page(request, state, principal, results)

@@ -2,15 +2,28 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse
 
-from service.api.deps import State
+from models.errors import AuthError
+from service.api.deps import ServiceState, State
 from service.api.errors import error_body
 from service.api.schemas import ErrorBody, Health, Readiness
 
 router = APIRouter(tags=["health"])
+
+
+def _known_caller(state: ServiceState, request: Request) -> bool:
+    if not state.settings.require_auth:
+        return True
+    auth = request.headers.get("authorization", "")
+    key = auth[7:].strip() if auth.lower().startswith("bearer ") else None
+    try:
+        state.keys.authenticate(key or request.headers.get("x-api-key"))
+    except AuthError:
+        return False
+    return True
 
 
 @router.get("/health", response_model=Health, summary="The process answers")
@@ -24,17 +37,20 @@ def health() -> Health:
     responses={503: {"model": ErrorBody}},
     summary="The registry and the job queue answer",
 )
-async def ready(state: State) -> JSONResponse:
+async def ready(state: State, request: Request) -> JSONResponse:
+    """Registry and job counts only for a caller with a valid key."""
+
     def probe() -> Readiness:
         worker = "external"
         if state.worker is not None:
             worker = "running" if state.worker.process.is_alive() else "stopped"
+        stats = state.registry.stats()
+        pending = state.queue.pending_count()
+        counts = state.jobs.counts()
+        if not _known_caller(state, request):
+            return Readiness(status="ready", worker=worker)
         return Readiness(
-            status="ready",
-            registry=state.registry.stats(),
-            queue_pending=state.queue.pending_count(),
-            jobs=state.jobs.counts(),
-            worker=worker,
+            status="ready", registry=stats, queue_pending=pending, jobs=counts, worker=worker
         )
 
     try:

@@ -8,6 +8,7 @@ from fastapi import APIRouter, File, UploadFile
 from fastapi.responses import JSONResponse
 
 from models.errors import ValidationFailedError
+from service import authz
 from service.api.deps import Staff, State
 from service.api.errors import error_body
 from service.api.schemas import ErrorBody, UploadItem, UploadResponse
@@ -47,7 +48,9 @@ async def upload(
     most = state.settings.max_upload_files
     if len(files) > most:
         raise ValidationFailedError(f"Kirim paling banyak {most} berkas sekaligus.")
-    received = await receive_uploads(state.intake, files, user=principal.user)
+    received = await receive_uploads(
+        state.intake, files, user=principal.user, can_see=authz.sees(state.registry, principal)
+    )
     items = [upload_item(r) for r in received]
     first_error = next((r.error for r in received if r.error is not None), None)
     state.collector.wake()
