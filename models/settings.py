@@ -33,6 +33,12 @@ class Settings(BaseSettings):
     max_pages: int = 200
     max_image_pixels: int = 120_000_000
     ocr_page_timeout: float = 120.0
+    page_image_max_pixels: int = 16_000_000
+    """A review page image larger than this (at the asked dpi) is drawn at a lower dpi;
+    checked from the page size before rendering (an A4 page at 300 dpi is 8.7 Mpx)."""
+    page_image_dpi_min: int = 36
+    page_image_dpi_max: int = 300
+    """The dpi a caller may ask a review page image at; outside answers 422."""
 
     # OCR
     text_layer_engine: Literal["pdfium", "pdfplumber"] = "pdfium"
@@ -82,6 +88,11 @@ class Settings(BaseSettings):
     @property
     def files_dir(self) -> Path:
         return self.data_dir / "files"
+
+    @property
+    def page_cache_dir(self) -> Path:
+        """Rendered review page images, by file sha256, page and dpi (safe to delete)."""
+        return self.data_dir / "page-images"
 
     @property
     def queue_path(self) -> Path:

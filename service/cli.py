@@ -338,6 +338,29 @@ def report_digest(
     print_digest(body, days, email, as_json)
 
 
+@report_app.command("evaluations")
+def report_evaluations(
+    year: int = typer.Option(..., "--year", min=2000, max=2100, help="fiscal year"),
+    body: str = typer.Option(None, "--body", help="reporting body (default: everything)"),
+    as_json: bool = typer.Option(False, "--json", help="print as JSON"),
+) -> None:
+    """Evaluation averages by province, partner kind and year; never evaluated; praktik baik."""
+    from service.reports.cli_views import print_aggregates
+
+    print_aggregates(year, body, as_json)
+
+
+@report_app.command("indicators")
+def report_indicators(
+    agreement: int = typer.Option(..., "--agreement", min=1, help="agreement id"),
+    as_json: bool = typer.Option(False, "--json", help="print as JSON"),
+) -> None:
+    """An agreement's success indicators: promised outputs and what was achieved."""
+    from service.reports.cli_views import print_indicators
+
+    print_indicators(agreement, as_json)
+
+
 @report_app.command("expiring")
 def report_expiring(
     days: int = typer.Option(90, "--days", min=0, max=3650, help="window from today"),

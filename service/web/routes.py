@@ -21,12 +21,12 @@ from models.errors import (
     PreconditionFailedError,
     ValidationFailedError,
 )
+from service import authz
 from service.api.deps import (
     COOKIE_NAME,
     CurrentPrincipal,
     RecordId,
     State,
-    visible_agreement,
 )
 from service.api.routers.uploads import upload_item
 from service.api.schemas import UploadItem
@@ -167,7 +167,7 @@ def _agreement_page(
     flash_kind: str | None = None,
     status: int = 200,
 ) -> HTMLResponse:
-    view = visible_agreement(state, principal, agreement_id)
+    view = authz.agreement(state.registry, principal, agreement_id)
     chosen = next(
         (f for f in view.files if f.sha256 == file), view.files[0] if view.files else None
     )
@@ -216,7 +216,7 @@ async def correct(
     principal.require(Role.reviewer)
     reason = str(form.get("reason", "")).strip()
     version = str(form.get("version", ""))
-    view = visible_agreement(state, principal, agreement_id)
+    view = authz.agreement(state.registry, principal, agreement_id)
     changes: dict[str, Any] = {}
     for name in FIELDS:
         raw = form.get(f"f_{name}")
@@ -229,6 +229,7 @@ async def correct(
         return _agreement_page(
             request, state, principal, agreement_id, flash="Tidak ada yang berubah."
         )
+    authz.correction(principal, view, changes)
     if not reason:
         raise ValidationFailedError("A correction needs a reason.")
     if not version.isdigit():
@@ -266,7 +267,7 @@ def reviewed(
 ) -> Response:
     check_csrf(request, csrf)
     principal.require(Role.reviewer)
-    visible_agreement(state, principal, agreement_id)
+    authz.agreement(state.registry, principal, agreement_id)
     state.registry.mark_reviewed(
         agreement_id,
         user=principal.user,
@@ -287,9 +288,7 @@ def decide_link(
 ) -> Response:
     check_csrf(request, csrf)
     principal.require(Role.reviewer)
-    view = visible_agreement(state, principal, agreement_id)
-    if not any(link.id == link_id for link in view.links):
-        raise ValidationFailedError(f"Agreement {agreement_id} has no link {link_id}.")
+    authz.link(state.registry, principal, agreement_id, link_id)
     state.registry.resolve_link(link_id, confirm=decision == "confirm", user=principal.user)
     return RedirectResponse(f"/review/agreements/{agreement_id}", status_code=303)
 
