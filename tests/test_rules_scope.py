@@ -208,3 +208,27 @@ def test_items_with_ocr_damage_lower_the_confidence() -> None:
     damaged = "Pasal 2\nRUANG LINGKUP\na. pelatihan gu\nb. magang siswa, |\nPasal 3\nBIAYA"
     assert find_scope(DocText.from_string(clean)).confidence >= 0.8
     assert find_scope(DocText.from_string(damaged)).confidence <= 0.6
+
+
+def test_items_stop_at_footers_paraf_boxes_and_running_headers() -> None:
+    footer = "Perjanjian Kerja Sama Pemkab Sukabumi - PT Pikiran Rakyat"
+    text = f"""{footer}
+Pasal 1
+MAKSUD DAN TUJUAN
+Maksud kerja sama ini adalah meningkatkan layanan informasi publik.
+{footer}
+Pasal 2
+BENTUK KERJA SAMA
+Bentuk kerja sama ini meliputi:
+a. publikasi program pembangunan daerah melalui media cetak;
+b. peliputan kegiatan pemerintahan daerah; dan PARAF PIHAK I PIHAK II 3 dari 7
+{footer}
+c. pelatihan jurnalistik bagi aparatur pemerintah daerah.
+Pasal 3
+PEMBIAYAAN
+Biaya dibebankan kepada anggaran masing-masing."""
+    assert scope(text) == [
+        "publikasi program pembangunan daerah melalui media cetak",
+        "peliputan kegiatan pemerintahan daerah",
+        "pelatihan jurnalistik bagi aparatur pemerintah daerah",
+    ]

@@ -183,3 +183,27 @@ def test_number_printed_under_its_label() -> None:
         "NOTA KESEPAHAMAN ANTARA KEMENTERIAN DALAM NEGERI DAN PEMERINTAH KOTA BATU "
         "TENTANG PENGUATAN TATA KELOLA"
     )
+
+
+def test_english_and_amending_headings() -> None:
+    joint = DocText.from_string(
+        "JOINT AGREEMENT\nBETWEEN\nTHE REGENCY OF SUKABUMI\nAND\nPT PIKIRAN RAKYAT\n"
+        "NUMBER : 480/13-KB/IX/2019\nON\nPUBLIC INFORMATION SERVICES\nOn this day"
+    )
+    found = find_doc_type(joint)
+    assert found.value == "NK" and found.confidence < 0.9  # a translation of its kind: a look
+    amended = DocText.from_string(
+        "AMENDMENT TO THE COOPERATION AGREEMENT\nBETWEEN\nPT A\nAND\nUNIVERSITAS B\n"
+        "NUMBER : 12/AMD/2024\nOn this day"
+    )
+    assert find_doc_type(amended).value == "ADENDUM"
+    second = DocText.from_string(
+        "PERJANJIAN KERJA SAMA\nPERUBAHAN KEDUA\nANTARA PT A DAN PT B\nNOMOR : 12/ADD/2024\n"
+        "TENTANG\nPENYEDIAAN AIR BERSIH\nPada hari ini Senin"
+    )
+    assert find_doc_type(second).value == "ADENDUM"
+    climate = DocText.from_string(
+        "NOTA KESEPAHAMAN\nANTARA PEMERINTAH KOTA A DAN UNIVERSITAS B\nNOMOR : 1/NK/2024\n"
+        "TENTANG\nPENANGANAN PERUBAHAN IKLIM\nPada hari ini Senin"
+    )
+    assert find_doc_type(climate).value == "NK"

@@ -134,22 +134,53 @@ def articles(text: DocText) -> list[Article]:
             first -= 1
         marks.append((first, i, heading, body_from, i))
     out: list[Article] = []
+    repeated = furniture(lines)
     for k, (first, _pasal, heading, body_from, pasal_line) in enumerate(marks):
         stop = marks[k + 1][0] if k + 1 < len(marks) else len(lines)
-        body = _body(lines[body_from:stop])
+        body = _body(lines[body_from:stop], repeated)
         h_start = lines[min(first, pasal_line)].start
         h_end = lines[max(body_from - 1, pasal_line)].end
         out.append(Article(heading, h_start, h_end, body))
     return out
 
 
-def _body(lines: list[TextLine]) -> list[TextLine]:
+_TRAILING_FURNITURE = re.compile(
+    r"\s+(?:\(?paraf\b.*|hal(?:aman)?\.?\s*\d+\s*(?:dari|/)\s*\d+.*|\d{1,3}\s*dari\s*\d{1,3}\s*"
+    r"|dipindai dengan camscanner.*)$",
+    re.IGNORECASE,
+)
+"""A footer OCR glued to the end of a body line ('... kegiatan lain PARAF PIHAK I 3 dari 7')."""
+FURNITURE_REPEATS = 3
+"""A line printed this often (digits aside) is running header/footer, not article text."""
+
+
+def furniture(lines: list[TextLine]) -> set[str]:
+    """Running headers and footers: short lines that repeat page after page."""
+    counts: dict[str, int] = {}
+    for ln in lines:
+        key = _furniture_key(ln.text)
+        if 8 <= len(key) <= 80:
+            counts[key] = counts.get(key, 0) + 1
+    return {k for k, n in counts.items() if n >= FURNITURE_REPEATS}
+
+
+def _furniture_key(line: str) -> str:
+    return re.sub(r"\d+", "#", re.sub(r"\s+", " ", line.strip().casefold()))
+
+
+def _body(lines: list[TextLine], repeated: set[str] | None = None) -> list[TextLine]:
     out: list[TextLine] = []
     for ln in lines:
         if _BODY_STOP.match(ln.text.strip()):
             break
-        if ln.text.strip() and not is_junk(ln.text):
-            out.append(ln)
+        if not ln.text.strip() or is_junk(ln.text):
+            continue
+        if repeated and _furniture_key(ln.text) in repeated:
+            continue
+        cut = _TRAILING_FURNITURE.search(ln.text)
+        if cut and cut.start() > 0:
+            ln = TextLine(ln.text[: cut.start()], ln.start, ln.start + cut.start())
+        out.append(ln)
     return out
 
 

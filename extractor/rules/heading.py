@@ -37,6 +37,14 @@ TYPE_KEYWORDS: tuple[tuple[str, DocType], ...] = (
     ("PERJANJIAN", "PKS"),
     ("KONTRAK", "PKS"),
     ("SURAT PERINTAH KERJA", "PKS"),
+    # English headings, after every Indonesian one: in a bilingual heading they are the
+    # translation line, in an English-only agreement they are the type line
+    ("AMENDMENT", "ADENDUM"),
+    ("AMENDED", "ADENDUM"),
+    ("AMENDEMEN", "ADENDUM"),
+    ("JOINT AGREEMENT", "NK"),
+    ("MEMORANDUM OF AGREEMENT", "PKS"),
+    ("COOPERATION AGREEMENT", "PKS"),
 )
 KEYWORD_CUTOFF = 85.0
 """partial_ratio bound for a type keyword in a heading line: one OCR error in ~8 letters."""
@@ -326,11 +334,26 @@ def _best_block(text: DocText, lines: list[str], relaxed: bool) -> Heading | Non
     return best
 
 
+AMENDING = (
+    "ADENDUM",
+    "ADDENDUM",
+    "AMANDEMEN",
+    "AMENDEMEN",
+    "AMENDMENT",
+    "PERUBAHAN ATAS",
+    "PERUBAHAN PERTAMA",
+    "PERUBAHAN KEDUA",
+    "PERUBAHAN KETIGA",
+)
+"""Words in the first title lines that make any agreement an addendum (not 'PERUBAHAN'
+alone: 'TENTANG PENANGANAN PERUBAHAN IKLIM' is a topic)."""
+
+
 def _refine_type(lines: list[str], heading: Heading) -> Heading:
     """'ADENDUM ... PERJANJIAN' or 'PERUBAHAN ATAS ...' on the next lines makes an addendum."""
     for idx in heading.title_lines[:4]:
         upper = lines[idx].upper()
-        for keyword in ("ADENDUM", "ADDENDUM", "AMANDEMEN", "PERUBAHAN ATAS", "PERUBAHAN PERTAMA"):
+        for keyword in AMENDING:
             if fuzz.partial_ratio(keyword, upper) >= KEYWORD_CUTOFF and len(upper) >= len(keyword):
                 heading.doc_type = "ADENDUM"
                 return heading
