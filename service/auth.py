@@ -51,6 +51,7 @@ class Principal:
     role: Role
     region: str | None = None
     key_id: int | None = None
+    user_id: int | None = None
 
     def require(self, role: Role) -> None:
         if self.role < role:
@@ -178,13 +179,17 @@ class KeyStore:
             ).fetchone()
         if row is None:
             raise AuthError("The API key is unknown or revoked.")
-        name = row["label"] or row["prefix"]
-        return Principal(
-            user=f"key:{row['id']}:{name}",
-            role=Role[row["role"]],
-            region=row["region"],
-            key_id=int(row["id"]),
-        )
+        return _key_principal(row)
+
+    def principal_for_key(self, key_id: int) -> Principal:
+        """The caller a session made from a key stands for, while the key is not revoked."""
+        with self._db() as db:
+            row = db.execute(
+                "select * from api_keys where id = ? and revoked_at is null", (key_id,)
+            ).fetchone()
+        if row is None:
+            raise AuthError("Kunci API ini sudah dicabut; silakan masuk kembali.")
+        return _key_principal(row)
 
     def ensure_admin(self, settings: Settings) -> NewKey | None:
         """First start: make sure some admin can get in.
@@ -205,6 +210,16 @@ class KeyStore:
         if self.active_count() == 0:
             return self.create(Role.admin, label="first-start")
         return None
+
+
+def _key_principal(row: sqlite3.Row) -> Principal:
+    name = row["label"] or row["prefix"]
+    return Principal(
+        user=f"key:{row['id']}:{name}",
+        role=Role[row["role"]],
+        region=row["region"],
+        key_id=int(row["id"]),
+    )
 
 
 def _info(row: sqlite3.Row) -> KeyInfo:

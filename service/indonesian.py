@@ -161,3 +161,52 @@ ROLE_LABELS = {
     "reviewer": "peninjau",
     "admin": "admin",
 }
+SOURCE_LABELS = {
+    "stated": "tertulis di dokumen",
+    "signing_date": "sejak penandatanganan",
+    "computed": "dihitung dari jangka waktu",
+}
+PARTY_KIND_LABELS = {
+    "kementerian": "Kementerian",
+    "lembaga": "Lembaga",
+    "pemprov": "Pemerintah provinsi",
+    "pemkab": "Pemerintah kabupaten",
+    "pemkot": "Pemerintah kota",
+    "dprd": "DPRD",
+    "universitas": "Perguruan tinggi",
+    "bumn": "BUMN",
+    "bumd": "BUMD",
+    "swasta": "Swasta",
+    "lainnya": "Lainnya",
+}
+DURATION_UNIT_LABELS = {"tahun": "tahun", "bulan": "bulan", "hari": "hari"}
+JOB_STATUS_LABELS = {
+    "queued": "menunggu",
+    "running": "sedang dibaca",
+    "done": "selesai",
+    "failed": "gagal",
+}
+OUTCOME_LABELS = {
+    "filed": "tercatat",
+    "created": "tercatat sebagai perjanjian baru",
+    "exact_duplicate": "berkas yang sama sudah ada",
+    "near_duplicate": "calon duplikat",
+    "attached": "ditambahkan ke perjanjian",
+}
+ERROR_LABELS = {
+    "unsupported_type": "Jenis berkas tidak didukung (kirim PDF, JPEG, PNG atau TIFF).",
+    "empty_file": "Berkas kosong.",
+    "corrupt_file": "Berkas rusak dan tidak dapat dibaca.",
+    "encrypted_pdf": "PDF terkunci kata sandi.",
+    "file_too_large": "Berkas melebihi batas ukuran.",
+    "too_many_pages": "Halamannya terlalu banyak.",
+    "image_too_large": "Gambarnya terlalu besar.",
+    "ocr_timeout": "Pembacaan halaman melewati batas waktu.",
+    "extraction_failed": "Isi berkas tidak dapat dibaca.",
+    "invalid_input": "Isian tidak sah.",
+    "forbidden": "Anda tidak berhak melakukan ini.",
+    "not_found": "Tidak ditemukan.",
+    "conflict": "Bertentangan dengan keadaan sekarang.",
+    "precondition_failed": "Data sudah diubah orang lain.",
+    "unauthorized": "Silakan masuk dulu.",
+}

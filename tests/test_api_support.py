@@ -204,3 +204,23 @@ def scanned_pdf(pages: int = 2, dpi: int = 200) -> bytes:
         canvas.showPage()
     canvas.save()
     return out.getvalue()
+
+
+def web_login(browser: httpx.Client, key: str | None = None, **account: str) -> httpx.Response:
+    """Sign in to the review pages as a browser does: the form first (its token), then post."""
+    import re
+
+    form = browser.get("/review/login").text
+    match = re.search(r'name="csrf" value="([0-9a-f]+)"', form)
+    assert match, "the login form has no token"
+    data = {"csrf": match.group(1), **({"key": key} if key else account)}
+    return browser.post("/review/login", data=data)
+
+
+def add_user(settings: Settings, name: str, role: str, region: str | None = None) -> str:
+    """A person's account; returns the password."""
+    from service.users import UserStore
+
+    password = f"sandi-{name}-rahasia"
+    UserStore.for_settings(settings).create(name, password, Role[role], region=region)
+    return password

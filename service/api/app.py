@@ -28,6 +28,7 @@ from service.jobs.receive import MAX_FILES
 from service.jobs.store import JobStore
 from service.jobs.worker import EmbeddedWorker
 from service.registry.records import FileResult
+from service.users import UserStore
 from service.web.mount import mount as mount_web
 from service.web.shared import render_error
 
@@ -53,6 +54,7 @@ def _open_state(settings: Settings) -> ServiceState:
         settings=settings,
         registry=registry,
         keys=KeyStore.for_settings(settings),
+        users=UserStore.for_settings(settings),
         jobs=store,
         queue=queue,
         intake=Intake(settings, store, queue, registry.find_file),
