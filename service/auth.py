@@ -21,6 +21,7 @@ from pydantic import BaseModel
 
 from models import Settings
 from models.errors import AuthError, ForbiddenError, NotFoundError, ValidationFailedError
+from service.indonesian import ROLE_LABELS
 from service.servicedb import connect, service_db_path
 
 KEY_PREFIX = "ksk_"
@@ -56,7 +57,8 @@ class Principal:
     def require(self, role: Role) -> None:
         if self.role < role:
             raise ForbiddenError(
-                f"This needs the {role.name} role; your key has {self.role.name}.",
+                f"Ini memerlukan peran {ROLE_LABELS[role.name]}; "
+                f"peran Anda {ROLE_LABELS[self.role.name]}.",
                 detail={"needed": role.name, "have": self.role.name},
             )
 

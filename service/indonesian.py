@@ -8,6 +8,7 @@ codes; only what a person reads is translated.
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, date, datetime
 from functools import lru_cache
 from zoneinfo import ZoneInfo
@@ -210,3 +211,29 @@ ERROR_LABELS = {
     "precondition_failed": "Data sudah diubah orang lain.",
     "unauthorized": "Silakan masuk dulu.",
 }
+_REASONS = (
+    (r"pages ([\d.]+)", "halaman sama {0}"),
+    (r"text ([\d.]+)", "teks {0}"),
+    (r"numbers ([\d.]+)", "nomor {0}"),
+    (r"parties ([\d.]+)", "para pihak {0}"),
+    (r"signing date differs: misread on one copy", "tanggal beda: salah baca di satu salinan"),
+    (r"signing date same", "tanggal tanda tangan sama"),
+    (r"signing date ([\d.]+)", "tanggal tanda tangan {0}"),
+    (r"text of part of the agreement", "teks sebagian perjanjian"),
+    (r"different type (.+)", "jenis berbeda {0}"),
+    (r"different signing date", "tanggal tanda tangan berbeda"),
+    (r"different numbers", "nomor berbeda"),
+    (r"different parties", "para pihak berbeda"),
+)  # fmt: skip
+
+
+def link_reason(text: str) -> str:
+    """A duplicate/link reason (stored as a stable English phrase) as a reviewer reads it."""
+    for pattern, words in _REASONS:
+        match = re.fullmatch(pattern, text.strip())
+        if match:
+            parts = [
+                g.replace(".", ",") if re.fullmatch(r"[\d.]+", g) else g for g in match.groups()
+            ]
+            return words.format(*parts)
+    return text

@@ -244,7 +244,7 @@ def _refresh_search(
         """,
         [
             agreement_id,
-            values.get("title") or "",
+            "\n".join([values.get("title") or "", *(str(n) for n in values.get("numbers") or [])]),
             names,
             "\n".join(str(s) for s in scope) if isinstance(scope, list) else str(scope),
             text,

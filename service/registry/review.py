@@ -14,6 +14,7 @@ from models.errors import ConflictError, PreconditionFailedError, ValidationFail
 from service.registry import derive
 from service.registry.connection import now_iso
 from service.registry.file_rows import insert_extraction
+from service.registry.learned import learn
 from service.registry.linking import link_references
 from service.registry.reading import LINK_COLUMNS, RegistryReader, link_row
 from service.registry.records import AgreementView, Correction, Link
@@ -71,7 +72,7 @@ class RegistryReviewer(RegistryReader):
             now = now_iso()
             changed = [name for name, value in cleaned.items() if current[name].value != value]
             for name in changed:
-                conn.execute(
+                cur = conn.execute(
                     "INSERT INTO corrections (agreement_id, field, old_value, new_value, reason, "
                     "user, at) VALUES (?, ?, ?, ?, ?, ?, ?)",
                     [
@@ -84,6 +85,8 @@ class RegistryReviewer(RegistryReader):
                         now,
                     ],
                 )
+                if name == "parties":
+                    learn(conn, int(cur.lastrowid or 0), current[name].value, cleaned[name], now)
             if changed:
                 derive.refresh(conn, agreement_id)
                 if _RELINK_FIELDS & set(changed):

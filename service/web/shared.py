@@ -52,6 +52,7 @@ templates.env.globals.update(
     fmt_number=indonesian.format_number,
     label=indonesian.label,
     party_label=indonesian.party_label,
+    link_reason=indonesian.link_reason,
     STATUS_LABELS=indonesian.STATUS_LABELS,
     DOC_TYPE_LABELS=indonesian.DOC_TYPE_LABELS,
     FIELD_LABELS=indonesian.FIELD_LABELS,
