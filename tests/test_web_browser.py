@@ -64,6 +64,16 @@ class Site:
         self.viewer = add_user(settings, "wati", "viewer")
         self.staff_key = add_key(settings, "staff")
 
+    def ensure_filed(self) -> int:
+        """The sample agreement in the registry (each test may run first on its worker)."""
+        with client(self.base, self.staff_key) as http:
+            sent = http.post(
+                "/api/v1/uploads", files={"files": ("nk-sidoarjo.pdf", two_page_pdf())}
+            ).json()
+            job = wait_job(http, sent["items"][0]["job"]["id"])
+        assert job["status"] == "done", job
+        return int(job["agreement_id"])
+
     def page(self, name: str, width: int = 1366, height: int = 768) -> Any:
         context = self.browser.new_context(
             base_url=self.base, viewport={"width": width, "height": height}, locale="id-ID"
@@ -114,6 +124,7 @@ def test_staff_upload_and_see_it_read(site: Site) -> None:
 
 
 def test_reviewer_corrects_through_the_forms(site: Site) -> None:
+    site.ensure_filed()
     page = site.page("rina")
     assert page.url.endswith("/review")
     shot(page, "queue")
@@ -171,6 +182,7 @@ def test_reviewer_corrects_through_the_forms(site: Site) -> None:
 
 
 def test_duplicate_confirmed_on_the_compare_page(site: Site) -> None:
+    site.ensure_filed()
     with client(site.base, site.staff_key) as http:
         sent = http.post(
             "/api/v1/uploads",
@@ -195,6 +207,7 @@ def test_duplicate_confirmed_on_the_compare_page(site: Site) -> None:
 
 
 def test_viewer_sees_no_edit_controls(site: Site) -> None:
+    site.ensure_filed()
     page = site.page("wati")
     page.locator("table.list tbody tr a[href^='/review/agreements/']").first.click()
     page.wait_for_selector("#page-img")
@@ -231,6 +244,7 @@ UNCOVERED = """() => {
 
 @pytest.mark.parametrize("width,height", [(1366, 768), (400, 800)])
 def test_every_control_is_clickable(site: Site, width: int, height: int) -> None:
+    site.ensure_filed()
     page = site.page("rina", width, height)
     for path in ("/review?view=all", "/review/upload"):
         page.goto(path)
