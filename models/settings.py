@@ -68,6 +68,12 @@ class Settings(BaseSettings):
     """A running job whose worker stopped sending heartbeats for this long runs again."""
     job_max_attempts: int = 3
 
+    # Monev daily digest by e-mail: off unless an SMTP host is set.
+    digest_smtp_host: str | None = None
+    """``smtp.example.go.id``; unset = the digest is only printed / served, never mailed."""
+    digest_smtp_port: int = 25
+    digest_from: str = "monev@localhost"
+
     @property
     def database(self) -> Path:
         return self.db_path or self.data_dir / "registry.db"

@@ -297,47 +297,81 @@ def _region_scope(region: str | None) -> str | None:
 def report_yearly(
     year: int = typer.Option(..., "--year", min=2000, max=2100, help="fiscal year"),
     region: str = typer.Option(None, "--region", help="Kemendagri code: only this region"),
+    body: str = typer.Option(None, "--body", help="reporting body: 35, 35.15, kemendagri..."),
     xlsx: Path = typer.Option(None, "--xlsx", dir_okay=False, help="also write the workbook"),
+    pdf: Path = typer.Option(None, "--pdf", dir_okay=False, help="also write the official PDF"),
     as_json: bool = typer.Option(False, "--json", help="print the report as JSON"),
 ) -> None:
-    """The yearly monev report: counts by state, deadline, evaluation coverage."""
-    from rich.console import Console
-    from rich.table import Table
+    """The yearly monev report of one body: counts by state, deadline, evaluation."""
+    from service.reports.cli_views import print_yearly
 
-    from models import get_settings
-    from service.registry import Registry
-    from service.reports.yearly import report_xlsx, yearly_from_registry
+    print_yearly(year, _region_scope(region), body, xlsx, pdf, as_json)
 
-    scope = _region_scope(region)
-    with Registry.open(get_settings()) as registry:
-        report = yearly_from_registry(registry, year, region_scope=scope)
-    if xlsx is not None:
-        xlsx.write_bytes(report_xlsx(report))
-    if as_json:
-        print(report.model_dump_json(indent=1))
-        return
-    title = f"monev {year}" + (f", region {scope}" if scope else "")
-    table = Table(title=f"{title}: due {report.deadline.isoformat()}")
-    table.add_column("")
-    table.add_column("agreements", justify="right")
-    for label, value in (
-        ("in force during the year", len(report.rows)),
-        ("active at year end", report.active_at_year_end),
-        ("expired in the year", report.expired_in_year),
-        ("expiring within 180 days after", report.expiring_next_180_days),
-        ("end date unknown", report.unknown_end_date),
-        ("needs review", report.needs_review),
-        *((f"signed in the year ({k})", v) for k, v in sorted(report.signed_in_year.items())),
-        ("evaluated", report.evaluation.evaluated),
-    ):
-        table.add_row(label, str(value))
-    console = Console()
-    console.print(table)
-    for item in report.evaluation.criteria:
-        average = f"{item.average:.2f}" if item.average is not None else "-"
-        console.print(f"  {item.code:<15} evaluated {item.evaluated:>4}  average {average}")
-    if xlsx is not None:
-        console.print(f"workbook: {xlsx}")
+
+@report_app.command("bodies")
+def report_bodies(
+    year: int = typer.Option(..., "--year", min=2000, max=2100, help="fiscal year"),
+    region: str = typer.Option(None, "--region", help="Kemendagri code: only this region"),
+    as_json: bool = typer.Option(False, "--json", help="print as JSON"),
+) -> None:
+    """Every reporting body's yearly report: status, deadline, days left or late."""
+    from service.reports.cli_views import print_bodies
+
+    print_bodies(year, _region_scope(region), as_json)
+
+
+@report_app.command("act")
+def report_act(
+    action: str = typer.Argument(..., help="draft | submit | accept | return"),
+    body: str = typer.Option(..., "--body", help="the reporting body's code"),
+    year: int = typer.Option(..., "--year", min=2000, max=2100, help="fiscal year"),
+    note: str = typer.Option(None, "--note", help="note (required to return)"),
+    user: str = typer.Option(None, "--user", help="who acts (default: cli:$USER)"),
+    region: str = typer.Option(None, "--region", help="act as an account of this region"),
+) -> None:
+    """Record an action on a body's yearly report (drafted, submitted, accepted, returned)."""
+    from service.reports.cli_views import act
+
+    act(action, body, year, note, user, _region_scope(region))
+
+
+@report_app.command("coordination")
+def report_coordination(
+    year: int = typer.Option(..., "--year", min=2000, max=2100, help="fiscal year"),
+    body: str = typer.Option(None, "--body", help="a province code, or kemendagri"),
+    days: int = typer.Option(90, "--days", min=0, max=3650, help="expiring window"),
+    region: str = typer.Option(None, "--region", help="view as an account of this region"),
+    as_json: bool = typer.Option(False, "--json", help="print as JSON"),
+) -> None:
+    """A province over its kabupaten/kota, or the ministry over the provinces."""
+    from service.reports.cli_views import print_coordination
+
+    print_coordination(year, body, days, _region_scope(region), as_json)
+
+
+@report_app.command("expiry")
+def report_expiry(
+    body: str = typer.Option(None, "--body", help="reporting body (default: everything)"),
+    days: int = typer.Option(90, "--days", min=0, max=3650, help="window before/after today"),
+    as_json: bool = typer.Option(False, "--json", help="print as JSON"),
+) -> None:
+    """Expiring, lapsed, NKs outlived by their PKS, PKS without NK, no end date."""
+    from service.reports.cli_views import print_expiry
+
+    print_expiry(body, days, as_json)
+
+
+@report_app.command("digest")
+def report_digest(
+    body: str = typer.Option(..., "--body", help="the reporting body's code"),
+    days: int = typer.Option(30, "--days", min=0, max=3650, help="window before/after today"),
+    email: str = typer.Option(None, "--email", help="also mail it (needs DIGEST_SMTP_HOST)"),
+    as_json: bool = typer.Option(False, "--json", help="print as JSON"),
+) -> None:
+    """The daily digest of one body: its report's status and what to act on."""
+    from service.reports.cli_views import print_digest
+
+    print_digest(body, days, email, as_json)
 
 
 @report_app.command("expiring")

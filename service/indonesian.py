@@ -156,6 +156,69 @@ def label(table: dict[str, str], code: str | None, empty: str = "—") -> str:
     return table.get(code, code)
 
 
+AGREEMENT_STATE_LABELS = {
+    "signed": "Baru ditandatangani",
+    "active": "Berlaku",
+    "expiring": "Akan berakhir",
+    "expired": "Sudah berakhir",
+    "unknown_end": "Tanpa tanggal berakhir",
+}
+REPORT_STATUS_LABELS = {
+    "none": "Belum disusun",
+    "draft": "Disusun",
+    "submitted": "Disampaikan",
+    "accepted": "Diterima",
+    "returned": "Dikembalikan",
+}
+REPORT_ACTION_LABELS = {
+    "draft": "menyusun",
+    "submit": "menyampaikan",
+    "accept": "menerima",
+    "return": "mengembalikan",
+}
+DEADLINE_STATUS_LABELS = {
+    "on_time": "Tepat waktu",
+    "late": "Terlambat",
+    "pending": "Belum disampaikan",
+    "overdue": "Belum disampaikan, lewat batas waktu",
+}
+BODY_LEVEL_LABELS = {
+    "kementerian": "Kementerian",
+    "provinsi": "Provinsi",
+    "kabupaten": "Kabupaten",
+    "kota": "Kota",
+}
+PARTY_KIND_LABELS = {
+    "kementerian": "Kementerian",
+    "lembaga": "Lembaga",
+    "pemprov": "Pemerintah provinsi",
+    "pemkab": "Pemerintah kabupaten",
+    "pemkot": "Pemerintah kota",
+    "dprd": "DPRD",
+    "universitas": "Perguruan tinggi",
+    "bumn": "BUMN",
+    "bumd": "BUMD",
+    "swasta": "Swasta",
+    "lainnya": "Lainnya",
+}
+EXPIRY_LIST_LABELS = {
+    "expiring": "Akan berakhir",
+    "lapsed": "Sudah berakhir, masih tercatat berlaku",
+    "outlived": "NK berakhir lebih dulu dari PKS-nya",
+    "orphan_pks": "PKS tanpa NK induk di registri",
+    "no_end": "Tanpa tanggal berakhir",
+}
+
+
+def format_days(days: int) -> str:
+    """``12 hari lagi``, ``hari ini``, ``terlambat 3 hari``: a deadline as a person reads it."""
+    if days > 0:
+        return f"{format_number(days)} hari lagi"
+    if days == 0:
+        return "hari ini"
+    return f"terlambat {format_number(-days)} hari"
+
+
 ROLE_LABELS = {
     "viewer": "pembaca",
     "staff": "staf arsip",

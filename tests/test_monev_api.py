@@ -201,14 +201,46 @@ def test_evaluations_expiring_yearly_and_region_scope(tmp_path: Path) -> None:
         assert response.status_code == 200
         book = load_workbook(BytesIO(response.content))
         summary = {row[0]: row[1] for row in book["Ringkasan"].iter_rows(values_only=True)}
-        assert summary["Batas waktu penyampaian"] == "2025-01-10"
-        assert summary["Berakhir dalam tahun"] == 1 and summary["Dievaluasi"] == 2
+        assert summary["Batas waktu penyampaian"] == dt.datetime(2025, 1, 10)
+        assert summary["Sudah berakhir"] == 1 and summary["Dievaluasi"] == 2
+        governance = next(c.label for c in CRITERIA if c.code == "tata_kelola")
         criteria = {r[0]: r for r in book["Evaluasi"].iter_rows(min_row=2, values_only=True)}
-        assert criteria["tata_kelola"][2:] == (2, 0.4, 3.5)
+        assert criteria[governance][1:] == (2, 0.4, 3.5)
         header, *lines = list(book["Kerja sama"].iter_rows(values_only=True))
         table = {line[0]: dict(zip(header, line, strict=True)) for line in lines}
-        assert table[pariwisata]["keadaan"] == "expired"
-        assert table[sampah]["tata_kelola"] == 5 and table[air]["rata-rata evaluasi"] == 2.0
+        assert table[pariwisata]["Keadaan"] == "Sudah berakhir"
+        assert table[sampah][governance] == 5 and table[air]["Rata-rata evaluasi"] == 2.0
+
+        pdf = jatim.get("/api/v1/monev/reports/yearly", params={"year": 2024, "format": "pdf"})
+        assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
+        png = jatim.get("/api/v1/monev/reports/yearly/charts/keadaan.png", params={"year": 2024})
+        assert png.headers["content-type"] == "image/png"
+        other = {"year": 2024, "body": "32.02"}
+        assert jatim.get("/api/v1/monev/reports/yearly", params=other).status_code == 404
+
+        # --- bodies, report records, coordination: a province sees its kab/kota only
+        view = jatim.get("/api/v1/monev/coordination", params={"year": 2024}).json()
+        assert view["body"] == "35" and all(
+            line["body"] == "35" or line["body"].startswith("35.") for line in view["lines"]
+        )
+        lines_by = {line["body"]: line for line in view["lines"]}
+        assert lines_by["35.15"]["agreements"] == 2 and lines_by["35.78"]["agreements"] == 1
+        assert jatim.get("/api/v1/monev/coordination?year=2024&body=32").status_code == 404
+        ministry = viewer.get("/api/v1/monev/coordination", params={"year": 2024}).json()
+        assert len(ministry["lines"]) == 38
+        codes = {b["code"] for b in jatim.get("/api/v1/monev/bodies").json()}
+        assert "35.15" in codes and "32.02" not in codes and "kemendagri" not in codes
+        submit = "/api/v1/monev/bodies/35.15/reports/2024/submit"
+        assert viewer.post(submit).status_code == 403  # viewers cannot submit
+        sent = jatim.post(submit)
+        assert sent.status_code == 200, sent.text
+        assert sent.json()["deadline_status"] == "late"
+        status = jatim.get("/api/v1/monev/reports/status", params={"year": 2024}).json()
+        assert {r["body"]: r["status"] for r in status}["35.15"] == "submitted"
+        expiry = viewer.get("/api/v1/monev/expiry", params={"days": 90}).json()
+        assert [i["id"] for i in expiry["expiring"]] == [sampah, jalan]
+        digest = jatim.get("/api/v1/monev/digest", params={"body": "35.15"}).json()
+        assert digest["body_name"] == "Kabupaten Sidoarjo" and "Akan berakhir" in digest["text"]
 
         # --- region scope on evaluations: out of region is 404, not a hint
         out = f"/api/v1/monev/agreements/{jalan}/evaluations"

@@ -71,6 +71,7 @@ def test_opening_a_v1_registry_upgrades_it(tmp_path: Path) -> None:
             "0002_dedup_blocking",
             "0003_list_indexes",
             "0100_evaluations",
+            "0500_monev_bodies",
             "0400_learned_aliases",
         ]
         conn = sqlite3.connect(path)
@@ -90,6 +91,7 @@ def test_opening_a_v1_registry_upgrades_it(tmp_path: Path) -> None:
             "0002_dedup_blocking",
             "0003_list_indexes",
             "0100_evaluations",
+            "0500_monev_bodies",
             "0400_learned_aliases",
         ]
         assert again.stats()["agreements"] == 2

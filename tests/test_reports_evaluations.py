@@ -125,7 +125,31 @@ def test_report_commands(tmp_path: Path) -> None:
     assert {r["id"]: r["state"] for r in report["rows"]} == {sampah: "active", wisata: "expired"}
     assert report["evaluation"]["evaluated"] == 1 and report["evaluation"]["coverage"] == 0.5
     book = load_workbook(BytesIO(book_path.read_bytes()))
-    assert book["Ringkasan"]["B2"].value == "2025-01-10"
+    assert book["Ringkasan"]["B5"].value == dt.datetime(2025, 1, 10)
+
+    pdf_path = tmp_path / "monev.pdf"
+    done = run("yearly", "--year", "2024", "--body", "35.15", "--pdf", str(pdf_path))
+    assert done.returncode == 0, done.stderr
+    assert "Kabupaten Sidoarjo" in done.stdout and pdf_path.read_bytes().startswith(b"%PDF")
+
+    done = run("act", "submit", "--body", "35.15", "--year", "2024", "--user", "ani")
+    assert done.returncode == 0, done.stderr
+    assert "Disampaikan" in done.stdout and "Terlambat" in done.stdout
+    done = run("act", "accept", "--body", "35.15", "--year", "2024", "--region", "35.15")
+    assert done.returncode == 1 and "forbidden" in done.stderr
+    done = run("bodies", "--year", "2024", "--region", "35", "--json")
+    statuses = {r["body"]: r["status"] for r in json.loads(done.stdout)}
+    assert statuses["35.15"] == "submitted" and "32" not in statuses and len(statuses) == 39
+
+    done = run("coordination", "--year", "2024", "--region", "35", "--json")
+    lines = {line["body"]: line for line in json.loads(done.stdout)["lines"]}
+    assert lines["35.15"]["agreements"] == 1 and lines["35.78"]["agreements"] == 1
+    done = run("expiry", "--days", "30", "--json")
+    assert [i["id"] for i in json.loads(done.stdout)["expiring"]] == [sampah]
+    done = run("digest", "--body", "35.15", "--days", "30")
+    assert done.returncode == 0 and "Kabupaten Sidoarjo" in done.stdout
+    done = run("digest", "--body", "35.15", "--email", "a@b.go.id")
+    assert done.returncode == 2 and "KERJASAMA_DIGEST_SMTP_HOST" in done.stderr
 
     done = run("expiring", "--days", "30", "--json")
     assert done.returncode == 0, done.stderr

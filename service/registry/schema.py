@@ -249,6 +249,70 @@ def _evaluations(db: Database) -> None:
     )
 
 
+@MIGRATIONS(name="0500_monev_bodies")
+def _monev_bodies(db: Database) -> None:
+    """Monev records beside the agreements (``service.reports``): each reporting
+    body's yearly report as a trail of actions (drafted, submitted, accepted,
+    returned with a note), never rewritten; the good-practice flag and evidence
+    files of an evaluation; and each agreement's success indicators (promised
+    outputs and what was achieved), kept as versions so an edit never loses
+    what was there."""
+    db.executescript(
+        """
+        CREATE TABLE report_actions (
+            id INTEGER PRIMARY KEY,
+            body_code TEXT NOT NULL,
+            fiscal_year INTEGER NOT NULL,
+            action TEXT NOT NULL CHECK (action IN ('draft', 'submit', 'accept', 'return')),
+            user TEXT NOT NULL,
+            note TEXT,
+            at TEXT NOT NULL
+        );
+        CREATE INDEX report_actions_body ON report_actions(fiscal_year, body_code, id);
+        CREATE TRIGGER report_actions_no_update BEFORE UPDATE ON report_actions
+            BEGIN SELECT RAISE(ABORT, 'report actions are a record: never rewritten'); END;
+        CREATE TRIGGER report_actions_no_delete BEFORE DELETE ON report_actions
+            BEGIN SELECT RAISE(ABORT, 'report actions are a record: never deleted'); END;
+
+        CREATE TABLE evaluation_flags (
+            evaluation_id INTEGER PRIMARY KEY REFERENCES evaluations(id),
+            good_practice INTEGER NOT NULL DEFAULT 0,
+            story TEXT
+        );
+        CREATE TABLE evaluation_evidence (
+            id INTEGER PRIMARY KEY,
+            evaluation_id INTEGER NOT NULL REFERENCES evaluations(id),
+            criterion TEXT NOT NULL,
+            sha256 TEXT NOT NULL,
+            name TEXT NOT NULL,
+            mime TEXT NOT NULL,
+            size INTEGER NOT NULL,
+            path TEXT NOT NULL
+        );
+        CREATE INDEX evaluation_evidence_evaluation ON evaluation_evidence(evaluation_id);
+        CREATE TRIGGER evaluation_flags_no_update BEFORE UPDATE ON evaluation_flags
+            BEGIN SELECT RAISE(ABORT, 'evaluations are a record: never rewritten'); END;
+        CREATE TRIGGER evaluation_evidence_no_update BEFORE UPDATE ON evaluation_evidence
+            BEGIN SELECT RAISE(ABORT, 'evaluations are a record: never rewritten'); END;
+
+        CREATE TABLE indicators (
+            id INTEGER PRIMARY KEY,
+            agreement_id INTEGER NOT NULL REFERENCES agreements(id),
+            version INTEGER NOT NULL,
+            position INTEGER NOT NULL,
+            output TEXT NOT NULL,
+            target TEXT,
+            achieved TEXT,
+            source TEXT NOT NULL,
+            user TEXT NOT NULL,
+            at TEXT NOT NULL,
+            UNIQUE (agreement_id, version, position)
+        );
+        CREATE INDEX indicators_agreement ON indicators(agreement_id, version);
+        """
+    )
+
+
 @MIGRATIONS(name="0400_learned_aliases")
 def _learned_aliases(db: Database) -> None:
     """What reviewers taught: a misread institution, signatory or jabatan and its correction,

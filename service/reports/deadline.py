@@ -18,7 +18,7 @@ from pydantic import BaseModel, Field
 REPORT_WORKING_DAYS = 7
 
 
-@lru_cache(maxsize=16)
+@lru_cache(maxsize=256)
 def _non_working(year: int) -> frozenset[dt.date]:
     calendar = holidays.country_holidays("ID", years=[year], categories=("public", "government"))
     return frozenset(calendar.keys())
@@ -37,6 +37,18 @@ def add_working_days(start: dt.date, days: int) -> dt.date:
         if is_working_day(day):
             counted += 1
     return day
+
+
+@lru_cache(maxsize=4096)
+def working_days_between(start: dt.date, end: dt.date) -> int:
+    """Working days after ``start`` up to and including ``end``; negative (the
+    working days from ``end`` to ``start``) once ``end`` has passed. Cached: every
+    body of a status list that has not submitted asks the same pair of days."""
+    if end < start:
+        return -working_days_between(end, start)
+    return sum(
+        is_working_day(start + dt.timedelta(days=n)) for n in range(1, (end - start).days + 1)
+    )
 
 
 def report_deadline(fiscal_year: int) -> dt.date:

@@ -1,9 +1,10 @@
-"""The yearly monev report: what the registry says about one fiscal year.
+"""The yearly monev report: what the registry says about one fiscal year for one
+reporting body.
 
 Built only from current values (corrections win over extraction), so the report
 a province sends is what its reviewers confirmed. Agreements whose end date is
 unknown are counted apart rather than guessed: they are the ones monev must
-chase.
+chase. States are read as of the report's day (``service.reports.states``).
 """
 
 from __future__ import annotations
@@ -11,15 +12,18 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from io import BytesIO
 from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, Field
 
-from service.registry.records import AgreementQuery, AgreementSummary
+from models.errors import NotFoundError
+from service.reports.bidang import fields_of
+from service.reports.bodies import MINISTRY, Body, all_bodies, get_body, visible
 from service.reports.criteria import CRITERIA
 from service.reports.deadline import REPORT_WORKING_DAYS, report_deadline
 from service.reports.evaluations import Evaluation, EvaluationStore
+from service.reports.portfolio import MonevRow, load_rows
+from service.reports.states import AgreementState, as_of, in_year, state_of
 
 if TYPE_CHECKING:
     from service.registry import Registry
@@ -31,9 +35,13 @@ class ReportRow(BaseModel):
     title: str | None
     numbers: list[str]
     parties: list[str]
+    party_kinds: list[str] = Field(default_factory=list)
+    provinces: list[str] = Field(default_factory=list, description="province codes")
+    regions: list[str] = Field(default_factory=list, description="kabupaten/kota codes")
+    fields: list[str] = Field(default_factory=list, description="fields of cooperation")
     signing_date: dt.date | None
     end_date: dt.date | None
-    state: str = Field(..., description="signed | active | expired | expiring | unknown_end")
+    state: AgreementState
     status: str
     scores: dict[str, int] | None = Field(
         None, description="the current evaluation for the year: criterion code -> score"
@@ -59,6 +67,9 @@ class EvaluationCoverage(BaseModel):
 
 class YearlyReport(BaseModel):
     fiscal_year: int
+    body: str = Field(MINISTRY, description="the reporting body's code")
+    body_name: str = ""
+    as_of: dt.date = Field(..., description="states are read on this day")
     deadline: dt.date
     deadline_working_days: int = REPORT_WORKING_DAYS
     generated_at: dt.datetime
@@ -69,66 +80,67 @@ class YearlyReport(BaseModel):
     expiring_next_180_days: int
     unknown_end_date: int
     needs_review: int
+    states: dict[str, int] = Field(default_factory=dict)
     by_province: dict[str, int]
+    by_signing_year: dict[int, int] = Field(default_factory=dict)
+    by_party_kind: dict[str, int] = Field(default_factory=dict)
+    by_field: dict[str, int] = Field(default_factory=dict)
     evaluation: EvaluationCoverage
     rows: list[ReportRow]
 
 
-def _state(item: AgreementSummary, year_end: dt.date) -> str:
-    year_start = dt.date(year_end.year, 1, 1)
-    if item.end_date is None:
-        return "unknown_end"
-    if year_start <= item.end_date < year_end:
-        return "expired"
-    if year_end <= item.end_date <= year_end + dt.timedelta(days=180):
-        return "expiring"
-    if item.signing_date is not None and item.signing_date.year == year_end.year:
-        return "signed"
-    return "active"
-
-
 def build_yearly_report(
-    agreements: Iterable[AgreementSummary],
+    agreements: Iterable[MonevRow],
     fiscal_year: int,
     *,
+    body: Body | None = None,
     region_scope: str | None = None,
     evaluations: Mapping[int, Evaluation] | None = None,
+    today: dt.date | None = None,
     now: dt.datetime | None = None,
 ) -> YearlyReport:
-    """Summarise every agreement in force at some point during ``fiscal_year``,
-    with ``evaluations`` (agreement id -> its current evaluation for the year)
-    giving the coverage and average per criterion."""
+    """Summarise every agreement in force at some point during ``fiscal_year``
+    (up to the report's day), with ``evaluations`` (agreement id -> its current
+    evaluation for the year) giving the coverage and average per criterion."""
     evaluations = evaluations or {}
-    year_start, year_end = dt.date(fiscal_year, 1, 1), dt.date(fiscal_year, 12, 31)
+    body = body or all_bodies()[MINISTRY]
+    today = today or dt.date.today()
+    year_end = dt.date(fiscal_year, 12, 31)
     rows: list[ReportRow] = []
     signed: Counter[str] = Counter()
-    provinces: Counter[str] = Counter()
-    active = expired = expiring = unknown = review = 0
+    counts: dict[str, Counter[str]] = {k: Counter() for k in ("state", "province", "kind", "field")}
+    years: Counter[int] = Counter()
+    active = review = 0
     for item in agreements:
-        if item.status == "merged":
+        if item.status == "merged" or not in_year(
+            item.signing_date, item.end_date, fiscal_year, today
+        ):
             continue
-        if item.signing_date is not None and item.signing_date > year_end:
-            continue
-        if item.end_date is not None and item.end_date < year_start:
-            continue
-        state = _state(item, year_end)
-        if item.signing_date is not None and item.signing_date.year == fiscal_year:
-            signed[item.doc_type or "other"] += 1
-        if item.end_date is None or item.end_date >= year_end:
-            active += 1
-        expired += state == "expired"
-        expiring += state == "expiring"
-        unknown += state == "unknown_end"
+        state = state_of(item.signing_date, item.end_date, fiscal_year, today)
+        if item.signing_date is not None:
+            years[item.signing_date.year] += 1
+            if item.signing_date.year == fiscal_year:
+                signed[item.doc_type or "other"] += 1
+        active += item.end_date is None or item.end_date >= year_end
         review += item.status == "needs_review"
-        for code in {c.split(".")[0] for c in item.region_codes}:
-            provinces[code] += 1
+        provinces = sorted({c.split(".")[0] for c in item.region_codes})
+        kinds = sorted({p.kind for p in item.parties if p.kind})
+        fields = fields_of(item.scope)
+        counts["state"][state] += 1
+        counts["province"].update(provinces)
+        counts["kind"].update(kinds)
+        counts["field"].update(fields)
         rows.append(
             ReportRow(
                 id=item.id,
                 doc_type=item.doc_type,
                 title=item.title,
                 numbers=item.numbers,
-                parties=item.parties,
+                parties=item.party_names,
+                party_kinds=kinds,
+                provinces=provinces,
+                regions=sorted({c for c in item.region_codes if "." in c}),
+                fields=fields,
                 signing_date=item.signing_date,
                 end_date=item.end_date,
                 state=state,
@@ -138,16 +150,23 @@ def build_yearly_report(
         )
     return YearlyReport(
         fiscal_year=fiscal_year,
+        body=body.code,
+        body_name=body.name,
+        as_of=as_of(fiscal_year, today),
         deadline=report_deadline(fiscal_year),
         generated_at=now or dt.datetime.now(dt.UTC),
         region_scope=region_scope,
         signed_in_year=dict(signed),
         active_at_year_end=active,
-        expired_in_year=expired,
-        expiring_next_180_days=expiring,
-        unknown_end_date=unknown,
+        expired_in_year=counts["state"]["expired"],
+        expiring_next_180_days=counts["state"]["expiring"],
+        unknown_end_date=counts["state"]["unknown_end"],
         needs_review=review,
-        by_province=dict(sorted(provinces.items())),
+        states=dict(counts["state"]),
+        by_province=dict(sorted(counts["province"].items())),
+        by_signing_year=dict(sorted(years.items())),
+        by_party_kind=dict(counts["kind"].most_common()),
+        by_field=dict(counts["field"].most_common()),
         evaluation=_coverage(rows),
         rows=rows,
     )
@@ -162,7 +181,7 @@ def _scores(evaluation: Evaluation | None) -> dict[str, object]:
     }
 
 
-def _mean(values: list[int] | list[float]) -> float | None:
+def mean(values: list[int] | list[float]) -> float | None:
     return round(sum(values) / len(values), 2) if values else None
 
 
@@ -179,7 +198,7 @@ def _coverage(rows: list[ReportRow]) -> EvaluationCoverage:
                 label=criterion.label,
                 evaluated=len(scored),
                 coverage=round(len(scored) / total, 4) if total else 0.0,
-                average=_mean(scored),
+                average=mean(scored),
             )
         )
     averages = [r.evaluation_average for r in rows if r.evaluation_average is not None]
@@ -187,77 +206,49 @@ def _coverage(rows: list[ReportRow]) -> EvaluationCoverage:
         agreements=total,
         evaluated=len(averages),
         coverage=round(len(averages) / total, 4) if total else 0.0,
-        average=_mean(averages),
+        average=mean(averages),
         criteria=criteria,
     )
 
 
-def report_xlsx(report: YearlyReport) -> bytes:
-    """The report as a workbook: a summary sheet and one row per agreement."""
-    from openpyxl import Workbook
+def report_body(region_scope: str | None, body_code: str | None) -> Body:
+    """The body a report is for: the one asked (if the caller may see it), else
+    the caller's own region, else the ministry."""
+    code = body_code or region_scope or MINISTRY
+    body = get_body(code)
+    if not visible(region_scope, body.code):
+        raise NotFoundError(f"Tidak ada badan pelapor dengan kode {code!r}.")
+    return body
 
-    book = Workbook()
-    summary = book.active
-    assert summary is not None
-    summary.title = "Ringkasan"
-    summary.append(["Laporan monev kerja sama daerah", report.fiscal_year])
-    summary.append(["Batas waktu penyampaian", report.deadline.isoformat()])
-    summary.append(["Aktif pada akhir tahun", report.active_at_year_end])
-    summary.append(["Berakhir dalam tahun", report.expired_in_year])
-    summary.append(["Berakhir dalam 180 hari", report.expiring_next_180_days])
-    summary.append(["Tanggal berakhir tidak diketahui", report.unknown_end_date])
-    summary.append(["Perlu diperiksa", report.needs_review])
-    for doc_type, count in sorted(report.signed_in_year.items()):
-        summary.append([f"Ditandatangani ({doc_type})", count])
-    summary.append(["Dievaluasi", report.evaluation.evaluated])
-    summary.append(["Cakupan evaluasi", report.evaluation.coverage])
-    summary.append(["Rata-rata nilai evaluasi", report.evaluation.average])
-    criteria = book.create_sheet("Evaluasi")
-    criteria.append(["kode", "kriteria", "dievaluasi", "cakupan", "rata-rata"])
-    for item in report.evaluation.criteria:
-        criteria.append([item.code, item.label, item.evaluated, item.coverage, item.average])
-    sheet = book.create_sheet("Kerja sama")
-    sheet.append(
-        [
-            "id",
-            "jenis",
-            "judul",
-            "nomor",
-            "para pihak",
-            "tanggal",
-            "berakhir",
-            "keadaan",
-            "rata-rata evaluasi",
-            *(c.code for c in CRITERIA),
-        ]
-    )
-    for row in report.rows:
-        sheet.append(
-            [
-                row.id,
-                row.doc_type,
-                row.title,
-                "; ".join(row.numbers),
-                "; ".join(row.parties),
-                row.signing_date.isoformat() if row.signing_date else None,
-                row.end_date.isoformat() if row.end_date else None,
-                row.state,
-                row.evaluation_average,
-                *((row.scores or {}).get(c.code) for c in CRITERIA),
-            ]
-        )
-    buffer = BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+
+def body_rows(registry: Registry, body: Body) -> list[MonevRow]:
+    """A region body's agreements are its region's (a province compiles its
+    kabupaten/kota); a ministry unit's are those it is a party to; the ministry
+    itself compiles everything."""
+    if body.level != "kementerian":
+        return load_rows(registry, region_scope=body.code)
+    rows = load_rows(registry)
+    return rows if body.code == MINISTRY else [r for r in rows if body.code in r.bodies]
 
 
 def yearly_from_registry(
-    registry: Registry, fiscal_year: int, *, region_scope: str | None = None
+    registry: Registry,
+    fiscal_year: int,
+    *,
+    region_scope: str | None = None,
+    body: str | None = None,
+    today: dt.date | None = None,
 ) -> YearlyReport:
     """The report over the registry's current values and the year's current
-    evaluations; a region-scoped caller sees only its region's agreements."""
-    rows = list(registry.iter_agreements(AgreementQuery(), region_scope=region_scope))
+    evaluations; a region-scoped caller sees only its region's bodies."""
+    target = report_body(region_scope, body)
+    rows = body_rows(registry, target)
     evaluations = EvaluationStore(registry).current_for_year(fiscal_year, (r.id for r in rows))
     return build_yearly_report(
-        rows, fiscal_year, region_scope=region_scope, evaluations=evaluations
+        rows,
+        fiscal_year,
+        body=target,
+        region_scope=region_scope,
+        evaluations=evaluations,
+        today=today,
     )

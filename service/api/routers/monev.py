@@ -7,14 +7,20 @@ import datetime as dt
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Response
+from fastapi import Path as FastAPIPath
 from fastapi.concurrency import run_in_threadpool
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
-from service.api.deps import RecordId, Reviewer, State, Viewer, visible_agreement
+from service.api.deps import RecordId, Reviewer, Staff, State, Viewer, visible_agreement
 from service.api.routers.export import XLSX
 from service.api.schemas import ErrorBody
+from service.auth import Role
+from service.reports.bodies import visible_bodies
+from service.reports.charts import ChartName, chart
+from service.reports.coordination import CoordinationView, coordination
 from service.reports.criteria import CRITERIA
 from service.reports.deadline import DeadlineInfo, deadline_info, due_fiscal_year
+from service.reports.digest import Digest, build_digest
 from service.reports.evaluations import (
     YEAR_MAX,
     YEAR_MIN,
@@ -22,8 +28,17 @@ from service.reports.evaluations import (
     EvaluationInput,
     EvaluationStore,
 )
-from service.reports.expiring import MAX_DAYS, ExpiringList, expiring_agreements
-from service.reports.yearly import YearlyReport, report_xlsx, yearly_from_registry
+from service.reports.expiring import (
+    MAX_DAYS,
+    ExpiringList,
+    ExpiryActions,
+    expiring_agreements,
+    expiry_actions,
+)
+from service.reports.pdf import report_pdf
+from service.reports.submissions import NOTE_MAX, BodyReport, SubmissionStore
+from service.reports.xlsx import report_xlsx
+from service.reports.yearly import YearlyReport, body_rows, report_body, yearly_from_registry
 
 router = APIRouter(
     prefix="/monev",
@@ -32,6 +47,12 @@ router = APIRouter(
 )
 
 Year = Annotated[int, Query(ge=YEAR_MIN, le=YEAR_MAX, description="fiscal year (Jan-Dec)")]
+BodyCode = Annotated[
+    str | None,
+    Query(max_length=40, description="reporting body: 35, 35.15 or kemendagri[.unit]"),
+]
+Days = Annotated[int, Query(ge=0, le=MAX_DAYS)]
+PDF = "application/pdf"
 
 
 class CriterionInfo(BaseModel):
@@ -93,31 +114,157 @@ def expiring(
 @router.get(
     "/reports/yearly",
     response_model=YearlyReport,
-    responses={200: {"content": {XLSX: {}}}},
-    summary="The yearly monev report (JSON, or ?format=xlsx for the workbook)",
+    responses={200: {"content": {XLSX: {}, PDF: {}}}, 404: {"model": ErrorBody}},
+    summary="The yearly monev report of one body (JSON, ?format=xlsx or ?format=pdf)",
 )
 async def yearly(
     state: State,
     principal: Viewer,
     year: Year,
-    format: Annotated[Literal["json", "xlsx"], Query()] = "json",
+    body: BodyCode = None,
+    format: Annotated[Literal["json", "xlsx", "pdf"], Query()] = "json",
 ) -> Response:
-    """Agreements in force during the year by state, the legal deadline, and
-    evaluation coverage and average per criterion; a region-scoped key gets
-    its region's report."""
+    """Agreements in force during the year by state, by partner kind and by
+    field, the legal deadline, and evaluation coverage and average per
+    criterion, for ``body`` (default: the key's region, or the ministry)."""
 
     def build() -> YearlyReport:
-        return yearly_from_registry(state.registry, year, region_scope=principal.region)
+        return yearly_from_registry(state.registry, year, region_scope=principal.region, body=body)
 
     report = await run_in_threadpool(build)
+    name = f"monev-{year}-{report.body}"
     if format == "xlsx":
-        name = f"monev-{year}{'-' + principal.region if principal.region else ''}.xlsx"
         return Response(
             await run_in_threadpool(report_xlsx, report),
             media_type=XLSX,
-            headers={"Content-Disposition": f'attachment; filename="{name}"'},
+            headers={"Content-Disposition": f'attachment; filename="{name}.xlsx"'},
+        )
+    if format == "pdf":
+        return Response(
+            await run_in_threadpool(report_pdf, report),
+            media_type=PDF,
+            headers={"Content-Disposition": f'inline; filename="{name}.pdf"'},
         )
     return Response(report.model_dump_json(), media_type="application/json")
+
+
+@router.get(
+    "/reports/yearly/charts/{name}.png",
+    responses={200: {"content": {"image/png": {}}}, 404: {"model": ErrorBody}},
+    summary="One chart of the yearly report as PNG (the pages and the PDF draw the same)",
+)
+async def yearly_chart(
+    state: State, principal: Viewer, name: ChartName, year: Year, body: BodyCode = None
+) -> Response:
+    def build() -> bytes:
+        report = yearly_from_registry(
+            state.registry, year, region_scope=principal.region, body=body
+        )
+        return chart(name, report)
+
+    return Response(await run_in_threadpool(build), media_type="image/png")
+
+
+class BodyInfo(BaseModel):
+    code: str
+    name: str
+    level: str
+    parent: str | None
+
+
+@router.get("/bodies", response_model=list[BodyInfo], summary="Reporting bodies the key sees")
+def bodies(principal: Viewer) -> list[BodyInfo]:
+    return [
+        BodyInfo(code=b.code, name=b.name, level=b.level, parent=b.parent)
+        for b in visible_bodies(principal.region)
+    ]
+
+
+@router.get(
+    "/reports/status",
+    response_model=list[BodyReport],
+    summary="Each visible body's yearly report: status, deadline, days left or late",
+)
+def report_status(
+    state: State,
+    principal: Viewer,
+    year: Year,
+    parent: Annotated[str | None, Query(max_length=40, description="only bodies under it")] = None,
+) -> list[BodyReport]:
+    wanted = [b for b in visible_bodies(principal.region) if parent is None or b.parent == parent]
+    return SubmissionStore(state.registry).reports(year, wanted)
+
+
+class ActionBody(BaseModel):
+    note: str | None = Field(None, max_length=NOTE_MAX, description="required to return")
+
+
+@router.post(
+    "/bodies/{code}/reports/{year}/{action}",
+    response_model=BodyReport,
+    responses={404: {"model": ErrorBody}, 409: {"model": ErrorBody}},
+    summary="Draft or submit a body's report (staff); accept or return it (reviewer above)",
+)
+def report_action(
+    state: State,
+    principal: Staff,
+    code: Annotated[str, FastAPIPath(max_length=40)],
+    year: Annotated[int, FastAPIPath(ge=YEAR_MIN, le=YEAR_MAX)],
+    action: Literal["draft", "submit", "accept", "return"],
+    body: ActionBody | None = None,
+) -> BodyReport:
+    if action in ("accept", "return"):
+        principal.require(Role.reviewer)
+    return SubmissionStore(state.registry).act(
+        code,
+        year,
+        action,
+        user=principal.user,
+        scope=principal.region,
+        note=(body or ActionBody()).note,
+    )
+
+
+@router.get(
+    "/coordination",
+    response_model=CoordinationView,
+    responses={404: {"model": ErrorBody}},
+    summary="A province over its kab/kota, or the ministry over the provinces",
+)
+async def coordination_view(
+    state: State, principal: Viewer, year: Year, body: BodyCode = None, days: Days = 90
+) -> CoordinationView:
+    return await run_in_threadpool(
+        coordination, state.registry, year, scope=principal.region, body=body, days=days
+    )
+
+
+@router.get(
+    "/expiry",
+    response_model=ExpiryActions,
+    responses={404: {"model": ErrorBody}},
+    summary="Expiring, lapsed, NKs outlived by their PKS, PKS without NK, no end date",
+)
+async def expiry(
+    state: State, principal: Viewer, body: BodyCode = None, days: Days = 90
+) -> ExpiryActions:
+    def build() -> ExpiryActions:
+        target = report_body(principal.region, body)
+        return expiry_actions(body_rows(state.registry, target), days, dt.date.today())
+
+    return await run_in_threadpool(build)
+
+
+@router.get(
+    "/digest",
+    response_model=Digest,
+    responses={404: {"model": ErrorBody}},
+    summary="The daily digest of one body (report status and what to act on)",
+)
+async def digest(state: State, principal: Viewer, body: BodyCode = None, days: Days = 30) -> Digest:
+    return await run_in_threadpool(
+        build_digest, state.registry, scope=principal.region, body=body, days=days
+    )
 
 
 @router.get(

@@ -1,0 +1,46 @@
+"""Field of cooperation (bidang) of an agreement, read from its scope items.
+
+The ministry counts cooperation by field (the urusan of PP 28/2018's annex
+practice: pendidikan, kesehatan, pariwisata, ...). The scope (Ruang Lingkup)
+says it in the parties' own words, so each item is matched against a short
+keyword list per field; an agreement counts once in every field its items
+name, and in ``lainnya`` when none matches.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+FIELDS: dict[str, tuple[str, ...]] = {
+    "Pendidikan": ("pendidikan", "sekolah", "beasiswa", "pelatihan", "guru", "siswa", "mahasiswa"),
+    "Kesehatan": ("kesehatan", "rumah sakit", "rsud", "puskesmas", "gizi", "stunting", "medis"),
+    "Pariwisata dan budaya": ("pariwisata", "wisata", "budaya", "kebudayaan", "seni"),
+    "Infrastruktur": ("jalan", "jembatan", "infrastruktur", "pembangunan", "irigasi", "drainase"),
+    "Lingkungan hidup": ("sampah", "limbah", "lingkungan", "sanitasi", "hutan", "konservasi"),
+    "Air minum": ("air minum", "air bersih", "spam", "pdam"),
+    "Pertanian dan pangan": ("pertanian", "pangan", "peternakan", "perikanan", "perkebunan"),
+    "Perhubungan": ("transportasi", "angkutan", "perhubungan", "pelabuhan", "bandara"),
+    "Ekonomi dan UMKM": ("ekonomi", "umkm", "investasi", "perdagangan", "koperasi", "industri"),
+    "Pemerintahan dan pelayanan publik": (
+        "pemerintahan",
+        "pelayanan publik",
+        "kependudukan",
+        "administrasi",
+        "aparatur",
+        "data",
+    ),
+    "Teknologi informasi": ("teknologi", "informasi", "digital", "sistem informasi", "aplikasi"),
+    "Sosial": ("sosial", "kemiskinan", "bencana", "pemberdayaan"),
+}
+OTHER = "Lainnya"
+_PATTERNS = {
+    name: re.compile(r"\b(" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
+    for name, words in FIELDS.items()
+}
+
+
+def fields_of(scope: Iterable[str]) -> list[str]:
+    text = " ".join(scope)
+    found = [name for name, pattern in _PATTERNS.items() if pattern.search(text)]
+    return found or [OTHER]

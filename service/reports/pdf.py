@@ -1,0 +1,320 @@
+"""The official yearly report as a printable PDF (reportlab).
+
+Laid out the way a regional government or the ministry sends it: the kop
+(letterhead) of the reporting body, the title with the fiscal year, summary
+tables, the charts of ``service.reports.charts``, the list of agreements as
+an annex, and the signature block. Everything a person reads is Indonesian
+and goes through ``service.indonesian``.
+
+The annex is built as many short tables rather than one long one: reportlab
+splits a long table across pages by re-measuring what is left, which grows
+with the square of the rows; 20,000 agreements as 50-row tables lay out in
+linear time.
+"""
+
+from __future__ import annotations
+
+from io import BytesIO
+from pathlib import Path
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import cm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.platypus import (
+    Image,
+    KeepTogether,
+    NextPageTemplate,
+    PageBreak,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+from reportlab.platypus.doctemplate import BaseDocTemplate
+from reportlab.platypus.frames import Frame
+
+from service.indonesian import (
+    AGREEMENT_STATE_LABELS,
+    DOC_TYPE_LABELS,
+    PARTY_KIND_LABELS,
+    format_date,
+    format_number,
+    label,
+    local_time,
+)
+from service.reports.bodies import all_bodies, get_body
+from service.reports.charts import CHART_TITLES, chart
+from service.reports.yearly import YearlyReport
+
+_FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
+ANNEX_CHUNK = 50
+
+
+def _fonts() -> tuple[str, str]:
+    """DejaVu (fonts-dejavu-core, in the Makefile) carries every letter a name
+    may hold; Helvetica is the fallback where it is missing."""
+    regular, bold = _FONT_DIR / "DejaVuSans.ttf", _FONT_DIR / "DejaVuSans-Bold.ttf"
+    if not (regular.exists() and bold.exists()):
+        return "Helvetica", "Helvetica-Bold"
+    if "DejaVuSans" not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont("DejaVuSans", str(regular)))
+        pdfmetrics.registerFont(TTFont("DejaVuSans-Bold", str(bold)))
+    return "DejaVuSans", "DejaVuSans-Bold"
+
+
+def _styles(font: str, bold: str) -> dict[str, ParagraphStyle]:
+    base = ParagraphStyle("base", fontName=font, fontSize=9.5, leading=12)
+    return {
+        "base": base,
+        "small": ParagraphStyle("small", parent=base, fontSize=7, leading=8.5),
+        "kop": ParagraphStyle(
+            "kop", parent=base, fontName=bold, fontSize=13, leading=16, alignment=TA_CENTER
+        ),
+        "kop2": ParagraphStyle("kop2", parent=base, fontSize=9, alignment=TA_CENTER),
+        "title": ParagraphStyle(
+            "title", parent=base, fontName=bold, fontSize=12, leading=15, alignment=TA_CENTER
+        ),
+        "h2": ParagraphStyle(
+            "h2", parent=base, fontName=bold, fontSize=10.5, spaceBefore=8, spaceAfter=4
+        ),
+        "center": ParagraphStyle("center", parent=base, alignment=TA_CENTER),
+    }
+
+
+def kop_lines(code: str) -> tuple[str, str]:
+    """The letterhead's two lines for a body."""
+    body = get_body(code)
+    if body.level == "kementerian":
+        unit = "" if body.parent is None else body.name
+        return "KEMENTERIAN DALAM NEGERI REPUBLIK INDONESIA", unit
+    if body.level == "provinsi":
+        return f"PEMERINTAH PROVINSI {body.name.upper()}", "SEKRETARIAT DAERAH"
+    return f"PEMERINTAH {body.name.upper()}", "SEKRETARIAT DAERAH"
+
+
+def _signer(code: str) -> tuple[str, str]:
+    """Where it is signed and by which office."""
+    body = get_body(code)
+    if body.level == "kementerian":
+        return (
+            "Jakarta",
+            "Direktur Jenderal Otonomi Daerah"
+            if body.parent is None
+            else f"Kepala {body.name.split(',')[0]}",
+        )
+    place = body.name.removeprefix("Kabupaten ").removeprefix("Kota ")
+    if body.level == "provinsi":
+        return body.name, f"Sekretaris Daerah Provinsi {body.name}"
+    return place, f"Sekretaris Daerah {body.name}"
+
+
+def _table(
+    rows: list[list[Any]], widths: list[float], font: str, bold: str, *, size: float = 8.5
+) -> Table:
+    table = Table(rows, colWidths=widths, repeatRows=1)
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), font, size),
+                ("FONT", (0, 0), (-1, 0), bold, size),
+                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#dfe7f0")),
+                ("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("ALIGN", (1, 1), (-1, -1), "RIGHT"),
+            ]
+        )
+    )
+    return table
+
+
+def _count_rows(title: str, counts: dict[str, int]) -> list[list[Any]]:
+    return [[title, "Jumlah"], *([k, format_number(v)] for k, v in counts.items())]
+
+
+def report_pdf(report: YearlyReport) -> bytes:
+    font, bold = _fonts()
+    styles = _styles(font, bold)
+    buffer = BytesIO()
+    portrait_frame = Frame(2 * cm, 2 * cm, A4[0] - 4 * cm, A4[1] - 4 * cm, id="p")
+    wide = landscape(A4)
+    landscape_frame = Frame(1.5 * cm, 1.5 * cm, wide[0] - 3 * cm, wide[1] - 3 * cm, id="l")
+    footer = f"Laporan monev kerja sama {report.fiscal_year} — {report.body_name}"
+
+    def number_pages(canvas: Any, doc: Any) -> None:
+        canvas.saveState()
+        canvas.setFont(font, 7)
+        width = canvas._pagesize[0]
+        canvas.drawString(2 * cm, 1.2 * cm, footer)
+        canvas.drawRightString(width - 2 * cm, 1.2 * cm, f"Halaman {doc.page}")
+        canvas.restoreState()
+
+    doc = BaseDocTemplate(
+        buffer,
+        pagesize=A4,
+        title=f"Laporan Monev Kerja Sama Daerah {report.fiscal_year}",
+        author=report.body_name,
+        pageTemplates=[
+            PageTemplate("portrait", [portrait_frame], onPage=number_pages, pagesize=A4),
+            PageTemplate("landscape", [landscape_frame], onPage=number_pages, pagesize=wide),
+        ],
+    )
+    text_width = A4[0] - 4 * cm
+    first, second = kop_lines(report.body)
+    story: list[Any] = [Paragraph(first, styles["kop"])]
+    if second:
+        story.append(Paragraph(second, styles["kop2"]))
+    rule = Table([[""]], colWidths=[text_width], rowHeights=[2])
+    rule.setStyle(TableStyle([("LINEBELOW", (0, 0), (-1, -1), 1.5, colors.black)]))
+    story += [
+        rule,
+        Spacer(1, 0.5 * cm),
+        Paragraph("LAPORAN HASIL MONITORING DAN EVALUASI", styles["title"]),
+        Paragraph("PELAKSANAAN KERJA SAMA DAERAH", styles["title"]),
+        Paragraph(f"TAHUN ANGGARAN {report.fiscal_year}", styles["title"]),
+        Spacer(1, 0.3 * cm),
+        Paragraph(f"Badan pelapor: {report.body_name} ({report.body})", styles["center"]),
+        Paragraph(
+            f"Keadaan per {format_date(report.as_of)}; batas waktu penyampaian "
+            f"{format_date(report.deadline)} ({report.deadline_working_days} hari kerja "
+            f"setelah 31 Desember {report.fiscal_year})",
+            styles["center"],
+        ),
+        Spacer(1, 0.4 * cm),
+        Paragraph("A. Ringkasan", styles["h2"]),
+    ]
+    summary = [
+        ["Uraian", "Jumlah"],
+        ["Kerja sama berlaku dalam tahun", format_number(len(report.rows))],
+        ["Berlaku pada akhir tahun", format_number(report.active_at_year_end)],
+        *(
+            [AGREEMENT_STATE_LABELS[k], format_number(report.states.get(k, 0))]
+            for k in AGREEMENT_STATE_LABELS
+        ),
+        *(
+            [f"Ditandatangani dalam tahun: {label(DOC_TYPE_LABELS, k)}", format_number(v)]
+            for k, v in sorted(report.signed_in_year.items())
+        ),
+        ["Perlu ditinjau", format_number(report.needs_review)],
+        ["Dievaluasi", format_number(report.evaluation.evaluated)],
+    ]
+    story.append(_table(summary, [text_width * 0.75, text_width * 0.25], font, bold, size=9))
+    story.append(Paragraph("B. Evaluasi per kriteria", styles["h2"]))
+    criteria = [["Kriteria", "Dievaluasi", "Rata-rata"]] + [
+        [
+            Paragraph(c.label, styles["base"]),
+            format_number(c.evaluated),
+            format_number(c.average) if c.average is not None else "—",
+        ]
+        for c in report.evaluation.criteria
+    ]
+    story.append(
+        _table(criteria, [text_width * 0.64, text_width * 0.18, text_width * 0.18], font, bold)
+    )
+    story.append(Paragraph("C. Sebaran", styles["h2"]))
+    kinds = {label(PARTY_KIND_LABELS, k): v for k, v in report.by_party_kind.items()}
+    half = text_width / 2 - 0.2 * cm
+    pair = Table(
+        [
+            [
+                _table(_count_rows("Jenis mitra", kinds), [half * 0.72, half * 0.28], font, bold),
+                _table(
+                    _count_rows("Bidang", report.by_field), [half * 0.72, half * 0.28], font, bold
+                ),
+            ]
+        ],
+        colWidths=[half + 0.2 * cm, half + 0.2 * cm],
+    )
+    pair.setStyle(
+        TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)])
+    )
+    story.append(pair)
+    if report.by_province and len(report.by_province) > 1:
+        bodies = all_bodies()
+        provinces = {
+            f"{bodies[c].name if c in bodies else c} ({c})": v
+            for c, v in report.by_province.items()
+        }
+        story.append(Spacer(1, 0.3 * cm))
+        story.append(
+            _table(
+                _count_rows("Provinsi", provinces),
+                [text_width * 0.75, text_width * 0.25],
+                font,
+                bold,
+            )
+        )
+    story.append(PageBreak())
+    story.append(Paragraph("D. Grafik", styles["h2"]))
+    for name in CHART_TITLES:
+        image = Image(BytesIO(chart(name, report)))
+        scale = min(1.0, text_width / image.drawWidth)
+        image.drawWidth *= scale * 0.82
+        image.drawHeight *= scale * 0.82
+        story.append(image)
+    place, office = _signer(report.body)
+    signature = Table(
+        [
+            [f"{place}, {format_date(local_time(report.generated_at).date())}"],
+            [office],
+            [Spacer(1, 1.6 * cm)],
+            ["(.............................................)"],
+            ["NIP. ......................................"],
+        ],
+        colWidths=[8 * cm],
+        hAlign="RIGHT",
+    )
+    signature.setStyle(
+        TableStyle([("FONT", (0, 0), (-1, -1), font, 9.5), ("ALIGN", (0, 0), (-1, -1), "CENTER")])
+    )
+    story += [Spacer(1, 0.8 * cm), KeepTogether([signature])]
+    story += [
+        NextPageTemplate("landscape"),
+        PageBreak(),
+        *_annex(report, styles, font, bold, wide[0] - 3 * cm),
+    ]
+    doc.build(story)
+    return buffer.getvalue()
+
+
+def _annex(
+    report: YearlyReport, styles: dict[str, ParagraphStyle], font: str, bold: str, width: float
+) -> list[Any]:
+    story: list[Any] = [Paragraph("Lampiran. Daftar kerja sama", styles["h2"])]
+    fractions = [0.05, 0.05, 0.27, 0.15, 0.22, 0.085, 0.085, 0.085]
+    widths = [width * f for f in fractions]
+    names = ("No.", "Jenis", "Judul", "Nomor", "Para pihak", "Tanggal tanda tangan", "Berakhir")
+    header = [Paragraph(h, styles["small"]) for h in (*names, "Keadaan")]
+    small = styles["small"]
+    for start in range(0, len(report.rows), ANNEX_CHUNK):
+        rows: list[list[Any]] = [header]
+        for row in report.rows[start : start + ANNEX_CHUNK]:
+            rows.append(
+                [
+                    str(row.id),
+                    row.doc_type or "—",
+                    Paragraph(_escape(row.title or "(tanpa judul)"), small),
+                    Paragraph(_escape("; ".join(row.numbers) or "—"), small),
+                    Paragraph(_escape("; ".join(row.parties) or "—"), small),
+                    format_date(row.signing_date),
+                    format_date(row.end_date),
+                    Paragraph(AGREEMENT_STATE_LABELS[row.state], small),
+                ]
+            )
+        table = _table(rows, widths, font, bold, size=7)
+        table.setStyle(TableStyle([("ALIGN", (0, 0), (-1, -1), "LEFT")]))
+        story.append(table)
+    if not report.rows:
+        story.append(
+            Paragraph("Tidak ada kerja sama yang berlaku dalam tahun ini.", styles["base"])
+        )
+    return story
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
