@@ -230,20 +230,6 @@ SOURCE_LABELS = {
     "signing_date": "sejak penandatanganan",
     "computed": "dihitung dari jangka waktu",
 }
-PARTY_KIND_LABELS = {
-    "kementerian": "Kementerian",
-    "lembaga": "Lembaga",
-    "pemprov": "Pemerintah provinsi",
-    "pemkab": "Pemerintah kabupaten",
-    "pemkot": "Pemerintah kota",
-    "dprd": "DPRD",
-    "universitas": "Perguruan tinggi",
-    "bumn": "BUMN",
-    "bumd": "BUMD",
-    "swasta": "Swasta",
-    "lainnya": "Lainnya",
-}
-DURATION_UNIT_LABELS = {"tahun": "tahun", "bulan": "bulan", "hari": "hari"}
 JOB_STATUS_LABELS = {
     "queued": "menunggu",
     "running": "sedang dibaca",

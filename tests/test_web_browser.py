@@ -7,7 +7,6 @@ made here (OCR is not the point). Screenshots of every main page go to
 
 from __future__ import annotations
 
-import io
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,12 +14,10 @@ from typing import Any
 
 import httpx
 import pytest
-from reportlab.lib.pagesizes import A4
-from reportlab.pdfgen.canvas import Canvas
 from test_api_support import (
-    AGREEMENT_LINES,
     add_key,
     add_user,
+    agreement_pdf,
     client,
     make_settings,
     running_server,
@@ -39,19 +36,7 @@ SCREENS = Path(__file__).parent / "output" / "screens"
 
 def two_page_pdf(extra: str = "") -> bytes:
     """The sample agreement over two pages: heading and numbers on 1, the rest on 2."""
-    out = io.BytesIO()
-    canvas = Canvas(out, pagesize=A4)
-    for chunk in (AGREEMENT_LINES[:9], AGREEMENT_LINES[9:]):
-        y = 800.0
-        canvas.setFont("Helvetica", 11)
-        for line in chunk:
-            canvas.drawString(60, y, line)
-            y -= 18
-        if extra:
-            canvas.drawString(60, y - 10, extra)
-        canvas.showPage()
-    canvas.save()
-    return out.getvalue()
+    return agreement_pdf(extra, split_at=9)
 
 
 class Site:

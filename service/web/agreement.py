@@ -16,11 +16,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from models.errors import NotFoundError, PreconditionFailedError, ValidationFailedError
 from service.api.deps import CurrentPrincipal, RecordId, ServiceState, State, visible_agreement
 from service.auth import Principal, Role
-from service.indonesian import (
-    DURATION_UNIT_LABELS,
-    PARTY_KIND_LABELS,
-    SOURCE_LABELS,
-)
+from service.indonesian import PARTY_KIND_LABELS, SOURCE_LABELS
 from service.registry.derive import CURRENT_FIELDS
 from service.registry.records import AgreementView, FieldValue
 from service.web import forms, shared
@@ -117,7 +113,7 @@ def agreement_page(
         regions=forms.regions() if can_edit else {},
         institutions=institutions(state) if can_edit else [],
         kinds=PARTY_KIND_LABELS,
-        units=DURATION_UNIT_LABELS,
+        units=forms.UNITS,
         sources=SOURCE_LABELS,
         choices=forms.CHOICE_FIELDS,
         next_id=_next_in_queue(state, principal, view.id),

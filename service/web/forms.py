@@ -12,10 +12,11 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
+from typing import Any, get_args
 
 from starlette.datastructures import FormData
 
+from models import DurationUnit, PartyKind
 from models.errors import ValidationFailedError
 from service.registry.records import FieldValue
 from service.registry.review import validate_field
@@ -29,20 +30,8 @@ CHOICE_FIELDS = {
 }
 LIST_FIELDS = ("numbers", "scope")
 PARTY_KEYS = ("role", "institution", "kind", "region_code", "signatory", "title")
-PARTY_KINDS = (
-    "kementerian",
-    "lembaga",
-    "pemprov",
-    "pemkab",
-    "pemkot",
-    "dprd",
-    "universitas",
-    "bumn",
-    "bumd",
-    "swasta",
-    "lainnya",
-)
-UNITS = ("tahun", "bulan", "hari")
+PARTY_KINDS: tuple[str, ...] = get_args(PartyKind)
+UNITS: tuple[str, ...] = get_args(DurationUnit)
 _CODE = re.compile(r"^\s*(\d{2}(?:\.\d{2}){0,3})\b")
 
 
