@@ -32,13 +32,13 @@ from bench.samples import Sample, load_manifest, load_real_dev, pick_quick
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "bench" / "out"
-SUBS = ("ocr", "registry", "api")
+SUBS = ("ocr", "registry", "api", "pipeline", "monev")
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
     parser.add_argument("--quick", action="store_true", help="committed corpus only, a few files")
-    parser.add_argument("--only", choices=("fields", "ocr", "registry", "api", "real"))
+    parser.add_argument("--only", choices=("fields", "real", *SUBS))
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--no-cache", action="store_true", help="re-read every file (OCR again)")
     parser.add_argument("--count", type=int, default=200, help="agreements to generate")
@@ -246,6 +246,8 @@ def run_sub(name: str, args: argparse.Namespace, corpus_dir: Path) -> dict[str, 
             )
         elif name == "registry":
             figures = module.run(corpus_dir, out_dir, workers=args.workers)
+        elif name == "pipeline":
+            figures = module.run(out_dir, workers=args.workers)
         else:
             figures = module.run(out_dir, n_agreements=2000 if args.quick else 20000)
     except Exception as exc:

@@ -38,7 +38,7 @@ from typing import Any
 import psutil  # type: ignore[import-untyped]
 from rapidfuzz.distance import Levenshtein
 
-from extractor.ingest import plan_document, read_document
+from extractor.ingest import plan_document, read_document, read_many, read_plans
 from extractor.ocr.engine import available_engines
 from extractor.ocr.page import load_page_image
 from extractor.ocr.pool import OcrPool
@@ -149,7 +149,7 @@ def _warm_up(pool: OcrPool, settings: Settings) -> None:
     buf = io.BytesIO()
     img.save(buf, format="PNG", dpi=(150, 150))
     plans = [plan_document(buf.getvalue() + bytes(i), settings=settings) for i in range(pool.size)]
-    for _ in pool.read_pages(plans):
+    for _ in read_plans(plans, pool=pool):
         pass
 
 
@@ -163,7 +163,7 @@ def _read_all(
         pids = pool.pids()
         cpu = _cpu_seconds(pids)
         started = time.perf_counter()
-        results = dict(pool.read_many(paths, settings=settings))
+        results = dict(read_many(paths, pool=pool, settings=settings))
         wall = time.perf_counter() - started
         cpu = _cpu_seconds(pids) - cpu
     return results, wall, cpu

@@ -15,6 +15,7 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
+from bench.calibration import calibration, judged_fields
 from bench.runner import Outcome
 from bench.samples import KINDS
 from bench.score import aggregate
@@ -28,6 +29,7 @@ def _speed(outcomes: list[Outcome], workers: int) -> dict[str, float | int | Non
     ingest = sum(o.ingest_seconds for o in outcomes)
     ocr = sum(o.ocr_seconds for o in outcomes)
     rules = sum(o.rules_seconds for o in outcomes)
+    look = sum(float(o.prediction.get("second_look_seconds") or 0.0) for o in outcomes)
     busy = ingest + rules
     return {
         "documents": len(outcomes),
@@ -41,6 +43,8 @@ def _speed(outcomes: list[Outcome], workers: int) -> dict[str, float | int | Non
         "rules_ms_per_page": 1000 * rules / pages if pages else None,
         "ingest_rest_ms_per_page": 1000 * (ingest - ocr) / pages if pages else None,
         "max_worker_rss_mb": max((o.maxrss_mb for o in outcomes), default=0.0),
+        "second_look_ms_per_ocr_page": 1000 * look / ocr_pages if ocr_pages else None,
+        "second_look_share_of_ocr": look / ocr if ocr else None,
     }
 
 
@@ -67,9 +71,38 @@ def _group_members() -> list[tuple[str, Callable[[Outcome], bool]]]:
     return groups
 
 
+def real_source(outcome: Outcome) -> str | None:
+    """The archive a real-dev agreement came from (its label's repository name)."""
+    if outcome.sample.source != "real":
+        return None
+    source = outcome.sample.truth.get("source") or {}
+    repo = str(source.get("repository") or "unknown") if isinstance(source, dict) else "unknown"
+    return repo.rsplit("/", 1)[-1]
+
+
+def _real_groups(outcomes: list[Outcome]) -> list[tuple[str, Callable[[Outcome], bool]]]:
+    """Each real source, and leave-one-source-out: all real sources but that one.
+
+    A rule written while looking at one archive must not lower the others:
+    compare "real·X" before and after, and "real without X" for the rest.
+    """
+    sources = sorted({s for s in (real_source(o) for o in outcomes) if s})
+
+    def from_source(name: str) -> Callable[[Outcome], bool]:
+        return lambda o: real_source(o) == name
+
+    def without(name: str) -> Callable[[Outcome], bool]:
+        return lambda o: o.sample.source == "real" and real_source(o) != name
+
+    groups = [(f"real·{name}", from_source(name)) for name in sources]
+    if len(sources) > 1:
+        groups += [(f"real without {name}", without(name)) for name in sources]
+    return groups
+
+
 def group_figures(outcomes: list[Outcome], workers: int) -> dict[str, GroupFigures]:
     out: dict[str, GroupFigures] = {}
-    for name, member in _group_members():
+    for name, member in [*_group_members(), *_real_groups(outcomes)]:
         chosen = [o for o in outcomes if member(o)]
         if not chosen:
             continue
@@ -77,8 +110,37 @@ def group_figures(outcomes: list[Outcome], workers: int) -> dict[str, GroupFigur
             "accuracy": aggregate(o.scores for o in chosen),
             "baseline": aggregate(o.baseline_scores for o in chosen),
             "speed": _speed(chosen, workers),
+            "calibration": calibration(
+                j
+                for o in chosen
+                for j in judged_fields(o.scores, o.prediction.get("confidence") or {})
+            ),
         }
     return out
+
+
+def _calibration_table(groups: dict[str, GroupFigures]) -> Table:
+    table = Table(
+        title="Confidence against correctness (fields of every document)",
+        title_justify="left",
+        caption="AUROC goal >= 0.85; caught = share of wrong fields among the lowest-confidence "
+        "20 % (goal >= 0.80). Second look = its seconds per OCR page.",
+        caption_justify="left",
+    )
+    for column in ("group", "fields", "wrong", "AUROC", "caught at 20 %"):
+        table.add_column(column, justify="left" if column == "group" else "right")
+    for name, figures in groups.items():
+        cal = figures.get("calibration") or {}
+        if not cal.get("fields"):
+            continue
+        table.add_row(
+            name,
+            _fmt(int(cal["fields"])),
+            _fmt(int(cal["wrong"])),
+            _fmt(cal.get("auroc")),
+            _fmt(cal.get("caught_at_20")),
+        )
+    return table
 
 
 def _fmt(value: object, digits: int = 3) -> str:
@@ -147,6 +209,8 @@ def _speed_table(groups: dict[str, GroupFigures], workers: int) -> Table:
         ("rules ms/page", "rules_ms_per_page", 1),
         ("ingest rest ms/page", "ingest_rest_ms_per_page", 1),
         ("worker RSS MB", "max_worker_rss_mb", 0),
+        ("2nd look ms/OCR page", "second_look_ms_per_ocr_page", 0),
+        ("2nd look / OCR", "second_look_share_of_ocr", 3),
     ]
     table.add_column("group")
     for label, _, _ in columns:
@@ -233,9 +297,15 @@ def print_fields(console: Console, results: dict[str, Any]) -> None:
             [*KINDS, "all generated"],
             which="baseline",
         ),
+        _accuracy_table(
+            "Real-dev per source and leave-one-source-out",
+            groups,
+            ["real", *[n for n in groups if n.startswith("real·") or n.startswith("real without")]],
+        ),
     ):
         if table is not None:
             console.print(table)
+    console.print(_calibration_table(groups))
     console.print(_speed_table(groups, workers))
     run = fields.get("run", {})
     console.print(

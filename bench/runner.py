@@ -23,6 +23,7 @@ import importlib
 import json
 import multiprocessing
 import os
+import pickle
 import resource
 import time
 import traceback
@@ -47,6 +48,32 @@ class Ingested:
     cached: bool
     error: str | None = None
     maxrss_mb: float = 0.0
+    rasters: str | None = None
+    """Sidecar file of the page images (for the second look), kept out of memory until used."""
+
+
+def _raster_file(cache_file: str) -> Path:
+    return Path(cache_file).with_suffix(".rasters")
+
+
+def _strip_rasters(document: Document, cache_file: str) -> Document:
+    """Write the page images beside the cached JSON and hand back the document without them:
+    the parent holds every document at once, images of 200 pages would not fit."""
+    rasters = {p.number: p.raster for p in document.pages if p.raster is not None}
+    tmp = Path(f"{cache_file}.{os.getpid()}.rtmp")
+    tmp.write_bytes(pickle.dumps(rasters, protocol=pickle.HIGHEST_PROTOCOL))
+    tmp.replace(_raster_file(cache_file))
+    pages = [p.model_copy(update={"raster": None}) for p in document.pages]
+    return document.model_copy(update={"pages": pages})
+
+
+def with_rasters(document: Document, rasters: str | None) -> Document:
+    """The cached document with its page images back, for one extraction."""
+    if not rasters or not Path(rasters).exists():
+        return document
+    images = pickle.loads(Path(rasters).read_bytes())  # our own cache file, written above
+    pages = [p.model_copy(update={"raster": images.get(p.number)}) for p in document.pages]
+    return document.model_copy(update={"pages": pages})
 
 
 @dataclass
@@ -149,9 +176,11 @@ def _ingest_worker(path: str, cache_file: str | None) -> Ingested:
             "maxrss_mb": maxrss_mb,
             "document": document.model_dump(mode="json"),
         }
+        document = _strip_rasters(document, cache_file)
         tmp = Path(f"{cache_file}.{os.getpid()}.tmp")
         tmp.write_text(json.dumps(record), encoding="utf-8")
         tmp.replace(cache_file)
+        return Ingested(document, seconds, False, error, maxrss_mb, str(_raster_file(cache_file)))
     return Ingested(document, seconds, False, error, maxrss_mb)
 
 
@@ -169,7 +198,15 @@ def _from_cache(cache_file: Path) -> Ingested | None:
         document = Document.model_validate(record["document"])
     except (OSError, ValueError, KeyError):
         return None
-    return Ingested(document, float(record["seconds"]), True, None, float(record["maxrss_mb"]))
+    rasters = _raster_file(str(cache_file))
+    return Ingested(
+        document,
+        float(record["seconds"]),
+        True,
+        None,
+        float(record["maxrss_mb"]),
+        str(rasters) if rasters.exists() else None,
+    )
 
 
 def ingest_all(
@@ -300,7 +337,7 @@ def extract_and_score(
                 else:
                     started = time.perf_counter()
                     try:
-                        prediction = extract_document(document)
+                        prediction = extract_document(with_rasters(document, read.rasters))
                     except Exception as exc:
                         outcome.error = _short_error(exc)
                         if not isinstance(exc, NotImplementedError):

@@ -2,8 +2,12 @@
 
 The cheap work (type, limits, text layer of every page) happens here, in the
 calling process, and decides which pages need OCR; those pages go to
-``extractor.ocr`` (in-process, or spread over an ``OcrPool``). Every way a
-file can be bad ends in a typed ``ExtractionError`` subclass, never a crash.
+``extractor.ocr`` (in-process, or spread over an ``OcrPool``, which knows only
+page tasks -> pages: the planning of documents stays here). Pages already read
+by an earlier, interrupted run come from a ``PageCache`` (checkpoints keyed by
+file sha256, page and OCR settings) so a killed run goes on from the page it
+stopped at. Every way a file can be bad ends in a typed ``ExtractionError``
+subclass, never a crash.
 """
 
 from __future__ import annotations
@@ -11,27 +15,55 @@ from __future__ import annotations
 import hashlib
 import logging
 import time
+from collections import deque
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
+from extractor import __version__
 from extractor.ocr.page import PageTask, run_task
+from extractor.ocr.pool import OcrPool
 from extractor.pages import pdfplumber_lines, text_layer_lines, text_layer_usable
 from extractor.render import image_frame_count, open_pdf, set_pixel_limit
 from extractor.sniff import PDF, sniff_mime
 from models import Document, Page, Settings, get_settings
-from models.errors import EmptyFileError, FileTooLargeError, TooManyPagesError
-
-if TYPE_CHECKING:
-    from extractor.ocr.pool import OcrPool
+from models.errors import EmptyFileError, FileTooLargeError, KerjasamaError, TooManyPagesError
 
 log = logging.getLogger(__name__)
 
 _SCAN_SHARE = 0.75
 """An image covering this share of a page makes its text layer 'a layer over a scan'."""
+
+
+class PageCache(Protocol):
+    """Where read pages are kept until their document is filed (``service.checkpoints``)."""
+
+    def get(self, key: str) -> Page | None: ...
+
+    def put(self, key: str, sha256: str, page: Page) -> None: ...
+
+
+def checkpoint_key(task: PageTask) -> str:
+    """A page read with other OCR settings (or another extractor) is another page."""
+    s = task.settings
+    return ":".join(
+        str(part)
+        for part in (
+            task.key,
+            task.index,
+            __version__,
+            s.ocr_engine,
+            s.ocr_languages,
+            s.ocr_dpi,
+            int(s.ocr_flat_field),
+            int(s.ocr_deskew),
+            s.tessdata_dir,
+        )
+    )
 
 
 @dataclass
@@ -77,13 +109,13 @@ def _read_source(source: Path | bytes, settings: Settings) -> bytes:
             size = path.stat().st_size
         except OSError as exc:
             raise EmptyFileError(f"The file {path.name} cannot be read ({exc}).") from exc
-        _check_size(size, settings)
+        check_size(size, settings)
         data = path.read_bytes()
-    _check_size(len(data), settings)
+    check_size(len(data), settings)
     return data
 
 
-def _check_size(size: int, settings: Settings) -> None:
+def check_size(size: int, settings: Settings) -> None:
     if size == 0:
         raise EmptyFileError("The file is empty (0 bytes).")
     if size > settings.max_file_bytes:
@@ -171,15 +203,29 @@ def _plan_pdf(plan: Plan, data: bytes, settings: Settings) -> None:
         pdf.close()
 
 
-def plan_document(source: Path | bytes, *, name: str | None = None, settings: Settings) -> Plan:
-    """Check the file and read its text layer; list the pages that need OCR."""
+def plan_document(
+    source: Path | bytes,
+    *,
+    name: str | None = None,
+    settings: Settings,
+    sha256: str | None = None,
+    mime: str | None = None,
+) -> Plan:
+    """Check the file and read its text layer; list the pages that need OCR.
+
+    ``sha256`` and ``mime`` come from a caller that checked the bytes already
+    (the consume pipeline's preflight), so they are hashed and sniffed once."""
     data = _read_source(source, settings)
     if name is None:
         name = source.name if isinstance(source, Path) else "upload"
-    mime = sniff_mime(data)
+    mime = mime or sniff_mime(data)
     set_pixel_limit(settings.max_image_pixels)
     plan = Plan(
-        name=name, sha256=hashlib.sha256(data).hexdigest(), mime=mime, size=len(data), pages=[]
+        name=name,
+        sha256=sha256 or hashlib.sha256(data).hexdigest(),
+        mime=mime,
+        size=len(data),
+        pages=[],
     )
     if mime == PDF:
         _plan_pdf(plan, data, settings)
@@ -200,19 +246,104 @@ def read_document(
     name: str | None = None,
     settings: Settings | None = None,
     pool: OcrPool | None = None,
+    cache: PageCache | None = None,
+    sha256: str | None = None,
+    mime: str | None = None,
 ) -> Document:
     """Read a PDF or image file into a ``Document``.
 
     Without ``pool`` the OCR pages are read one after another in this process
     (the engine stays loaded for the next call); with one they spread over its
-    workers. Raises ``models.ExtractionError`` subclasses for unreadable files;
-    a page that fails OCR (timeout, engine crash) comes back ``failed``.
+    workers (both cores on one document). Raises ``models.ExtractionError``
+    subclasses for unreadable files; a page that fails OCR (timeout, engine
+    crash, a hung worker killed) comes back ``failed``.
     """
     settings = settings or get_settings()
-    plan = plan_document(source, name=name, settings=settings)
-    if pool is not None:
-        for _, document in pool.read_pages([plan]):
-            return document
-    for i, task in enumerate(plan.tasks):
-        plan.accept(i, run_task(task))
-    return plan.document()
+    plan = plan_document(source, name=name, settings=settings, sha256=sha256, mime=mime)
+    for _, document in read_plans([plan], pool=pool, cache=cache):
+        return document
+    raise RuntimeError("read_plans yielded no document")  # pragma: no cover
+
+
+def read_plans(
+    plans: Iterable[Plan], *, pool: OcrPool | None = None, cache: PageCache | None = None
+) -> Iterator[tuple[Plan, Document]]:
+    """Finish plans by OCR of their other pages; yields documents as they finish.
+
+    Checkpointed pages are taken from ``cache``; each page read is put there
+    as soon as it is read (a failed page is not: a later run tries it again)."""
+    open_plans: dict[int, tuple[Plan, list[int]]] = {}
+    ready: deque[Plan] = deque()
+    counter = 0
+
+    def jobs() -> Iterator[tuple[int, PageTask]]:
+        nonlocal counter
+        for plan in plans:
+            todo = []
+            for i, task in enumerate(plan.tasks):
+                cached = cache.get(checkpoint_key(task)) if cache is not None else None
+                if cached is not None:
+                    plan.accept(i, cached)
+                else:
+                    todo.append(i)
+            if not todo:
+                ready.append(plan)
+                continue
+            pid = counter
+            counter += 1
+            open_plans[pid] = (plan, todo)
+            for i in list(todo):  # ``accept`` removes from ``todo`` as pages finish
+                yield pid * 100_000 + i, plan.tasks[i]
+
+    def accept(tid: int, page: Page) -> Plan | None:
+        pid, i = divmod(tid, 100_000)
+        plan, todo = open_plans[pid]
+        plan.accept(i, page)
+        if cache is not None and page.method != "failed":
+            cache.put(checkpoint_key(plan.tasks[i]), plan.sha256, page)
+        todo.remove(i)
+        if todo:
+            return None
+        del open_plans[pid]
+        return plan
+
+    results: Iterator[tuple[int, Page]] = (
+        pool.run(jobs()) if pool is not None else ((tid, run_task(task)) for tid, task in jobs())
+    )
+    for tid, page in results:
+        while ready:
+            done = ready.popleft()
+            yield done, done.document()
+        finished = accept(tid, page)
+        if finished is not None:
+            yield finished, finished.document()
+    while ready:
+        done = ready.popleft()
+        yield done, done.document()
+
+
+def read_many(
+    paths: Iterable[Path | str], *, pool: OcrPool, settings: Settings | None = None
+) -> Iterator[tuple[str, Document | KerjasamaError]]:
+    """Read many files with the pages of all of them spread over the pool.
+
+    Yields ``(name, Document)`` as documents finish (not in input order), or
+    ``(name, error)`` for a file that cannot be read.
+    """
+    settings = settings or get_settings()
+    failures: deque[tuple[str, KerjasamaError]] = deque()
+
+    def plans() -> Iterator[Plan]:
+        for path in paths:
+            path = Path(path)
+            try:
+                yield plan_document(path, name=str(path), settings=settings)
+            except KerjasamaError as exc:
+                failures.append((str(path), exc))
+
+    for plan, document in read_plans(plans(), pool=pool):
+        while failures:
+            yield failures.popleft()
+        yield plan.name, document
+    while failures:
+        yield failures.popleft()

@@ -12,12 +12,15 @@ from pathlib import Path
 from extractor import __version__
 from extractor.fields import extract_fields
 from extractor.ingest import read_document
-from models import Document, Extraction, Settings
+from extractor.secondlook import second_look
+from models import Document, Extraction, Settings, get_settings
 
 
-def extract_document(document: Document) -> Extraction:
-    """Apply the field rules to an already-read document."""
+def extract_document(document: Document, settings: Settings | None = None) -> Extraction:
+    """Apply the field rules to an already-read document, then the second look."""
     extraction = extract_fields(document)  # times itself: ``seconds`` is the rules' time
+    extraction, _ = second_look(document, extraction, settings or get_settings())
+    extraction.seconds = round(extraction.seconds + extraction.second_look_seconds, 4)
     extraction.extractor_version = __version__
     return extraction
 
@@ -28,6 +31,6 @@ def extract_file(
     """Read one file and extract its fields; raises ``models.ExtractionError`` subclasses."""
     started = time.perf_counter()
     document = read_document(source, name=name, settings=settings)
-    extraction = extract_document(document)
+    extraction = extract_document(document, settings)
     extraction.seconds = round(time.perf_counter() - started, 4)
     return document, extraction

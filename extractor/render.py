@@ -11,6 +11,7 @@ size (and our boxes in points) depends on it.
 from __future__ import annotations
 
 import io
+import math
 import re
 import warnings
 from dataclasses import dataclass
@@ -250,15 +251,36 @@ def pdf_page_image(pdf: pdfium.PdfDocument, index: int, *, dpi: int, max_pixels:
     )
 
 
-def page_png(data: bytes, page: int, dpi: int = 110) -> bytes:
-    """PNG of page ``page`` (1-based) of a stored PDF or image file, for the review pages."""
+def bounded_scale(width: float, height: float, scale: float, max_pixels: int | None) -> float:
+    """The scale, lowered so that ``width x height`` (points or pixels) stays under the limit.
+
+    Checked from the page size alone, before anything is rendered or decoded:
+    a 14400 pt square page at 100 dpi would otherwise be a 400 megapixel bitmap.
+    """
+    if max_pixels is None or width <= 0 or height <= 0:
+        return scale
+    if width * scale * height * scale <= max_pixels:
+        return scale
+    scale = math.sqrt(max_pixels / (width * height))
+    while math.ceil(width * scale) * math.ceil(height * scale) > max_pixels:
+        scale *= 0.999  # the renderer rounds the bitmap's sides up
+    return scale
+
+
+def page_png(data: bytes, page: int, dpi: int = 110, *, max_pixels: int | None = None) -> bytes:
+    """PNG of page ``page`` (1-based) of a stored PDF or image file, for the review pages.
+
+    ``max_pixels`` caps the image: a larger page is drawn at a lower scale.
+    """
     mime = sniff_mime(data)
     if mime == PDF:
         pdf = open_pdf(data)
         try:
             if not 1 <= page <= len(pdf):
                 raise ExtractionError(f"Page {page} does not exist (the file has {len(pdf)}).")
-            img = pdf[page - 1].render(scale=dpi / 72.0).to_pil()
+            width, height = pdf[page - 1].get_size()
+            scale = bounded_scale(width, height, dpi / 72.0, max_pixels)
+            img = pdf[page - 1].render(scale=scale).to_pil()
         finally:
             pdf.close()
     elif mime in IMAGE_TYPES:
@@ -269,6 +291,7 @@ def page_png(data: bytes, page: int, dpi: int = 110) -> bytes:
         img = open_image(data, limit)
         img.seek(page - 1)
         factor = dpi / (_image_dpi(img) or estimate_dpi(img.width, img.height))
+        factor = bounded_scale(img.width, img.height, factor, max_pixels)
         img = (ImageOps.exif_transpose(img) or img).convert("RGB")
         if factor < 1:
             img = img.resize((round(img.width * factor), round(img.height * factor)))

@@ -5,7 +5,7 @@ this package imports from ``extractor`` or ``service`` so the arrows stay one
 way (service -> extractor -> models).
 """
 
-from models.document import Box, Document, Line, Page, PageMethod, Word
+from models.document import Box, Document, Line, Page, PageMethod, PageRaster, Word
 from models.errors import (
     CorruptFileError,
     EmptyFileError,
@@ -52,6 +52,7 @@ __all__ = [
     "OcrTimeoutError",
     "Page",
     "PageMethod",
+    "PageRaster",
     "Party",
     "PartyKind",
     "Settings",

@@ -7,6 +7,7 @@ from OCR can be drawn over the same page image by the review pages.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Literal
 
 from pydantic import BaseModel, Field
@@ -47,6 +48,41 @@ class Line(BaseModel):
     words: list[Word] = Field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class PageRaster:
+    """The greyscale image OCR read (upright, levelled, flattened), kept for a second look.
+
+    Plain bytes and numbers so that a ``Page`` stays picklable across the OCR
+    process pool and ``models`` needs no imaging library. ``to_pixels`` is the
+    row-major 3x3 affine map from page points to pixels of this image, so an
+    evidence box (points) can be cropped without rendering the page again.
+    """
+
+    pixels: bytes
+    width: int
+    height: int
+    dpi: float
+    to_pixels: tuple[float, ...]
+
+    def box_to_pixels(self, box: Box) -> tuple[int, int, int, int]:
+        """Bounding rectangle (x0, y0, x1, y1) in pixels of a box in points, clipped."""
+        m = self.to_pixels
+        xs, ys = [], []
+        for x, y in (
+            (box.x0, box.top),
+            (box.x1, box.top),
+            (box.x0, box.bottom),
+            (box.x1, box.bottom),
+        ):
+            xs.append(m[0] * x + m[1] * y + m[2])
+            ys.append(m[3] * x + m[4] * y + m[5])
+        x0 = max(0, int(min(xs)))
+        y0 = max(0, int(min(ys)))
+        x1 = min(self.width, int(max(xs)) + 1)
+        y1 = min(self.height, int(max(ys)) + 1)
+        return x0, y0, x1, y1
+
+
 class Page(BaseModel):
     number: int = Field(..., ge=1, description="1-based page number in the file")
     width: float = Field(..., description="points")
@@ -58,6 +94,11 @@ class Page(BaseModel):
     ocr_confidence: float | None = Field(None, description="mean word confidence 0..1")
     seconds: float = 0.0
     error: str | None = None
+    raster: PageRaster | None = Field(
+        None,
+        exclude=True,
+        description="the image OCR read, for the second look; never serialised",
+    )
 
     @property
     def text(self) -> str:

@@ -2,7 +2,10 @@
 
 Every error a user can cause carries a stable ``code`` (used in API bodies and
 CLI output) and a message a records clerk can act on. The API maps ``status``
-to HTTP in one place (``service.api.errors``); nothing else decides codes.
+to HTTP in one place (``service.api.errors``) and the CLI maps ``exit_code`` to
+its exit status in one place (``service.cli_errors``); nothing else decides
+codes. Exit codes: 1 a file or job failed, 2 bad input (as for a usage error),
+3 not found, 4 conflict with the stored state, 5 not allowed.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ class KerjasamaError(Exception):
 
     code = "error"
     status = 500
+    exit_code = 1
 
     def __init__(self, message: str, *, detail: dict[str, object] | None = None) -> None:
         super().__init__(message)
@@ -68,6 +72,7 @@ class OcrTimeoutError(ExtractionError):
 class NotFoundError(KerjasamaError):
     code = "not_found"
     status = 404
+    exit_code = 3
 
 
 class ConflictError(KerjasamaError):
@@ -75,11 +80,13 @@ class ConflictError(KerjasamaError):
 
     code = "conflict"
     status = 409
+    exit_code = 4
 
 
 class PreconditionFailedError(KerjasamaError):
     code = "precondition_failed"
     status = 412
+    exit_code = 4
 
 
 class PreconditionRequiredError(KerjasamaError):
@@ -87,18 +94,113 @@ class PreconditionRequiredError(KerjasamaError):
 
     code = "precondition_required"
     status = 428
+    exit_code = 4
 
 
 class ValidationFailedError(KerjasamaError):
     code = "invalid_input"
     status = 422
+    exit_code = 2
 
 
 class AuthError(KerjasamaError):
     code = "unauthorized"
     status = 401
+    exit_code = 5
 
 
 class ForbiddenError(KerjasamaError):
     code = "forbidden"
     status = 403
+    exit_code = 5
+
+
+class ExtractorCrashError(ExtractionError):
+    """The extractor raised something it did not mean to (a bug): the file is
+    recorded as failed and the caller goes on with the next one."""
+
+    code = "extractor_crashed"
+    status = 500
+
+
+class JobError(KerjasamaError):
+    """A job ended without a result for a reason of the service, not of the file."""
+
+    code = "job_failed"
+    status = 500
+
+
+class UploadLostError(JobError):
+    """The uploaded bytes are no longer in the queue; the file must be uploaded again."""
+
+    code = "upload_lost"
+    status = 410
+
+
+class FilingFailedError(JobError):
+    """The file was read but filing it raised (a bug); the registry is unchanged."""
+
+    code = "filing_failed"
+
+
+class WorkerLostError(JobError):
+    """The job was retried until its attempts ran out without a worker finishing it."""
+
+    code = "worker_lost"
+    status = 503
+
+
+class WorkerCrashedError(JobError):
+    """The process reading the file died (a native crash or the OOM killer)."""
+
+    code = "worker_crashed"
+
+
+class UnreadableFileError(ExtractionError):
+    """The file could not be opened from disk (permissions, vanished mid-run)."""
+
+    code = "unreadable"
+
+
+class InternalError(KerjasamaError):
+    """Anything unexpected; the details are logged, never shown."""
+
+    code = "internal_error"
+
+
+ERRORS: tuple[type[KerjasamaError], ...] = (
+    KerjasamaError,
+    ExtractionError,
+    EmptyFileError,
+    UnsupportedFileTypeError,
+    CorruptFileError,
+    EncryptedPdfError,
+    FileTooLargeError,
+    TooManyPagesError,
+    ImageTooLargeError,
+    OcrTimeoutError,
+    ExtractorCrashError,
+    UnreadableFileError,
+    NotFoundError,
+    ConflictError,
+    PreconditionFailedError,
+    PreconditionRequiredError,
+    ValidationFailedError,
+    AuthError,
+    ForbiddenError,
+    JobError,
+    UploadLostError,
+    FilingFailedError,
+    WorkerLostError,
+    WorkerCrashedError,
+    InternalError,
+)
+"""Every error class, for the one place that turns a stored code back into its class."""
+
+
+def error_for_code(code: str, message: str) -> KerjasamaError:
+    """The typed error a stored code names (a job row, a queue result), as raised."""
+    for cls in ERRORS:
+        if cls.code == code:
+            return cls(message)
+    return KerjasamaError(message)

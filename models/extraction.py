@@ -106,3 +106,6 @@ class Extraction(BaseModel):
     warnings: list[str] = Field(default_factory=list)
     extractor_version: str = ""
     seconds: float = Field(0.0, description="wall time of ingest + rules")
+    second_look_seconds: float = Field(
+        0.0, description="of which the second look at weak fields (re-reading page crops)"
+    )

@@ -33,6 +33,12 @@ class Settings(BaseSettings):
     max_pages: int = 200
     max_image_pixels: int = 120_000_000
     ocr_page_timeout: float = 120.0
+    page_image_max_pixels: int = 16_000_000
+    """A review page image larger than this (at the asked dpi) is drawn at a lower dpi;
+    checked from the page size before rendering (an A4 page at 300 dpi is 8.7 Mpx)."""
+    page_image_dpi_min: int = 36
+    page_image_dpi_max: int = 300
+    """The dpi a caller may ask a review page image at; outside answers 422."""
 
     # OCR
     text_layer_engine: Literal["pdfium", "pdfplumber"] = "pdfium"
@@ -40,8 +46,8 @@ class Settings(BaseSettings):
     pdfium (C) measured about 10x faster than pdfplumber (pure Python) here, so
     it is the default; pdfplumber stays as the reference reader."""
 
-    ocr_engine: str = "auto"
-    """``tesserocr``, ``pytesseract`` or ``auto`` (tesserocr where installed)."""
+    ocr_engine: Literal["auto", "tesserocr", "pytesseract"] = "auto"
+    """``auto`` is tesserocr where installed, else pytesseract."""
     ocr_languages: str = "ind"
     ocr_dpi: int = 300
     ocr_flat_field: bool = True
@@ -51,7 +57,10 @@ class Settings(BaseSettings):
     workers: int = 0
     """Processes for OCR and backfill; 0 = one per core."""
 
-    tessdata_dir: Path | None = None
+    tessdata_dir: Path = Path("/usr/share/tesseract-ocr/5/tessdata")
+    """Tesseract's language data (Debian's tesseract-ocr 5 path); read only from here."""
+    page_image_dpi: int = 100
+    """Resolution of the page images the review pages show beside the fields."""
 
     # Service
     timezone: str = "Asia/Jakarta"
@@ -67,6 +76,8 @@ class Settings(BaseSettings):
     job_lease_seconds: float = 60.0
     """A running job whose worker stopped sending heartbeats for this long runs again."""
     job_max_attempts: int = 3
+    max_upload_files: int = 50
+    """Files in one upload request (API and review pages)."""
 
     # Monev daily digest by e-mail: off unless an SMTP host is set.
     digest_smtp_host: str | None = None
@@ -81,6 +92,11 @@ class Settings(BaseSettings):
     @property
     def files_dir(self) -> Path:
         return self.data_dir / "files"
+
+    @property
+    def page_cache_dir(self) -> Path:
+        """Rendered review page images, by file sha256, page and dpi (safe to delete)."""
+        return self.data_dir / "page-images"
 
     @property
     def queue_path(self) -> Path:

@@ -6,6 +6,10 @@ registry itself is the checkpoint: a file whose bytes are already filed is
 skipped, so a run killed at any moment (``kill -9`` included) is resumed by
 running it again, and a second complete run files nothing. A file that failed
 is remembered with its reason and skipped on reruns unless ``retry_failed``.
+Within a file, the pages read by OCR are checkpointed (``service.checkpoints``),
+so a run killed in the middle of a long scan goes on from the page it stopped
+at. Workers die with the run (``extractor.lifetime``). Reading and filing are
+the stages of the one consume pipeline (``service.consume``).
 
 Memory stays flat: at most ``2 × workers`` files are in flight, results are
 written to the CSV report as they come and only counters are kept; worker
@@ -21,167 +25,26 @@ import hashlib
 import multiprocessing
 import os
 import time
-from collections import Counter, deque
+from collections import deque
 from collections.abc import Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any, Protocol
+from typing import IO, Any
 
-from models import Document, Extraction, KerjasamaError, Settings
+from extractor.lifetime import die_with_parent
+from models import KerjasamaError, Settings
+from models.errors import InternalError, UnreadableFileError, WorkerCrashedError
+from service.backfill_report import LOW_CONFIDENCE, REPORT_COLUMNS, Progress, Row, Summary
+from service.checkpoints import PageCheckpoints
+from service.consume import READ, Context, Filer, ReadResult, preflight, run
 from service.registry import Registry
 
 SUFFIXES = {".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff", ".webp", ".bmp"}
 TASKS_PER_WORKER = 100
-LOW_CONFIDENCE = 0.7
-"""A filed agreement with any field below this confidence is counted as needing review."""
 CRASHES_BEFORE_FAILING = 2
 """A file in flight during this many worker crashes is recorded as failed."""
-
-REPORT_COLUMNS = (
-    "path",
-    "sha256",
-    "outcome",
-    "agreement_id",
-    "duplicate_of",
-    "score",
-    "pages",
-    "ocr_pages",
-    "min_confidence",
-    "needs_review",
-    "error_code",
-    "message",
-    "seconds",
-)
-
-
-@dataclass
-class Row:
-    """One line of the report: what happened to one file."""
-
-    path: str
-    sha256: str
-    outcome: str
-    agreement_id: int | None = None
-    duplicate_of: int | None = None
-    score: float | None = None
-    pages: int = 0
-    ocr_pages: int = 0
-    min_confidence: float | None = None
-    needs_review: bool = False
-    error_code: str = ""
-    message: str = ""
-    seconds: float = 0.0
-
-    def as_csv(self) -> list[Any]:
-        return [
-            getattr(self, name) if getattr(self, name) is not None else ""
-            for name in REPORT_COLUMNS
-        ]
-
-
-@dataclass
-class Summary:
-    """Counts of one run and the reasons of its failures."""
-
-    outcomes: Counter[str] = field(default_factory=Counter)
-    needs_review: int = 0
-    pages: int = 0
-    ocr_pages: int = 0
-    failures: Counter[str] = field(default_factory=Counter)
-    seconds: float = 0.0
-    report: Path | None = None
-
-    def add(self, row: Row) -> None:
-        self.outcomes[row.outcome] += 1
-        self.needs_review += int(row.needs_review)
-        self.pages += row.pages
-        self.ocr_pages += row.ocr_pages
-        if row.outcome == "failed":
-            self.failures[f"{row.error_code}: {row.message[:120]}"] += 1
-
-    @property
-    def filed(self) -> int:
-        return self.outcomes["filed"] + self.outcomes["duplicate_candidate"]
-
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "filed": self.filed,
-            "duplicate_candidates": self.outcomes["duplicate_candidate"],
-            "exact_duplicates": self.outcomes["exact_duplicate"],
-            "already_filed": self.outcomes["already_filed"],
-            "failed": self.outcomes["failed"],
-            "skipped_failed": self.outcomes["skipped_failed"],
-            "would_file": self.outcomes["would_file"],
-            "needs_review": self.needs_review,
-            "pages": self.pages,
-            "ocr_pages": self.ocr_pages,
-            "seconds": round(self.seconds, 2),
-            "failures": dict(self.failures),
-        }
-
-
-class Progress(Protocol):
-    """What the run reports while it goes (the CLI draws a rich progress bar)."""
-
-    def start(self, total: int) -> None: ...
-
-    def advance(self, row: Row) -> None: ...
-
-    def stop(self) -> None: ...
-
-
-class RichProgress:
-    """Files done of total, pages read, documents per hour and time left."""
-
-    def __init__(self) -> None:
-        from rich.progress import (
-            BarColumn,
-            MofNCompleteColumn,
-            TextColumn,
-            TimeElapsedColumn,
-            TimeRemainingColumn,
-        )
-        from rich.progress import Progress as Bar
-
-        self._bar = Bar(
-            TextColumn("[bold]backfill"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TextColumn("{task.fields[pages]} pages"),
-            TextColumn("{task.fields[rate]} docs/h"),
-            TextColumn("{task.fields[failed]} failed"),
-            TimeElapsedColumn(),
-            TextColumn("left"),
-            TimeRemainingColumn(),
-        )
-        self._task = self._bar.add_task("files", total=0, pages=0, rate="-", failed=0)
-        self._started = time.monotonic()
-        self._pages = 0
-        self._done = 0
-        self._failed = 0
-
-    def start(self, total: int) -> None:
-        self._bar.update(self._task, total=total)
-        self._bar.start()
-        self._started = time.monotonic()
-
-    def advance(self, row: Row) -> None:
-        self._done += 1
-        self._pages += row.pages
-        self._failed += row.outcome == "failed"
-        hours = max(time.monotonic() - self._started, 1e-6) / 3600
-        self._bar.update(
-            self._task,
-            advance=1,
-            pages=self._pages,
-            rate=f"{self._done / hours:,.0f}",
-            failed=self._failed,
-        )
-
-    def stop(self) -> None:
-        self._bar.stop()
 
 
 def discover(root: Path) -> Iterator[Path]:
@@ -202,23 +65,22 @@ class _Job:
     crashes: int = 0
 
 
-def _init_worker() -> None:
-    os.environ["OMP_THREAD_LIMIT"] = "1"
-
-
-def _extract(path: str, name: str, settings: Settings) -> tuple[Any, ...]:
-    """In a worker: read and extract one file; errors come back as values so one
-    bad file never takes the pool down."""
-    from extractor.pipeline import extract_file
-
-    started = time.perf_counter()
+def _read(path: str, name: str, sha256: str, settings: Settings) -> ReadResult:
+    """In a worker: the reading stages of the consume pipeline. Errors come back
+    as values so one bad file never takes the pool down; pages read are
+    checkpointed, so a run killed mid-file goes on from the page it stopped at."""
     try:
-        document, extraction = extract_file(Path(path), name=name, settings=settings)
-    except KerjasamaError as exc:
-        return ("error", exc.code, exc.message, time.perf_counter() - started)
-    except Exception as exc:
-        return ("error", "extractor_crashed", f"{type(exc).__name__}: {exc}", 0.0)
-    return ("ok", document, extraction, time.perf_counter() - started)
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        return ReadResult(error=UnreadableFileError.code, message=str(exc))
+    ctx = Context(
+        name=name,
+        data=data,
+        settings=settings,
+        sha256=sha256,
+        cache=PageCheckpoints.for_settings(settings),
+    )
+    return ReadResult.of(run(ctx, (preflight, *READ)))
 
 
 def run_backfill(
@@ -263,7 +125,12 @@ def run_backfill(
             for job in todo:
                 emit(Row(path=job.name, sha256=job.sha256, outcome="would_file"))
         else:
-            _run_jobs(todo, registry, settings=settings, workers=workers, emit=emit)
+            filer = Filer(
+                registry,
+                settings=settings,
+                forget_pages=PageCheckpoints.for_settings(settings).forget,
+            )
+            _run_jobs(todo, filer, settings=settings, workers=workers, emit=emit)
     finally:
         if progress is not None:
             progress.stop()
@@ -291,7 +158,7 @@ def _plan(
                     path=name,
                     sha256="",
                     outcome="failed",
-                    error_code="unreadable",
+                    error_code=UnreadableFileError.code,
                     message=str(exc),
                 )
             )
@@ -332,67 +199,68 @@ def _plan(
 
 
 def _run_jobs(
-    todo: list[_Job], registry: Registry, *, settings: Settings, workers: int, emit: Any
+    todo: list[_Job], filer: Filer, *, settings: Settings, workers: int, emit: Any
 ) -> None:
     queue: deque[_Job] = deque(todo)
     while queue:
-        crashed = _run_pool(queue, registry, settings=settings, workers=workers, emit=emit)
+        crashed = _run_pool(queue, filer, settings=settings, workers=workers, emit=emit)
         for job in crashed:
             job.crashes += 1
             if job.crashes >= CRASHES_BEFORE_FAILING:
-                _fail(registry, job, "worker_crashed", "the extraction process died", emit)
+                _fail(filer, job, WorkerCrashedError("the extraction process died"), emit)
             else:
                 queue.appendleft(job)
 
 
 def _run_pool(
-    queue: deque[_Job], registry: Registry, *, settings: Settings, workers: int, emit: Any
+    queue: deque[_Job], filer: Filer, *, settings: Settings, workers: int, emit: Any
 ) -> list[_Job]:
     """Run until the queue is empty or the pool breaks; returns the jobs in flight at a crash."""
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["service.backfill_warmup"])
-    in_flight: dict[Future[tuple[Any, ...]], _Job] = {}
+    in_flight: dict[Future[ReadResult], _Job] = {}
     with ProcessPoolExecutor(
         max_workers=workers,
         mp_context=context,
-        initializer=_init_worker,
+        initializer=die_with_parent,
         max_tasks_per_child=TASKS_PER_WORKER,
     ) as pool:
         try:
             while queue or in_flight:
                 while queue and len(in_flight) < 2 * workers:
                     job = queue.popleft()
-                    in_flight[pool.submit(_extract, str(job.path), job.name, settings)] = job
+                    future = pool.submit(_read, str(job.path), job.name, job.sha256, settings)
+                    in_flight[future] = job
                 done, _ = wait(in_flight, return_when=FIRST_COMPLETED)
                 for future in done:
                     job = in_flight.pop(future)
-                    _collect(future.result(), job, registry, emit)
+                    _collect(future.result(), job, filer, settings, emit)
         except BrokenProcessPool:
             return list(in_flight.values())
     return []
 
 
-def _collect(result: tuple[Any, ...], job: _Job, registry: Registry, emit: Any) -> None:
+def _collect(result: ReadResult, job: _Job, filer: Filer, settings: Settings, emit: Any) -> None:
     """File one worker result (main process: the registry's single writer)."""
-    if result[0] == "error":
-        _fail(registry, job, result[1], result[2], emit, seconds=result[3])
+    ctx = Context(
+        name=job.name,
+        data=b"",
+        settings=settings,
+        user="backfill",
+        source="backfill",
+        sha256=job.sha256,
+    )
+    result.into(ctx)
+    if ctx.error is None:
+        try:
+            ctx.data = job.path.read_bytes()
+        except OSError as exc:
+            ctx.error = UnreadableFileError(str(exc))
+    run(ctx, (filer.file,))
+    if ctx.error is not None or ctx.filed is None or ctx.document is None:
+        _fail(filer, job, ctx.error or InternalError("no result"), emit, seconds=result.seconds)
         return
-    document: Document = result[1]
-    extraction: Extraction = result[2]
-    try:
-        data = job.path.read_bytes()
-        filed = registry.file_document(
-            data, job.name, document, extraction, user="backfill", source="backfill"
-        )
-    except KerjasamaError as exc:
-        _fail(registry, job, exc.code, exc.message, emit)
-        return
-    except OSError as exc:
-        _fail(registry, job, "unreadable", str(exc), emit)
-        return
-    except Exception as exc:  # a bug filing one file must not stop the archive
-        _fail(registry, job, "filing_failed", f"{type(exc).__name__}: {exc}", emit)
-        return
+    filed, document = ctx.filed, ctx.document
     low = filed.min_confidence is None or filed.min_confidence < LOW_CONFIDENCE
     emit(
         Row(
@@ -406,22 +274,23 @@ def _collect(result: tuple[Any, ...], job: _Job, registry: Registry, emit: Any) 
             ocr_pages=document.ocr_pages,
             min_confidence=filed.min_confidence,
             needs_review=filed.outcome == "duplicate_candidate" or low,
-            seconds=round(result[3], 3),
+            seconds=round(result.seconds, 3),
         )
     )
 
 
 def _fail(
-    registry: Registry, job: _Job, code: str, message: str, emit: Any, *, seconds: float = 0.0
+    filer: Filer, job: _Job, error: KerjasamaError, emit: Any, *, seconds: float = 0.0
 ) -> None:
-    registry.record_failure(job.sha256, job.name, code, message)
+    ctx = Context(name=job.name, data=b"", settings=filer.settings, sha256=job.sha256, error=error)
+    filer.record_failure(ctx)
     emit(
         Row(
             path=job.name,
             sha256=job.sha256,
             outcome="failed",
-            error_code=code,
-            message=message,
+            error_code=error.code,
+            message=error.message,
             seconds=round(seconds, 3),
         )
     )

@@ -9,11 +9,8 @@ Never raises: a failure here only means workers warm up themselves.
 
 from __future__ import annotations
 
-import os
-
 
 def warm() -> None:
-    os.environ.setdefault("OMP_THREAD_LIMIT", "1")
     try:
         from extractor.pipeline import extract_document
         from models import Document, Line, Page

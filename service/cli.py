@@ -6,13 +6,12 @@ without the CLI. Heavy imports happen inside commands to keep ``--help`` fast.
 from __future__ import annotations
 
 import json
-import os
 import sys
 from pathlib import Path
 
 import typer
 
-os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+from service.cli_errors import cli_errors, exit_code, report
 
 app = typer.Typer(
     name="kerjasama",
@@ -28,27 +27,30 @@ def extract(
     as_json: bool = typer.Option(False, "--json", help="one JSON object per line per file"),
 ) -> None:
     """Read files and print what was extracted (the extraction contract)."""
-    from extractor.pipeline import extract_file
-    from models import KerjasamaError
+    from models import KerjasamaError, get_settings
+    from models.errors import UnreadableFileError
+    from service.consume import READ, Context, preflight, run
 
-    failed = 0
+    settings = get_settings()
+    errors: list[KerjasamaError] = []
     for path in files:
         try:
-            _document, extraction = extract_file(path, name=path.name)
-        except KerjasamaError as exc:
-            failed += 1
-            error = {"file": path.name, "error": exc.code, "message": exc.message}
-            if as_json:
-                print(json.dumps(error, ensure_ascii=False))
-            else:
-                print(f"{path.name}: {exc.code}: {exc.message}", file=sys.stderr)
+            data = path.read_bytes()
+        except OSError as exc:
+            errors.append(UnreadableFileError(str(exc)))
+            report(errors[-1], name=path.name, as_json=as_json)
+            continue
+        ctx = run(Context(name=path.name, data=data, settings=settings), (preflight, *READ))
+        if ctx.error is not None or ctx.extraction is None:
+            errors.append(ctx.error or KerjasamaError("no extraction"))
+            report(errors[-1], name=path.name, as_json=as_json)
             continue
         if as_json:
-            print(extraction.model_dump_json())
+            print(ctx.extraction.model_dump_json())
         else:
-            _print_extraction(extraction)
-    if failed:
-        raise typer.Exit(code=1)
+            _print_extraction(ctx.extraction)
+    if errors:
+        raise typer.Exit(code=exit_code(errors))
 
 
 def _print_extraction(extraction: object) -> None:
@@ -137,16 +139,13 @@ def keys_create(
     label: str = typer.Option(None, help="who the key is for"),
 ) -> None:
     """Make a key and print it once (only its hash is kept)."""
-    from models import KerjasamaError, get_settings
+    from models import get_settings
     from service.auth import KeyStore, Role
 
-    try:
+    with cli_errors():
         new = KeyStore.for_settings(get_settings()).create(
             Role.parse(role), region=region, label=label
         )
-    except KerjasamaError as exc:
-        print(f"{exc.code}: {exc.message}", file=sys.stderr)
-        raise typer.Exit(code=2) from None
     scope = f", region {new.region}" if new.region else ""
     print(f"key {new.id} ({new.role}{scope}); shown once, keep it safe:")
     print(new.key)
@@ -186,14 +185,11 @@ def keys_revoke(
     key_id: int = typer.Argument(..., help="the id from `kerjasama keys list`"),
 ) -> None:
     """Revoke a key at once."""
-    from models import KerjasamaError, get_settings
+    from models import get_settings
     from service.auth import KeyStore
 
-    try:
+    with cli_errors():
         info = KeyStore.for_settings(get_settings()).revoke(key_id)
-    except KerjasamaError as exc:
-        print(f"{exc.code}: {exc.message}", file=sys.stderr)
-        raise typer.Exit(code=1) from None
     print(f"key {info.id} revoked")
 
 
@@ -231,7 +227,8 @@ def backfill(
     from rich.table import Table
 
     from models import get_settings
-    from service.backfill import RichProgress, default_report, run_backfill
+    from service.backfill import default_report, run_backfill
+    from service.backfill_report import RichProgress
     from service.registry import Registry
 
     settings = get_settings()
@@ -283,14 +280,10 @@ app.add_typer(report_app, name="report")
 
 def _region_scope(region: str | None) -> str | None:
     """A ``--region`` option checked as a Kemendagri code; exit 2 when it is not one."""
-    from models import KerjasamaError
     from service.auth import valid_region
 
-    try:
+    with cli_errors():
         return valid_region(region) if region else None
-    except KerjasamaError as exc:
-        print(f"{exc.code}: {exc.message}", file=sys.stderr)
-        raise typer.Exit(code=2) from None
 
 
 @report_app.command("yearly")
@@ -372,6 +365,29 @@ def report_digest(
     from service.reports.cli_views import print_digest
 
     print_digest(body, days, email, as_json)
+
+
+@report_app.command("evaluations")
+def report_evaluations(
+    year: int = typer.Option(..., "--year", min=2000, max=2100, help="fiscal year"),
+    body: str = typer.Option(None, "--body", help="reporting body (default: everything)"),
+    as_json: bool = typer.Option(False, "--json", help="print as JSON"),
+) -> None:
+    """Evaluation averages by province, partner kind and year; never evaluated; praktik baik."""
+    from service.reports.cli_views import print_aggregates
+
+    print_aggregates(year, body, as_json)
+
+
+@report_app.command("indicators")
+def report_indicators(
+    agreement: int = typer.Option(..., "--agreement", min=1, help="agreement id"),
+    as_json: bool = typer.Option(False, "--json", help="print as JSON"),
+) -> None:
+    """An agreement's success indicators: promised outputs and what was achieved."""
+    from service.reports.cli_views import print_indicators
+
+    print_indicators(agreement, as_json)
 
 
 @report_app.command("expiring")

@@ -38,6 +38,12 @@ reports precision and recall):
   province with two counterparts is two agreements, even under one reused
   number), unless the text is near-identical (``TEXT_SURE = 0.97``), which is
   how a misread date on one copy still matches.
+- Institutions that differ as parties weigh against a match even when the text
+  is near-identical: with the same number of parties on both sides, a party
+  whose best match on the other side is under ``INSTITUTION_DIFFERENT = 0.6``
+  (token_sort_ratio of the normalised names; OCR misreadings of one name stay
+  above 0.8) makes the parties signal that score and stops the match. Two
+  companies' PKS on one school's template scored 0.905 before this rule.
 
 Page-level match (when the fields above find no duplicate). A photo of one
 inner or last page (an annex, the signature page) has no title block, numbers,
@@ -90,6 +96,8 @@ SCORE_MIN = 0.85
 NUMBER_SAME = 0.90
 NUMBER_DIFFERENT = 0.60
 PARTIES_DIFFERENT = 0.75
+INSTITUTION_DIFFERENT = 0.6
+"""A party whose best match on the other side scores under this is another institution."""
 MAX_CANDIDATES = 40
 PAGE_MIN = 0.94
 PAGE_MIN_CHARS = 200
@@ -218,51 +226,6 @@ def profile(values: Mapping[str, Any], text_fingerprint: str, pages: Iterable[st
     )
 
 
-def _pairs(items: Iterable[str]) -> set[str]:
-    ordered = sorted(set(items))
-    return {f"{a}|{b}" for i, a in enumerate(ordered) for b in ordered[i + 1 :]}
-
-
-def blocking_keys(p: Profile) -> set[str]:
-    """The keys an agreement is indexed under.
-
-    Numbers block alone (a twin whose date was misread still meets its
-    original); parties and regions block per signing year, so the blocks stay
-    small as a busy province's agreements pile up over the years; ``?`` stands
-    for an unread year. The year-less keys are only looked up by a file whose
-    own date was not read (see ``query_keys``): pairs of parties (``q:``, ``s:``
-    for region codes), small even for a busy province, and single parties
-    (``q1:``) for a file where only one party was read."""
-    keys = {f"n:{n}" for n in p.numbers if len(n) >= 5 and sum(c.isdigit() for c in n) >= 2}
-    year = p.year if p.year is not None else "?"
-    names = [name[:60] for name in p.parties]
-    keys.update(f"p:{year}:{name}" for name in names)
-    keys.update(f"r:{year}:{code}" for code in p.regions)
-    keys.update(f"q:{pair}" for pair in _pairs(names))
-    keys.update(f"s:{pair}" for pair in _pairs(p.regions))
-    keys.update(f"q1:{name}" for name in names)
-    return keys
-
-
-def query_keys(p: Profile) -> set[str]:
-    """The keys a new file looks up: its numbers; its parties in its signing year
-    and among agreements whose year was not read; or, with no year of its own
-    (a photo of the title page), its pairs of parties in every year."""
-    keys = {k for k in blocking_keys(p) if k.startswith("n:")}
-    names = [name[:60] for name in p.parties]
-    if p.year is not None:
-        for name in names:
-            keys.update((f"p:{p.year}:{name}", f"p:?:{name}"))
-        for code in p.regions:
-            keys.update((f"r:{p.year}:{code}", f"r:?:{code}"))
-    elif len(names) >= 2 or len(p.regions) >= 2:
-        keys.update(f"q:{pair}" for pair in _pairs(names))
-        keys.update(f"s:{pair}" for pair in _pairs(p.regions))
-    else:
-        keys.update(f"q1:{name}" for name in names)
-    return keys
-
-
 @dataclass
 class Match:
     agreement_id: int
@@ -291,6 +254,18 @@ def _party_similarity(a: Profile, b: Profile) -> float | None:
     if a.regions and b.regions:
         return len(a.regions & b.regions) / len(a.regions | b.regions)
     return None
+
+
+def _worst_party(a: Profile, b: Profile) -> float | None:
+    """The party that finds itself least on the other side, when both sides name
+    the same number of parties (an extra party read on one copy is OCR, not a
+    different counterpart). Two companies' PKS on one school's template share
+    almost every word and one party; the other party is what tells them apart."""
+    if len(a.parties) < 2 or len(a.parties) != len(b.parties):
+        return None
+    best = [max(fuzz.token_sort_ratio(x, y) for y in b.parties) for x in a.parties]
+    best += [max(fuzz.token_sort_ratio(y, x) for x in a.parties) for y in b.parties]
+    return min(best) / 100.0
 
 
 def _date_similarity(a: dt.date | None, b: dt.date | None) -> float | None:
@@ -347,6 +322,10 @@ def compare(
         text, partial = pages, False  # whole pages align: stronger than a partial opening
     numbers = _number_similarity(new.numbers, old.numbers)
     parties = _party_similarity(new, old)
+    worst = _worst_party(new, old)
+    other_institution = worst is not None and worst < INSTITUTION_DIFFERENT
+    if other_institution and parties is not None and worst is not None:
+        parties = worst  # the differing institution weighs in the score, not the average
     date = _date_similarity(new.signing_date, old.signing_date)
     same_parties = parties is not None and parties >= 0.9
     text_sure = opening >= TEXT_SURE
@@ -395,5 +374,8 @@ def compare(
         duplicate = False
     if parties is not None and parties < PARTIES_DIFFERENT and not text_sure:
         reasons.append("different parties")
+        duplicate = False
+    if other_institution:  # as parties, not as template text: no text is sure enough
+        reasons.append("different institution among the parties")
         duplicate = False
     return round(score, 4), reasons, duplicate

@@ -28,8 +28,52 @@ from service.dedup import (
     norm_text,
     page_similarity,
     profile,
-    query_keys,
 )
+
+
+def _pairs(items: Iterable[str]) -> set[str]:
+    ordered = sorted(set(items))
+    return {f"{a}|{b}" for i, a in enumerate(ordered) for b in ordered[i + 1 :]}
+
+
+def blocking_keys(p: Profile) -> set[str]:
+    """The keys an agreement is indexed under.
+
+    Numbers block alone (a twin whose date was misread still meets its
+    original); parties and regions block per signing year, so the blocks stay
+    small as a busy province's agreements pile up over the years; ``?`` stands
+    for an unread year. The year-less keys are only looked up by a file whose
+    own date was not read (see ``query_keys``): pairs of parties (``q:``, ``s:``
+    for region codes), small even for a busy province, and single parties
+    (``q1:``) for a file where only one party was read."""
+    keys = {f"n:{n}" for n in p.numbers if len(n) >= 5 and sum(c.isdigit() for c in n) >= 2}
+    year = p.year if p.year is not None else "?"
+    names = [name[:60] for name in p.parties]
+    keys.update(f"p:{year}:{name}" for name in names)
+    keys.update(f"r:{year}:{code}" for code in p.regions)
+    keys.update(f"q:{pair}" for pair in _pairs(names))
+    keys.update(f"s:{pair}" for pair in _pairs(p.regions))
+    keys.update(f"q1:{name}" for name in names)
+    return keys
+
+
+def query_keys(p: Profile) -> set[str]:
+    """The keys a new file looks up: its numbers; its parties in its signing year
+    and among agreements whose year was not read; or, with no year of its own
+    (a photo of the title page), its pairs of parties in every year."""
+    keys = {k for k in blocking_keys(p) if k.startswith("n:")}
+    names = [name[:60] for name in p.parties]
+    if p.year is not None:
+        for name in names:
+            keys.update((f"p:{p.year}:{name}", f"p:?:{name}"))
+        for code in p.regions:
+            keys.update((f"r:{p.year}:{code}", f"r:?:{code}"))
+    elif len(names) >= 2 or len(p.regions) >= 2:
+        keys.update(f"q:{pair}" for pair in _pairs(names))
+        keys.update(f"s:{pair}" for pair in _pairs(p.regions))
+    else:
+        keys.update(f"q1:{name}" for name in names)
+    return keys
 
 
 def _page_texts(conn: sqlite3.Connection, agreement_ids: Iterable[int]) -> dict[int, list[str]]:

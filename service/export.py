@@ -2,7 +2,8 @@
 
 Cell text comes from documents, so it is untrusted: a value that a spreadsheet
 would run as a formula (``=``, ``+``, ``-``, ``@`` first) is written with a
-leading apostrophe in CSV and as a plain string cell in XLSX.
+leading apostrophe in CSV and as a quote-prefixed string cell in XLSX, by the
+shared writer in ``service.spreadsheet``.
 """
 
 from __future__ import annotations
@@ -13,9 +14,9 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
 
 from service.registry.records import AgreementSummary
+from service.spreadsheet import append_row, csv_cell, new_sheet
 
 COLUMNS: tuple[str, ...] = (
     "id",
@@ -31,8 +32,6 @@ COLUMNS: tuple[str, ...] = (
     "version",
 )
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
 
 def row_values(item: AgreementSummary) -> list[Any]:
     values: list[Any] = []
@@ -44,21 +43,13 @@ def row_values(item: AgreementSummary) -> list[Any]:
     return values
 
 
-def _csv_cell(value: Any) -> Any:
-    if value is None:
-        return ""
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
-    return value
-
-
 def iter_csv(items: Iterable[AgreementSummary]) -> Iterator[str]:
     """CSV text in chunks, so a large export streams instead of building in memory."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(COLUMNS)
     for n, item in enumerate(items, 1):
-        writer.writerow([_csv_cell(v) for v in row_values(item)])
+        writer.writerow([csv_cell(v) for v in row_values(item)])
         if n % 500 == 0:
             yield buffer.getvalue()
             buffer.seek(0)
@@ -68,16 +59,10 @@ def iter_csv(items: Iterable[AgreementSummary]) -> Iterator[str]:
 
 def xlsx_bytes(items: Iterable[AgreementSummary]) -> bytes:
     workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet("kerja_sama")
-    sheet.append(list(COLUMNS))
+    sheet = new_sheet(workbook, "kerja_sama")
+    append_row(sheet, list(COLUMNS), bold=True)
     for item in items:
-        row = []
-        for value in row_values(item):
-            cell = WriteOnlyCell(sheet, value=value)
-            if isinstance(value, str):
-                cell.data_type = "s"  # never a formula, whatever the text starts with
-            row.append(cell)
-        sheet.append(row)
+        append_row(sheet, row_values(item))
     out = io.BytesIO()
     workbook.save(out)
     return out.getvalue()

@@ -19,7 +19,8 @@ from reportlab.pdfgen import canvas
 from test_registry_support import agreement_text
 
 from models import Settings
-from service.backfill import Row, run_backfill
+from service.backfill import run_backfill
+from service.backfill_report import Row
 from service.registry import Registry
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -17,7 +17,7 @@ from rapidfuzz import fuzz
 
 from corpusgen import Sample
 from models import Document, Extraction, Line, Page, Settings
-from service import dedup
+from service import dedup, dedup_candidates
 from service.registry import FileResult, Registry
 
 
@@ -97,11 +97,13 @@ def test_the_same_text_frame_is_not_enough(change: dict[str, object], why: str) 
 
 
 def test_blocking_keys_are_numbers_and_parties_per_year() -> None:
-    keys = dedup.blocking_keys(_profile(TEXT))
+    keys = dedup_candidates.blocking_keys(_profile(TEXT))
     assert "n:119/123/KDN/2019" in keys
     assert "r:2019:35.15" in keys
     assert any(k.startswith("p:2019:") and "sidoarjo" in k for k in keys)
-    assert not dedup.blocking_keys(_profile("", numbers=[], parties=[], signing_date=None))
+    assert not dedup_candidates.blocking_keys(
+        _profile("", numbers=[], parties=[], signing_date=None)
+    )
 
 
 _CONFUSIONS = {"l": "1", "i": "l", "O": "0", "e": "c", "a": "o", "S": "5", "n": "m", ",": "."}
@@ -274,3 +276,38 @@ def test_a_page_match_excuses_a_misread_date_only_with_numbers_and_parties() -> 
     other = _profile(reordered, signing_date="2019-08-21", numbers=["050/78/PKS/2020"])
     _s, reasons, duplicate = dedup.compare(other, _profile(TEXT), pages=0.96)
     assert not duplicate and "different signing date" in reasons, reasons
+
+
+def test_two_companies_on_one_schools_template_are_not_duplicates() -> None:
+    school = {"institution": "SMK Negeri 2 Surabaya", "region_code": "35.78"}
+    office = {"institution": "Dinas Pendidikan Provinsi Jawa Timur", "region_code": "35"}
+    template = (
+        "PERJANJIAN KERJA SAMA ANTARA SMK NEGERI 2 SURABAYA DAN {company} TENTANG PRAKTIK KERJA "
+        "LAPANGAN PESERTA DIDIK Pada hari ini Senin tanggal dua bulan Januari tahun dua ribu dua "
+        "puluh tiga bertempat di Surabaya kami yang bertanda tangan di bawah ini Kepala Sekolah "
+        "selanjutnya disebut PIHAK PERTAMA dan Direktur {company} selanjutnya disebut PIHAK KEDUA "
+        "sepakat menyelenggarakan praktik kerja lapangan bagi peserta didik sesuai kurikulum."
+    )
+    values: dict[str, object] = {"numbers": [], "signing_date": "2023-01-02"}
+    one = _profile(
+        template.format(company="PT MAJU JAYA ABADI"),
+        parties=[school, office, {"institution": "PT Maju Jaya Abadi"}],
+        **values,
+    )
+    two = _profile(
+        template.format(company="CV SINAR TEKNIK"),
+        parties=[school, office, {"institution": "CV Sinar Teknik"}],
+        **values,
+    )
+    assert fuzz.ratio(one.fingerprint, two.fingerprint) / 100 > dedup.TEXT_SURE - 0.05
+    _s, reasons, duplicate = dedup.compare(one, two)
+    assert not duplicate
+    assert "different institution among the parties" in reasons
+    # the same agreement read again, a company name misread, is still one agreement
+    misread = _profile(
+        template.format(company="PT MAJU JAYA ABAD1"),
+        parties=[school, office, {"institution": "PT Maju Jaya Abad1"}],
+        **values,
+    )
+    _s, reasons, duplicate = dedup.compare(misread, one)
+    assert duplicate, reasons

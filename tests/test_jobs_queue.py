@@ -25,14 +25,14 @@ from test_api_support import (
     wait_job,
 )
 
-from models import Document, Extraction, Settings
-from service.filing import file_extracted
+from models import Settings
+from service.consume import Filer
 from service.jobs.collector import Collector
 from service.jobs.intake import Intake
 from service.jobs.queue import JobQueue
 from service.jobs.store import JobStore
 from service.jobs.worker import EmbeddedWorker
-from service.registry import FileResult, Registry
+from service.registry import Registry
 
 pytestmark = pytest.mark.slow
 
@@ -40,13 +40,7 @@ pytestmark = pytest.mark.slow
 def _collector(settings: Settings, registry: Registry) -> tuple[JobStore, JobQueue, Collector]:
     """What the API process builds at start (a restart builds it again)."""
     store, queue = JobStore.for_settings(settings), JobQueue(settings)
-
-    def file_fn(
-        data: bytes, name: str, document: Document, extraction: Extraction, user: str
-    ) -> FileResult:
-        return file_extracted(registry, data, name, document, extraction, user=user)
-
-    return store, queue, Collector(settings, store, queue, file_fn, registry.record_failure)
+    return store, queue, Collector(settings, store, queue, Filer(registry))
 
 
 def _until(check: object, timeout: float, what: str) -> None:
@@ -185,6 +179,6 @@ def test_the_queue_refuses_pickles_it_did_not_make(tmp_path: Path) -> None:
     task = queue.new_task("job-1", "a.pdf")
     queue.submit(task, "job-1", b"%PDF-1.4 bytes")
     [pending] = queue.huey.pending()
-    assert pending.id == task.id and pending.args == ("job-1", "a.pdf")
+    assert pending.id == task.id and pending.args[:2] == ("job-1", "a.pdf")
     assert queue.blob("job-1") == b"%PDF-1.4 bytes"
     assert not (tmp_path / "planted").exists()

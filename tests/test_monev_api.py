@@ -281,7 +281,11 @@ def test_monev_pages_list_expiring_and_save_an_escaped_evaluation(tmp_path: Path
         assert page.status_code == 200
         assert "<script>alert" not in page.text and "&lt;script&gt;" in page.text
         assert f'href="/review/agreements/{agreement_id}"' in page.text
-        assert "2025-01-10" in page.text  # the 2024 report's deadline
+        assert "10 Januari 2025" in page.text  # the 2024 report's deadline
+        assert "Akan berakhir" in page.text and ">expiring<" not in page.text
+        assert "/api/v1/monev/reports/yearly/charts/keadaan.png?year=2024" in page.text
+        chart = browser.get("/api/v1/monev/reports/yearly/charts/keadaan.png?year=2024")
+        assert chart.content.startswith(b"\x89PNG")
 
         form_page = browser.get(f"/review/monev/agreements/{agreement_id}", params={"year": 2024})
         assert form_page.status_code == 200 and "<script>alert" not in form_page.text
@@ -294,10 +298,44 @@ def test_monev_pages_list_expiring_and_save_an_escaped_evaluation(tmp_path: Path
             f"/review/monev/agreements/{agreement_id}/evaluations", data=incomplete
         )
         assert refused.status_code == 422 and "partisipasi" in refused.text
-        saved = browser.post(f"/review/monev/agreements/{agreement_id}/evaluations", data=form)
+        assert 'label for="s_prosedur"' in form_page.text
+        assert "Seluruh tahapan diikuti" in form_page.text  # what a 5 means
+        form["good_practice"] = "1"
+        form["story"] = "Direplikasi di tiga kabupaten"
+        evidence = {"f_kualitas_hasil": ("notulen.pdf", b"%PDF-1.4 notulen", "application/pdf")}
+        saved = browser.post(
+            f"/review/monev/agreements/{agreement_id}/evaluations", data=form, files=evidence
+        )
         assert saved.status_code == 303
         after = browser.get(saved.headers["location"]).text
-        assert "4.00" in after and "&lt;i&gt;baik&lt;/i&gt;" in after and "<b>catatan" not in after
+        assert "Evaluasi 2024 tersimpan." in after and "Praktik baik." in after
+        assert "4,00" in after and "&lt;i&gt;baik&lt;/i&gt;" in after and "<b>catatan" not in after
+        link = after.split('href="/api/v1/monev/evidence/')[1].split('"')[0]
+        assert browser.get(f"/api/v1/monev/evidence/{link}").content == b"%PDF-1.4 notulen"
+
+        indicators = {"csrf": _csrf(after), "count": "1", "o_0": "pengangkutan", "t_0": "20 ton"}
+        indicators["c_0"] = "18 ton"
+        done = browser.post(f"/review/monev/agreements/{agreement_id}/indicators", data=indicators)
+        assert done.status_code == 303
+        shown = browser.get(done.headers["location"]).text
+        assert "Indikator keberhasilan tersimpan." in shown and 'value="18 ton"' in shown
+        api_indicators = browser.get(f"/api/v1/monev/agreements/{agreement_id}/indicators").json()
+        assert api_indicators["version"] == 1 and api_indicators["items"][0]["achieved"] == "18 ton"
+
+        coordination = browser.get("/review/monev/koordinasi", params={"year": 2024, "body": "35"})
+        assert coordination.status_code == 200 and "Kabupaten Sidoarjo" in coordination.text
+        act = {
+            "csrf": _csrf(coordination.text),
+            "body": "35.15",
+            "year": "2024",
+            "action": "submit",
+        }
+        sent = browser.post("/review/monev/laporan", data=act)
+        assert sent.status_code == 303 and "saved=1" in sent.headers["location"]
+        after_act = browser.get(sent.headers["location"]).text
+        assert "Laporan tersimpan." in after_act and "Disampaikan" in after_act
+        good = browser.get("/api/v1/monev/evaluations/aggregates", params={"year": 2024}).json()
+        assert [g["agreement_id"] for g in good["good_practice"]] == [agreement_id]
         forged = browser.post(
             f"/review/monev/agreements/{agreement_id}/evaluations", data={**form, "csrf": "0" * 64}
         )

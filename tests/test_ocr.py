@@ -11,7 +11,7 @@ from rapidfuzz.distance import Levenshtein
 from reportlab.pdfgen import canvas
 from test_ingest_samples import agreement_pdf, degrade, expected_text, image_pdf, rasterise
 
-from extractor.ingest import read_document
+from extractor.ingest import read_document, read_many
 from extractor.ocr import preprocess
 from extractor.ocr.engine import get_engine
 from extractor.ocr.pool import OcrPool
@@ -145,7 +145,7 @@ def test_pool_reads_pages_of_many_documents(page_200: Image.Image, tmp_path) -> 
     settings = Settings()
     with OcrPool(workers=2) as pool:
         assert len(set(pool.pids())) == 2
-        results = dict(pool.read_many([tiff, bad, digital], settings=settings))
+        results = dict(read_many([tiff, bad, digital], pool=pool, settings=settings))
         doc = read_document(tiff, settings=settings, pool=pool)
     assert set(results) == {str(tiff), str(bad), str(digital)}
     assert isinstance(results[str(bad)], UnsupportedFileTypeError)

@@ -1,4 +1,4 @@
-"""The one "file an upload" path shared by the API's jobs and the backfill."""
+"""The consume pipeline (service.consume) shared by the API's jobs, the backfill and the CLI."""
 
 from __future__ import annotations
 
@@ -6,13 +6,12 @@ import datetime as dt
 import io
 from pathlib import Path
 
-import pytest
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 from test_registry_support import agreement_text
 
 from models import ExtractionError, Settings
-from service.filing import file_upload
+from service.consume import Context, Filer
 from service.registry import Registry
 from service.registry.store import sha256_of
 
@@ -35,21 +34,36 @@ def _pdf() -> bytes:
     return buffer.getvalue()
 
 
-def test_file_upload_extracts_files_and_remembers_failures(tmp_path: Path) -> None:
+def _consume(registry: Registry, data: bytes, name: str, user: str = "system") -> Context:
+    ctx = Context(name=name, data=data, settings=Settings(), user=user)
+    return Filer(registry).consume(ctx)
+
+
+def test_the_pipeline_files_answers_copies_and_remembers_typed_failures(tmp_path: Path) -> None:
     with Registry.open(Settings(data_dir=tmp_path / "data")) as registry:
         data = _pdf()
-        result = file_upload(registry, data, "pks.pdf", user="rina")
-        assert result.outcome == "filed"
+        ctx = _consume(registry, data, "pks.pdf", user="rina")
+        result = ctx.filed
+        assert ctx.error is None and result is not None and result.outcome == "filed"
+        assert list(ctx.seconds) == [
+            "preflight",
+            "check_filed",
+            "read_pages",
+            "apply_rules",
+            "file",
+        ]
         view = registry.get_agreement(result.agreement_id)
         assert view.fields["numbers"].value == ["119/123/KDN/2019"]
         assert view.fields["doc_type"].value == "PKS"
         assert registry.extractions(result.agreement_id)[0].extractor_version
-        again = file_upload(registry, data, "again.pdf")
-        assert again.outcome == "exact_duplicate" and again.agreement_id == result.agreement_id
+        again = _consume(registry, data, "again.pdf")
+        assert "read_pages" not in again.seconds  # answered from the registry, not read
+        assert again.filed is not None and again.filed.outcome == "exact_duplicate"
+        assert again.filed.agreement_id == result.agreement_id
 
         bad = b"%PDF-1.4\nbroken beyond repair"
-        with pytest.raises(ExtractionError) as caught:
-            file_upload(registry, bad, "rusak.pdf")
+        broken = _consume(registry, bad, "rusak.pdf")
+        assert isinstance(broken.error, ExtractionError) and broken.filed is None
         failure = registry.failure(sha256_of(bad))
-        assert failure is not None and failure["error_code"] == caught.value.code
+        assert failure is not None and failure["error_code"] == broken.error.code
         assert registry.stats()["files"] == 1

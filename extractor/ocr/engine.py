@@ -20,13 +20,25 @@ from PIL import Image
 
 from models.errors import ExtractionError, OcrTimeoutError
 
-os.environ["OMP_THREAD_LIMIT"] = "1"  # before any Tesseract is loaded: OpenMP thrashes on 2 cores
+# The one place OMP_THREAD_LIMIT is set, before any Tesseract is loaded: OpenMP threads
+# thrash on 2 cores; parallelism is one Tesseract per process (``ocr.pool``).
+os.environ["OMP_THREAD_LIMIT"] = "1"
 
 DEFAULT_TESSDATA = Path("/usr/share/tesseract-ocr/5/tessdata")
 PAGE_SEGMENTATION = 4
 """Tesseract's "one column of text of variable sizes". Measured on generated scans: the
 automatic mode (3) drops hanging list markers ("1.", "b.") as noise and its blocks
 interleave; mode 4 keeps them (CER 3.8 % -> 2.1 %). Columns are split by our layout."""
+SINGLE_LINE = 7
+"""Tesseract's "one text line": the second look re-reads one cropped evidence line."""
+
+
+@dataclass(frozen=True)
+class LineReading:
+    """One re-read of a cropped line: its text and Tesseract's mean confidence (0..1)."""
+
+    text: str
+    conf: float
 
 
 @dataclass(frozen=True)
@@ -53,12 +65,14 @@ class OcrEngine(Protocol):
         """Clockwise degrees the page is turned (0/90/180/270) and OSD confidence."""
         ...
 
+    def line(self, image: Image.Image, dpi: int, whitelist: str | None) -> LineReading:
+        """Read a crop as one text line, optionally only with the characters given."""
+        ...
+
 
 def tessdata_dir(configured: Path | None) -> Path:
-    if configured:
-        return configured
-    env = os.environ.get("TESSDATA_PREFIX")
-    return Path(env) if env else DEFAULT_TESSDATA
+    """``settings.tessdata_dir``; the default only for callers without settings."""
+    return configured or DEFAULT_TESSDATA
 
 
 class TesserocrEngine:
@@ -75,7 +89,9 @@ class TesserocrEngine:
             oem=tesserocr.OEM.LSTM_ONLY,
         )
         self._tessdata = tessdata
+        self._languages = languages
         self._osd: Any = None
+        self._line: Any = None
 
     def words(self, image: Image.Image, dpi: int, timeout: float) -> list[OcrWord]:
         t = self._t
@@ -130,6 +146,22 @@ class TesserocrEngine:
             return 0, 0.0
         # Tesseract reports the counter-clockwise turn that makes the page upright.
         return int(result.get("orient_deg", 0)) % 360, float(result.get("orient_conf", 0.0))
+
+    def line(self, image: Image.Image, dpi: int, whitelist: str | None) -> LineReading:
+        t = self._t
+        if self._line is None:
+            self._line = t.PyTessBaseAPI(
+                path=str(self._tessdata) + "/",
+                lang=self._languages,
+                psm=SINGLE_LINE,
+                oem=t.OEM.LSTM_ONLY,
+            )
+        api = self._line
+        api.SetVariable("tessedit_char_whitelist", whitelist or "")
+        api.SetImage(image)
+        api.SetSourceResolution(int(dpi))
+        text = " ".join(api.GetUTF8Text().split())
+        return LineReading(text=text, conf=max(0.0, min(1.0, api.MeanTextConf() / 100.0)))
 
 
 class PytesseractEngine:
@@ -192,6 +224,25 @@ class PytesseractEngine:
         except (p.TesseractError, RuntimeError):
             return 0, 0.0  # too little text to tell: leave the page as it is
         return int(osd.get("orientation", 0)) % 360, float(osd.get("orientation_conf", 0.0))
+
+    def line(self, image: Image.Image, dpi: int, whitelist: str | None) -> LineReading:
+        p = self._p
+        config = self._config(dpi, SINGLE_LINE)
+        if whitelist:
+            config += f' -c "tessedit_char_whitelist={whitelist}"'
+        try:
+            data = p.image_to_data(
+                image, lang=self._lang, config=config, output_type=p.Output.DICT, timeout=30
+            )
+        except (p.TesseractError, RuntimeError):
+            return LineReading(text="", conf=0.0)
+        words = [
+            (str(t).strip(), float(c))
+            for t, c in zip(data["text"], data["conf"], strict=False)
+            if str(t).strip()
+        ]
+        conf = sum(c for _, c in words) / len(words) / 100.0 if words else 0.0
+        return LineReading(text=" ".join(w for w, _ in words), conf=max(0.0, min(1.0, conf)))
 
 
 def available_engines() -> list[str]:

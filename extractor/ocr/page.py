@@ -22,7 +22,7 @@ from extractor.ocr.engine import OcrEngine, OcrWord, get_engine
 from extractor.pages import layout_lines, word_share
 from extractor.render import PageImage, image_page, open_pdf, pdf_page_image, set_pixel_limit
 from extractor.sniff import PDF
-from models import Box, Line, Page, Settings, Word
+from models import Box, Line, Page, PageRaster, Settings, Word
 from models.errors import KerjasamaError, OcrTimeoutError
 
 LOW_CONFIDENCE = 0.6
@@ -187,6 +187,26 @@ def _lines(ctx: _Context, pimg: PageImage) -> list[Line]:
     return lines
 
 
+def _raster(ctx: _Context, pimg: PageImage) -> PageRaster:
+    """The image Tesseract read, handed on so the second look crops it instead of rendering."""
+    points_to_source = np.array(
+        [
+            [1.0 / pimg.scale_x, 0.0, -pimg.x0 / pimg.scale_x],
+            [0.0, 1.0 / pimg.scale_y, -pimg.top / pimg.scale_y],
+            [0.0, 0.0, 1.0],
+        ]
+    )
+    m = ctx.matrix @ points_to_source
+    h, w = ctx.arr.shape
+    return PageRaster(
+        pixels=np.ascontiguousarray(ctx.arr, dtype=np.uint8).tobytes(),
+        width=int(w),
+        height=int(h),
+        dpi=float(ctx.dpi),
+        to_pixels=tuple(float(v) for v in m.ravel()),
+    )
+
+
 def ocr_page_image(pimg: PageImage, number: int, settings: Settings, started: float) -> Page:
     """Read one page image; ``started`` is when the page's clock started (monotonic)."""
     engine = get_engine(settings.ocr_engine, settings.ocr_languages, settings.tessdata_dir)
@@ -218,6 +238,7 @@ def ocr_page_image(pimg: PageImage, number: int, settings: Settings, started: fl
         skew=round(ctx.skew, 2),
         ocr_confidence=round(_mean_conf(ctx.words), 3) if ctx.words else None,
         seconds=round(time.monotonic() - started, 3),
+        raster=_raster(ctx, pimg) if lines else None,
     )
 
 

@@ -3,7 +3,8 @@
 Tesseract with ``OMP_THREAD_LIMIT=1`` uses one core well; two processes on
 two cores beat any threading inside one (0.74 s/page vs 1.41 s on one core).
 Pages, not documents, are the unit of work, so one long scan and a queue of
-short ones both keep every core busy.
+short ones both keep every core busy. The pool knows only page tasks -> pages;
+which pages of which document to read is ``extractor.ingest``'s business.
 
 A page that runs past ``settings.ocr_page_timeout`` is stopped by the engine
 itself; if a worker hangs or dies anyway (a native crash), it is killed and
@@ -21,24 +22,19 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from multiprocessing.connection import Connection, wait
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from models import Document, Page, Settings, get_settings
-from models.errors import KerjasamaError
-
-if TYPE_CHECKING:
-    from extractor.ingest import Plan
-    from extractor.ocr.page import PageTask
+from extractor.lifetime import die_with_parent
+from extractor.ocr.page import PageTask, failed_page, has_file, run_task
+from models import Page
 
 KILL_GRACE = 5.0
 """Seconds past the page timeout before a worker that did not answer is killed."""
 
 
 def _worker_main(conn: Connection) -> None:
-    os.environ["OMP_THREAD_LIMIT"] = "1"
-    from extractor.ocr.page import has_file, run_task
-
+    # The parent is the forkserver, which exits when this pool's process does.
+    die_with_parent()  # so a pool owner killed with -9 leaves no OCR process behind
     while True:
         try:
             task = conn.recv()
@@ -69,7 +65,6 @@ class OcrPool:
         self._ctx = mp.get_context("forkserver")
         self._workers: list[_Worker] = []
         self._closed = False
-        self._files: dict[str, bytes] = {}
         self._lock = threading.Lock()
         self._owner: int | None = None
 
@@ -157,8 +152,6 @@ class OcrPool:
                 self._kill(worker)
 
     def _dispatch(self, jobs: Iterable[tuple[int, PageTask]]) -> Iterator[tuple[int, Page]]:
-        from extractor.ocr.page import failed_page
-
         self._ensure()
         source = iter(jobs)
         pending: deque[tuple[int, PageTask]] = deque()
@@ -200,7 +193,7 @@ class OcrPool:
                         continue
                     if kind == "need":
                         worker.key = ""
-                        self._send(worker, (tid, replace(task, data=self._data(task))))
+                        self._send(worker, (tid, task))  # the job keeps the bytes
                         continue
                 elif worker.process.sentinel not in ready and time.monotonic() < (
                     worker.started + task.settings.ocr_page_timeout + KILL_GRACE
@@ -217,71 +210,3 @@ class OcrPool:
                     f"{task.settings.ocr_page_timeout:g} s and was stopped."
                 )
                 yield tid, failed_page(task.index + 1, reason, seconds, (0.0, 0.0))
-
-    def _data(self, task: PageTask) -> bytes:
-        return self._files.get(task.key, task.data)
-
-    def read_pages(self, plans: Iterable[Plan]) -> Iterator[tuple[Plan, Document]]:
-        """Finish plans (documents whose text pages are read) by OCR of their other pages."""
-        open_plans: dict[int, Plan] = {}
-        waiting: dict[int, int] = {}
-        ready: deque[Plan] = deque()
-        counter = 0
-
-        def jobs() -> Iterator[tuple[int, PageTask]]:
-            nonlocal counter
-            for plan in plans:
-                if not plan.tasks:
-                    ready.append(plan)
-                    continue
-                pid = counter
-                counter += 1
-                open_plans[pid] = plan
-                waiting[pid] = len(plan.tasks)
-                self._files[plan.sha256] = plan.tasks[0].data
-                for i, task in enumerate(plan.tasks):
-                    yield pid * 100_000 + i, task
-
-        for tid, page in self.run(jobs()):
-            while ready:
-                done = ready.popleft()
-                yield done, done.document()
-            pid, i = divmod(tid, 100_000)
-            plan = open_plans[pid]
-            plan.accept(i, page)
-            waiting[pid] -= 1
-            if not waiting[pid]:
-                del open_plans[pid], waiting[pid]
-                self._files.pop(plan.sha256, None)
-                yield plan, plan.document()
-        while ready:
-            done = ready.popleft()
-            yield done, done.document()
-
-    def read_many(
-        self, paths: Iterable[Path | str], *, settings: Settings | None = None
-    ) -> Iterator[tuple[str, Document | KerjasamaError]]:
-        """Read many files with the pages of all of them spread over the workers.
-
-        Yields ``(name, Document)`` as documents finish (not in input order), or
-        ``(name, error)`` for a file that cannot be read.
-        """
-        from extractor.ingest import plan_document
-
-        settings = settings or get_settings()
-        failures: deque[tuple[str, KerjasamaError]] = deque()
-
-        def plans() -> Iterator[Plan]:
-            for path in paths:
-                path = Path(path)
-                try:
-                    yield plan_document(path, name=str(path), settings=settings)
-                except KerjasamaError as exc:
-                    failures.append((str(path), exc))
-
-        for plan, document in self.read_pages(plans()):
-            while failures:
-                yield failures.popleft()
-            yield plan.name, document
-        while failures:
-            yield failures.popleft()

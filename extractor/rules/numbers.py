@@ -14,6 +14,7 @@ import re
 
 from extractor.rules.base import Finding
 from extractor.rules.heading import Heading, damaged_nomor_label, find_heading, line_texts
+from extractor.rules.number_grammar import check
 from extractor.text import DocText
 
 _LABEL = re.compile(
@@ -203,6 +204,10 @@ def find_numbers(
         return Finding([], conf, [], [note])
     conf = 0.9 if not blanks else 0.75  # a blank: one party left its number empty, or OCR lost it
     doubts = [d for n in numbers for d in doubts_about(n, signing_year)]
+    for n in numbers:  # what the grammar names beyond those, once per number
+        problems = [p for p in check(n, signing_year).problems if "signing year" not in p]
+        if problems and not any(f"'{n}'" in d for d in doubts):
+            doubts.append(f"'{n}': {problems[0]}")
     conf -= 0.25 * min(2, len(doubts))
     if warnings:
         conf -= 0.15

@@ -35,6 +35,7 @@ from rapidfuzz import fuzz
 
 from extractor.regions import classify_institution
 from extractor.rules.base import Finding
+from extractor.rules.names import clean_jabatan, clean_signatory
 from extractor.rules.signatures import (
     SignedName,
     is_degree,
@@ -614,8 +615,14 @@ def find_parties(text: DocText) -> Finding[list[Party]]:
         if sig and (re.search(r"\d", sig) or len(sig) > 70):
             confidence = min(confidence, 0.5)
             warnings.append(f"PIHAK {dr.word}: signatory looks damaged")
+        signed_as, jabatan = clean_signatory(sig), clean_jabatan(title)
+        sig, title = signed_as.value, jabatan.value
+        if signed_as.doubtful:
+            confidence = min(confidence, 0.6)
+            warnings.extend(f"PIHAK {dr.word}: {n}" for n in signed_as.notes)
         parties.append(_party(dr.word, institution, sig, title))
-        rule = "; ".join([f"parties clause of PIHAK {dr.word}", *dr.notes])
+        notes = [*dr.notes, *signed_as.notes, *jabatan.notes]
+        rule = "; ".join([f"parties clause of PIHAK {dr.word}", *notes])
         evidence.append(text.evidence(dr.p_start, dr.p_end, rule=rule))
     if len(parties) < 2:
         confidence = min(confidence, 0.4)

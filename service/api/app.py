@@ -15,19 +15,18 @@ from fastapi import FastAPI
 from fastapi.responses import JSONResponse, RedirectResponse
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from models import Document, Extraction, Settings, get_settings
+from models import Settings, get_settings
 from service.api import errors
 from service.api.deps import ServiceState
 from service.api.routers import agreements, export, files, health, jobs, keys, links, monev, uploads
 from service.auth import KeyStore
-from service.filing import file_extracted
+from service.checkpoints import PageCheckpoints
+from service.consume import Filer
 from service.jobs.collector import Collector
 from service.jobs.intake import Intake
 from service.jobs.queue import JobQueue
-from service.jobs.receive import MAX_FILES
 from service.jobs.store import JobStore
 from service.jobs.worker import EmbeddedWorker
-from service.registry.records import FileResult
 from service.users import UserStore
 from service.web.mount import mount as mount_web
 from service.web.shared import render_error
@@ -43,13 +42,8 @@ def _open_state(settings: Settings) -> ServiceState:
     registry = Registry.open(settings)
     queue = JobQueue(settings)
     store = JobStore.for_settings(settings)
-
-    def file_result(
-        data: bytes, name: str, document: Document, extraction: Extraction, user: str
-    ) -> FileResult:
-        return file_extracted(registry, data, name, document, extraction, user=user)
-
-    collector = Collector(settings, store, queue, file_result, registry.record_failure)
+    filer = Filer(registry, forget_pages=PageCheckpoints.for_settings(settings).forget)
+    collector = Collector(settings, store, queue, filer)
     return ServiceState(
         settings=settings,
         registry=registry,
@@ -126,7 +120,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         redoc_url=None,
     )
     errors.install(app, render_error)
-    app.add_middleware(UploadSizeGuard, limit=settings.max_file_bytes * MAX_FILES)
+    app.add_middleware(UploadSizeGuard, limit=settings.max_file_bytes * settings.max_upload_files)
     for module in (health, uploads, jobs, agreements, links, files, export, keys, monev):
         app.include_router(module.router, prefix=API_PREFIX)
 

@@ -15,9 +15,9 @@ from fastapi import Path as FastAPIPath
 from fastapi.security import APIKeyCookie, APIKeyHeader, HTTPAuthorizationCredentials, HTTPBearer
 
 from models import Settings
-from models.errors import NotFoundError, PreconditionFailedError, PreconditionRequiredError
+from models.errors import PreconditionFailedError, PreconditionRequiredError
 from service import sessions
-from service.auth import KeyStore, Principal, Role, region_contains
+from service.auth import KeyStore, Principal, Role
 from service.jobs.collector import Collector
 from service.jobs.intake import Intake
 from service.jobs.queue import JobQueue
@@ -28,7 +28,6 @@ from service.users import UserStore
 
 if TYPE_CHECKING:
     from service.registry import Registry
-    from service.registry.records import AgreementView
 
 
 @dataclass
@@ -91,33 +90,6 @@ Viewer = Annotated[Principal, _needs(Role.viewer)]
 Staff = Annotated[Principal, _needs(Role.staff)]
 Reviewer = Annotated[Principal, _needs(Role.reviewer)]
 Admin = Annotated[Principal, _needs(Role.admin)]
-
-
-def agreement_regions(view: AgreementView) -> list[str]:
-    parties = view.fields.get("parties")
-    codes: list[str] = []
-    if parties is not None and isinstance(parties.value, list):
-        for party in parties.value:
-            code = party.get("region_code") if isinstance(party, dict) else None
-            if isinstance(code, str) and code:
-                codes.append(code)
-    return codes
-
-
-def visible_agreement(
-    state: ServiceState, principal: Principal, agreement_id: int
-) -> AgreementView:
-    """The agreement, or NotFound when the key's region does not cover it.
-
-    Out-of-scope answers 404 rather than 403 so a scoped key cannot probe
-    which agreement ids exist elsewhere.
-    """
-    view = state.registry.get_agreement(agreement_id)
-    if principal.region and not any(
-        region_contains(principal.region, code) for code in agreement_regions(view)
-    ):
-        raise NotFoundError(f"There is no agreement {agreement_id}.")
-    return view
 
 
 def etag(version: int) -> str:

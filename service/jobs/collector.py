@@ -11,11 +11,10 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Callable
-from typing import Any
 
-from models import Document, Extraction, KerjasamaError, Settings
-from service.jobs.intake import FileFn
+from models import KerjasamaError, Settings
+from models.errors import InternalError, UploadLostError, WorkerLostError
+from service.consume import Context, Filer, ReadResult, run
 from service.jobs.queue import JobQueue
 from service.jobs.store import Job, JobStore, utc_now
 
@@ -30,14 +29,12 @@ class Collector:
         settings: Settings,
         store: JobStore,
         queue: JobQueue,
-        file_fn: FileFn,
-        fail_fn: Callable[[str, str, str, str], None],
+        filer: Filer,
     ) -> None:
         self.settings = settings
         self.store = store
         self.queue = queue
-        self.file_fn = file_fn
-        self.fail_fn = fail_fn
+        self.filer = filer
         self._seen: dict[str, tuple[float | None, float]] = {}
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
@@ -108,38 +105,40 @@ class Collector:
     def _retry(self, job: Job, why: str) -> None:
         self._seen.pop(job.id, None)
         if job.attempts + 1 >= self.settings.job_max_attempts:
-            self._fail(job, "worker_lost", f"Gave up after {job.attempts + 1} attempts: {why}.")
+            self._fail(job, WorkerLostError(f"Gave up after {job.attempts + 1} attempts: {why}."))
             return
         if not self.queue.has_blob(job.id):
-            self._fail(job, "upload_lost", "The uploaded bytes are gone; upload the file again.")
+            self._fail(job, UploadLostError("The uploaded bytes are gone; upload the file again."))
             return
         log.warning("job %s runs again: %s", job.id, why)
         self.queue.drop_heartbeat(job.id)
-        task_id = self.queue.enqueue(job.id, job.file)
+        task_id = self.queue.enqueue(job.id, job.file, job.sha256, job.mime)
         self.store.update(
             job.id, status="queued", task_id=task_id, attempts=job.attempts + 1, started_at=None
         )
 
-    def _finish(self, job: Job, result: dict[str, Any]) -> None:
+    def _context(self, job: Job, data: bytes) -> Context:
+        return Context(
+            name=job.file,
+            data=data,
+            settings=self.settings,
+            user=job.user,
+            sha256=job.sha256,
+            mime=job.mime,
+        )
+
+    def _finish(self, job: Job, result: ReadResult) -> None:
+        """The writer's part of the consume pipeline: file, or record the failure."""
         self._seen.pop(job.id, None)
-        if not result.get("ok"):
-            self._fail(job, str(result.get("code")), str(result.get("message")))
-            return
         data = self.queue.blob(job.id)
-        if data is None:
-            self._fail(job, "upload_lost", "The uploaded bytes are gone; upload the file again.")
+        if data is None and result.error is None:
+            self._fail(job, UploadLostError("The uploaded bytes are gone; upload the file again."))
             return
-        try:
-            document = Document.model_validate_json(result["document"])
-            extraction = Extraction.model_validate_json(result["extraction"])
-            filed = self.file_fn(data, job.file, document, extraction, job.user)
-        except KerjasamaError as exc:
-            self._fail(job, exc.code, exc.message)
+        ctx = run(result.into(self._context(job, data or b"")), (self.filer.file,))
+        if ctx.error is not None or ctx.filed is None:
+            self._fail(job, ctx.error or InternalError("the job ended without a result"), ctx)
             return
-        except Exception as exc:  # a filing bug must not retry forever in the loop
-            log.exception("filing job %s failed", job.id)
-            self._fail(job, "filing_failed", f"{type(exc).__name__}: {exc}")
-            return
+        filed = ctx.filed
         finished = utc_now()
         self.store.update(
             job.id,
@@ -153,18 +152,17 @@ class Collector:
         )
         self.queue.forget(job.id, job.task_id)
 
-    def _fail(self, job: Job, code: str, message: str) -> None:
+    def _fail(self, job: Job, error: KerjasamaError, ctx: Context | None = None) -> None:
         self._seen.pop(job.id, None)
-        try:
-            self.fail_fn(job.sha256, job.file, code, message)
-        except Exception:  # the job still ends failed; the registry row is a nicety
-            log.exception("could not record the failure of job %s", job.id)
+        ctx = ctx or self._context(job, b"")
+        ctx.error = error
+        self.filer.record_failure(ctx)
         self.store.update(
             job.id,
             status="failed",
             finished_at=utc_now(),
-            error=code,
-            message=message,
+            error=error.code,
+            message=error.message,
             attempts=job.attempts + 1,
         )
         self.queue.forget(job.id, job.task_id)

@@ -2,22 +2,17 @@
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import uuid
 from collections.abc import Callable
 from typing import Any
 
-from models import Document, Extraction, Settings
-from models.errors import FileTooLargeError
+from models import Settings
+from service.consume import Context, preflight, run
 from service.jobs.queue import JobQueue
 from service.jobs.store import Job, JobStore, utc_now
 
 log = logging.getLogger("kerjasama.jobs")
-
-
-FileFn = Callable[[bytes, str, Document, Extraction, str], Any]
-"""Files one extracted document into the registry; returns a FileResult."""
 
 
 class Intake:
@@ -36,15 +31,11 @@ class Intake:
         self.find_file = find_file
 
     def submit(self, data: bytes, name: str, *, user: str) -> Job:
-        from extractor.sniff import sniff_mime
-
-        if len(data) > self.settings.max_file_bytes:
-            raise FileTooLargeError(
-                f"The file is larger than the limit of {self.settings.max_file_bytes} bytes.",
-                detail={"limit": self.settings.max_file_bytes},
-            )
-        mime = sniff_mime(data)
-        sha = hashlib.sha256(data).hexdigest()
+        """The pipeline's preflight and "already filed? in flight?", then enqueue."""
+        ctx = run(Context(name=name, data=data, settings=self.settings, user=user), (preflight,))
+        if ctx.error is not None:
+            raise ctx.error
+        sha, mime = ctx.sha256, ctx.mime
         existing = self.find_file(sha)
         if existing is not None:
             job = self.store.create(
@@ -57,13 +48,11 @@ class Intake:
                 duplicate_of=existing.agreement_id,
                 finished_at=utc_now(),
             )
-        running = self.store.active_for(sha)
-        if running is not None:
-            return running
         # The job row (with its task id) first: a crash before the enqueue leaves
-        # a row the collector queues again, never a task nobody collects.
+        # a row the collector queues again, never a task nobody collects. The row
+        # is refused when a job for these bytes is in flight (one atomic insert).
         job_id = uuid.uuid4().hex
-        task = self.queue.new_task(job_id, name)
+        task = self.queue.new_task(job_id, name, sha, mime)
         job = self.store.create(
             file=name,
             sha256=sha,
@@ -74,5 +63,7 @@ class Intake:
             job_id=job_id,
             task_id=str(task.id),
         )
+        if job.id != job_id:
+            return job  # already in flight
         self.queue.submit(task, job_id, data)
         return job

@@ -11,9 +11,7 @@ from __future__ import annotations
 
 import io
 import logging
-import os
 import pickle
-import socket
 import threading
 import time
 from typing import Any, Literal
@@ -23,8 +21,11 @@ from huey.api import Huey, Task
 from huey.constants import EmptyData
 from huey.serializer import Serializer
 
-from models import KerjasamaError, Settings
-from models.errors import ValidationFailedError
+from extractor.ingest import PageCache
+from extractor.ocr.pool import OcrPool
+from models import Settings
+from models.errors import InternalError, UploadLostError, ValidationFailedError
+from service.consume import READ, Context, ReadResult, run
 
 log = logging.getLogger("kerjasama.jobs")
 
@@ -95,15 +96,21 @@ def _heartbeat_key(job_id: str) -> str:
 class JobQueue:
     """The huey instance with the one task both sides agree on by name."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(
+        self, settings: Settings, *, pool: OcrPool | None = None, cache: PageCache | None = None
+    ) -> None:
+        """``pool`` and ``cache`` only on the worker side: pages of each document
+        spread over the pool's processes; pages read are checkpointed."""
         self.settings = settings
+        self.pool = pool
+        self.cache = cache
         self.huey = make_huey(settings)
         self.extract = self.huey.task(name=TASK_NAME)(self._extract)
 
     # -- API side
-    def new_task(self, job_id: str, name: str) -> Task:
+    def new_task(self, job_id: str, name: str, sha256: str = "", mime: str = "") -> Task:
         """A task not yet queued, so its id can be recorded before it runs."""
-        task: Task = self.extract.s(job_id, name)
+        task: Task = self.extract.s(job_id, name, sha256, mime)
         return task
 
     def submit(self, task: Task, job_id: str, data: bytes) -> None:
@@ -111,8 +118,8 @@ class JobQueue:
         self.huey.put(_blob_key(job_id), data)
         self.huey.enqueue(task)
 
-    def enqueue(self, job_id: str, name: str) -> str:
-        result = self.extract(job_id, name)
+    def enqueue(self, job_id: str, name: str, sha256: str = "", mime: str = "") -> str:
+        result = self.extract(job_id, name, sha256, mime)
         return str(result.id)
 
     def has_blob(self, job_id: str) -> bool:
@@ -122,14 +129,14 @@ class JobQueue:
         data = self.huey.get(_blob_key(job_id), peek=True)
         return data if isinstance(data, bytes) else None
 
-    def result(self, task_id: str) -> dict[str, Any] | None:
+    def result(self, task_id: str) -> ReadResult | None:
         value = self.huey.get(task_id, peek=True)
         if value is None:
             return None
-        if isinstance(value, dict):
-            return value
+        if isinstance(value, str):
+            return ReadResult.model_validate_json(value)
         # huey stores an Error record when a task raised despite our catch-all.
-        return {"ok": False, "code": "internal_error", "message": str(value)}
+        return ReadResult(error=InternalError.code, message=str(value))
 
     def heartbeat(self, job_id: str) -> float | None:
         value = self.huey.get(_heartbeat_key(job_id), peek=True)
@@ -151,37 +158,27 @@ class JobQueue:
         self.huey.delete(_heartbeat_key(job_id))
 
     # -- worker side
-    def _extract(self, job_id: str, name: str) -> dict[str, Any]:
+    def _extract(self, job_id: str, name: str, sha256: str = "", mime: str = "") -> str:
+        """A worker's part of the consume pipeline: read pages, apply rules.
+        Never raises: the typed failure travels back in the ``ReadResult``."""
         data = self.blob(job_id)
         if data is None:
-            return {
-                "ok": False,
-                "code": "upload_lost",
-                "message": "The uploaded bytes are no longer in the queue; upload the file again.",
-            }
+            lost = UploadLostError(
+                "The uploaded bytes are no longer in the queue; upload the file again."
+            )
+            return ReadResult(error=lost.code, message=lost.message).model_dump_json()
+        ctx = Context(
+            name=name,
+            data=data,
+            settings=self.settings,
+            sha256=sha256,
+            mime=mime,
+            pool=self.pool,
+            cache=self.cache,
+        )
         with _Heartbeat(self, job_id):
-            return run_extraction(data, name, self.settings)
-
-
-def run_extraction(data: bytes, name: str, settings: Settings) -> dict[str, Any]:
-    """The worker's whole job; never raises, so every failure has a reason."""
-    from extractor.pipeline import extract_file
-
-    os.environ.setdefault("OMP_THREAD_LIMIT", "1")
-    try:
-        document, extraction = extract_file(data, name=name, settings=settings)
-    except KerjasamaError as exc:
-        return {"ok": False, "code": exc.code, "message": exc.message}
-    except Exception as exc:  # a bug in one rule must fail the job, not the worker
-        log.exception("extraction of %s crashed", name)
-        # The same code service.filing gives a crashed extractor.
-        return {"ok": False, "code": "extractor_crashed", "message": f"{type(exc).__name__}: {exc}"}
-    return {
-        "ok": True,
-        "document": document.model_dump_json(),
-        "extraction": extraction.model_dump_json(),
-        "worker": f"{socket.gethostname()}:{os.getpid()}",
-    }
+            run(ctx, READ)
+        return ReadResult.of(ctx).model_dump_json()
 
 
 class _Heartbeat:

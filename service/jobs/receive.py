@@ -21,8 +21,6 @@ from models.errors import FileTooLargeError
 from service.jobs.intake import Intake
 from service.jobs.store import Job, utc_now
 
-MAX_FILES = 50
-
 
 def display_name(raw: str | None) -> str:
     """A name to show: no directories, no control characters, bounded length.

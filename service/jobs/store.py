@@ -14,7 +14,7 @@ from pydantic import BaseModel
 
 from models import Settings
 from service.jobs.queue import JobStatus
-from service.servicedb import connect, service_db_path
+from service.servicedb import connect, migrate, service_db_path
 
 log = logging.getLogger("kerjasama.jobs")
 
@@ -46,19 +46,7 @@ class JobStore:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with self._db() as db:
-            db.execute(
-                "create table if not exists jobs ("
-                " id text primary key, file text not null, sha256 text not null,"
-                " size integer not null, mime text not null, status text not null,"
-                " attempts integer not null default 0, user text not null,"
-                " created_at text not null, started_at text, finished_at text,"
-                " outcome text, agreement_id integer, duplicate_of integer,"
-                " error text, message text, task_id text)"
-            )
-            db.execute("create index if not exists jobs_status on jobs (status)")
-            db.execute("create index if not exists jobs_sha on jobs (sha256)")
+        migrate(path)  # the table and its one-in-flight index: servicedb.MIGRATIONS
 
     @classmethod
     def for_settings(cls, settings: Settings) -> JobStore:
@@ -90,23 +78,38 @@ class JobStore:
             user=user,
             created_at=utc_now(),
         )
+        """A new job row; for a job in flight (queued, running) the one already in
+        flight for the same file when there is one (one statement decides: the
+        unique index ``jobs_one_in_flight``), so simultaneous uploads make one job."""
+        try:
+            self._insert(job)
+        except sqlite3.IntegrityError:
+            running = self.active_for(sha256)
+            if running is None:  # it finished between the insert and the read: a new one
+                return self.create(
+                    file=file, sha256=sha256, size=size, mime=mime, user=user,
+                    status=status, job_id=job_id, task_id=task_id,
+                )  # fmt: skip
+            return running
+        return job
+
+    def _insert(self, job: Job) -> None:
         with self._db() as db:
             db.execute(
                 "insert into jobs (id, file, sha256, size, mime, status, user, created_at,"
                 " task_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     job.id,
-                    file,
-                    sha256,
-                    size,
-                    mime,
-                    status,
-                    user,
+                    job.file,
+                    job.sha256,
+                    job.size,
+                    job.mime,
+                    job.status,
+                    job.user,
                     job.created_at.isoformat(),
-                    task_id,
+                    job.task_id,
                 ),
             )
-        return job
 
     def update(self, job_id: str, **values: Any) -> Job:
         cols = ", ".join(f"{k} = ?" for k in values)

@@ -8,7 +8,10 @@ import os
 import signal
 from multiprocessing.process import BaseProcess
 
+from extractor.lifetime import die_with_parent
+from extractor.ocr.pool import OcrPool
 from models import Document, Settings
+from service.checkpoints import PageCheckpoints
 from service.jobs.queue import JobQueue
 
 log = logging.getLogger("kerjasama.jobs")
@@ -19,21 +22,26 @@ def worker_count(settings: Settings) -> int:
 
 
 def run_worker(settings: Settings, *, workers: int | None = None, warm: bool = True) -> None:
-    """Run a huey consumer until SIGINT/SIGTERM (``kerjasama worker``)."""
-    os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+    """Run a huey consumer until SIGINT/SIGTERM (``kerjasama worker``).
+
+    ``workers`` OCR processes form one pool shared by every job this worker
+    takes: the pages of one document spread over all of them (both cores on
+    one upload), and never more Tesseracts than processes. One consumer
+    thread: pdfium (the text layer, in this process) is not thread-safe."""
     if warm:
         warm_up()
-    queue = JobQueue(settings)
     n = workers or worker_count(settings)
-    consumer = queue.huey.create_consumer(
-        workers=n,
-        worker_type="process" if n > 1 else "thread",
-        periodic=False,
-        initial_delay=0.1,
-        max_delay=1.0,
-        backoff=1.15,
-    )
-    consumer.run()
+    with OcrPool(workers=n) as pool:
+        queue = JobQueue(settings, pool=pool, cache=PageCheckpoints.for_settings(settings))
+        consumer = queue.huey.create_consumer(
+            workers=1,
+            worker_type="thread",
+            periodic=False,
+            initial_delay=0.1,
+            max_delay=1.0,
+            backoff=1.15,
+        )
+        consumer.run()
 
 
 def warm_up() -> None:
@@ -55,7 +63,8 @@ def warm_up() -> None:
         log.warning("warm-up of the extractor failed", exc_info=True)
 
 
-def _worker_main(settings_json: str, workers: int | None, warm: bool) -> None:
+def _worker_main(settings_json: str, workers: int | None, warm: bool, parent: int) -> None:
+    die_with_parent(parent)  # a serve killed with -9 takes its worker (and OCR) along
     logging.basicConfig(level=logging.WARNING)
     run_worker(Settings.model_validate_json(settings_json), workers=workers, warm=warm)
 
@@ -69,7 +78,7 @@ class EmbeddedWorker:
         ctx = multiprocessing.get_context("spawn")
         self.process: BaseProcess = ctx.Process(
             target=_worker_main,
-            args=(settings.model_dump_json(), workers, warm),
+            args=(settings.model_dump_json(), workers, warm, os.getpid()),
             name="kerjasama-worker",
             daemon=False,
         )

@@ -18,7 +18,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from models import FIELD_NAMES, Extraction
-from service import dedup
+from service import dedup, dedup_candidates
 from service.registry.records import FieldValue
 
 SOURCE_FIELDS = ("start_date_source", "end_date_source")
@@ -259,7 +259,7 @@ def _refresh_keys(
     conn.execute("DELETE FROM blocking_keys WHERE agreement_id = ?", [agreement_id])
     if values is None:
         return
-    keys = dedup.blocking_keys(dedup.profile(values, text))
+    keys = dedup_candidates.blocking_keys(dedup.profile(values, text))
     conn.executemany(
         "INSERT OR IGNORE INTO blocking_keys VALUES (?, ?)", [(k, agreement_id) for k in keys]
     )

@@ -80,19 +80,27 @@ class AgreementSummary(BaseModel):
     min_confidence: float | None = None
 
 
+SIGNING_YEAR_MIN, SIGNING_YEAR_MAX = 1945, 2100
+EXPIRY_DAYS_MAX = 36_500
+"""A century: beyond it the date arithmetic would overflow (issue 9.4)."""
+OFFSET_MAX = 1_000_000
+
+
 class AgreementQuery(BaseModel):
     q: str | None = Field(
-        None, description="full-text query (FTS5) over text, title, parties, scope"
+        None, max_length=500, description="full-text query (FTS5) over text, title, parties, scope"
     )
-    doc_type: str | None = None
-    party: str | None = None
-    region_code: str | None = Field(None, description="a province code also matches its kab/kota")
-    year: int | None = None
-    expires_within_days: int | None = None
-    status: str | None = None
+    doc_type: str | None = Field(None, max_length=40)
+    party: str | None = Field(None, max_length=200)
+    region_code: str | None = Field(
+        None, max_length=20, description="a province code also matches its kab/kota"
+    )
+    year: int | None = Field(None, ge=SIGNING_YEAR_MIN, le=SIGNING_YEAR_MAX)
+    expires_within_days: int | None = Field(None, ge=0, le=EXPIRY_DAYS_MAX)
+    status: str | None = Field(None, max_length=40)
     sort: Literal["id", "-id", "signing_date", "-signing_date", "end_date", "confidence"] = "-id"
     limit: int = Field(50, ge=1, le=500)
-    offset: int = Field(0, ge=0)
+    offset: int = Field(0, ge=0, le=OFFSET_MAX)
 
 
 class AgreementPage(BaseModel):

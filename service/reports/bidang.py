@@ -9,6 +9,7 @@ name, and in ``lainnya`` when none matches.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable
 
@@ -34,13 +35,16 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "Sosial": ("sosial", "kemiskinan", "bencana", "pemberdayaan"),
 }
 OTHER = "Lainnya"
-_PATTERNS = {
-    name: re.compile(r"\b(" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
-    for name, words in FIELDS.items()
-}
+_FIELD_OF = {word: name for name, words in FIELDS.items() for word in words}
+_WORD = re.compile(r"\w+")
 
 
 def fields_of(scope: Iterable[str]) -> list[str]:
-    text = " ".join(scope)
-    found = [name for name, pattern in _PATTERNS.items() if pattern.search(text)]
-    return found or [OTHER]
+    """Each word and each pair of words of the scope looked up among the
+    keywords (a set lookup, not a regex per field: 20,000 scopes in a blink)."""
+    words = _WORD.findall(" ".join(scope).lower())
+    found = {_FIELD_OF[w] for w in words if w in _FIELD_OF}
+    found.update(
+        _FIELD_OF[pair] for pair in map(" ".join, itertools.pairwise(words)) if pair in _FIELD_OF
+    )
+    return [name for name in FIELDS if name in found] or [OTHER]

@@ -22,10 +22,9 @@ from rich.table import Table
 from models import KerjasamaError, get_settings
 from models.errors import ValidationFailedError
 from service.indonesian import (
-    AGREEMENT_STATE_LABELS,
     DEADLINE_STATUS_LABELS,
-    DOC_TYPE_LABELS,
     EXPIRY_LIST_LABELS,
+    PARTY_KIND_LABELS,
     REPORT_STATUS_LABELS,
     format_date,
     format_datetime,
@@ -34,14 +33,16 @@ from service.indonesian import (
     label,
 )
 from service.registry import Registry
+from service.reports.aggregates import aggregates
 from service.reports.bodies import visible_bodies
 from service.reports.coordination import coordination
 from service.reports.digest import build_digest, mail_digest
 from service.reports.expiring import EXPIRY_LISTS, expiry_actions
+from service.reports.indicators import IndicatorStore
 from service.reports.pdf import report_pdf
 from service.reports.submissions import BodyReport, SubmissionStore
 from service.reports.xlsx import report_xlsx
-from service.reports.yearly import body_rows, report_body, yearly_from_registry
+from service.reports.yearly import body_rows, report_body, summary_lines, yearly_from_registry
 
 ACTIONS = ("draft", "submit", "accept", "return")
 
@@ -78,17 +79,7 @@ def print_yearly(
     )
     table.add_column("Uraian")
     table.add_column("Jumlah", justify="right")
-    for name, value in (
-        ("Berlaku dalam tahun", len(report.rows)),
-        ("Berlaku pada akhir tahun", report.active_at_year_end),
-        *((AGREEMENT_STATE_LABELS[k], report.states.get(k, 0)) for k in AGREEMENT_STATE_LABELS),
-        ("Perlu ditinjau", report.needs_review),
-        *(
-            (f"Ditandatangani: {label(DOC_TYPE_LABELS, k)}", v)
-            for k, v in sorted(report.signed_in_year.items())
-        ),
-        ("Dievaluasi", report.evaluation.evaluated),
-    ):
+    for name, value in summary_lines(report):
         table.add_row(name, format_number(value))
     console = Console()
     console.print(table)
@@ -193,3 +184,47 @@ def print_digest(body: str, days: int, email: str | None, as_json: bool) -> None
         if email:
             mail_digest(digest, email, get_settings())
     print(digest.model_dump_json(indent=1) if as_json else digest.text, end="")
+
+
+def print_aggregates(year: int, body: str | None, as_json: bool) -> None:
+    with _registry() as registry:
+        result = aggregates(registry, year, scope=None, body=body)
+    if as_json:
+        print(result.model_dump_json(indent=1))
+        return
+    console = Console()
+    for title, groups in (
+        ("provinsi", result.by_province),
+        ("jenis mitra", result.by_party_kind),
+        ("tahun penandatanganan", result.by_signing_year),
+    ):
+        table = Table(title=f"Evaluasi {year} menurut {title}")
+        for name in ("Kelompok", "Kerja sama", "Dievaluasi", "Rata-rata"):
+            table.add_column(name)
+        for g in groups:
+            average = format_number(g.average) if g.average is not None else "—"
+            key = label(PARTY_KIND_LABELS, g.key) if title == "jenis mitra" else g.key
+            table.add_row(key, format_number(g.agreements), format_number(g.evaluated), average)
+        console.print(table)
+    console.print(f"Belum pernah dievaluasi: {len(result.never_evaluated)} kerja sama")
+    console.print(f"Praktik baik: {len(result.good_practice)}")
+    for item in result.good_practice:
+        console.print(
+            f"  #{item.agreement_id} {item.title or '(tanpa judul)'} — rata-rata "
+            f"{format_number(item.evaluation.average)}: {item.evaluation.story or ''}"
+        )
+
+
+def print_indicators(agreement: int, as_json: bool) -> None:
+    with _registry() as registry:
+        found = IndicatorStore(registry).current(agreement)
+    if as_json:
+        print(found.model_dump_json(indent=1))
+        return
+    origin = "usulan dari ruang lingkup" if found.version == 0 else f"versi {found.version}"
+    table = Table(title=f"Indikator keberhasilan #{agreement} ({origin})")
+    for name in ("Keluaran yang dijanjikan", "Target", "Capaian"):
+        table.add_column(name)
+    for item in found.items:
+        table.add_row(item.output, item.target or "—", item.achieved or "—")
+    Console().print(table)

@@ -1,6 +1,7 @@
 """Evaluations of agreements against the ministry's seven criteria, per fiscal year.
 
-Stored in the registry's own database (migration ``0100_evaluations``) so an
+Stored in the registry's own database (migrations ``0100_evaluations``, and
+``0500_monev_bodies`` for the praktik-baik flag and the evidence files) so an
 evaluation and the agreement it judges are backed up, and locked, together.
 Writes go through the registry's write transaction (its process lock and
 ``BEGIN IMMEDIATE``), one transaction per evaluation, so a half-recorded score
@@ -20,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from models.errors import ConflictError, NotFoundError, ValidationFailedError
+from service.registry.store import sha256_of
 from service.reports.criteria import CRITERIA, CRITERION_CODES, SCORE_MAX, SCORE_MIN
 
 if TYPE_CHECKING:
@@ -48,6 +50,19 @@ class EvaluationInput(BaseModel):
         examples=[{c.code: {"score": 4, "note": "…"} for c in CRITERIA}],
     )
     summary: str | None = Field(None, max_length=NOTE_MAX, description="overall conclusion")
+    good_practice: bool = Field(False, description="praktik baik: listed for replication")
+    story: str | None = Field(
+        None, max_length=NOTE_MAX, description="the success story, when flagged as praktik baik"
+    )
+
+
+class EvidenceFile(BaseModel):
+    id: int
+    criterion: str
+    sha256: str
+    name: str
+    mime: str
+    size: int
 
 
 class Evaluation(BaseModel):
@@ -60,6 +75,9 @@ class Evaluation(BaseModel):
     scores: dict[str, CriterionScore]
     average: float = Field(..., description="mean of the seven scores")
     current: bool = Field(..., description="the latest evaluation of this agreement and year")
+    good_practice: bool = False
+    story: str | None = None
+    evidence: list[EvidenceFile] = Field(default_factory=list, description="files per criterion")
 
 
 def check_scores(scores: Mapping[str, CriterionScore]) -> None:
@@ -124,10 +142,72 @@ class EvaluationStore:
                     for c in CRITERIA
                 ],
             )
+            if sheet.good_practice or sheet.story:
+                conn.execute(
+                    "INSERT INTO evaluation_flags (evaluation_id, good_practice, story) "
+                    "VALUES (?, ?, ?)",
+                    [evaluation_id, int(sheet.good_practice), sheet.story],
+                )
         [evaluation] = [
             e for e in self.history(agreement_id, sheet.fiscal_year) if e.id == evaluation_id
         ]
         return evaluation
+
+    def add_evidence(
+        self, evaluation_id: int, criterion: str, name: str, mime: str, data: bytes
+    ) -> EvidenceFile:
+        """Attach a file (a photo, minutes, a report) to one score of an evaluation:
+        what the score rests on. The bytes go to the registry's file store."""
+        if criterion not in CRITERION_CODES:
+            raise ValidationFailedError(f"Kriteria {criterion!r} tidak dikenal.")
+        if not data:
+            raise ValidationFailedError("Berkas bukti kosong.")
+        digest = sha256_of(data)
+        path = self.registry.store.put(data, digest)
+        with self.registry.write() as conn:
+            if not conn.execute(
+                "SELECT 1 FROM evaluations WHERE id = ?", [evaluation_id]
+            ).fetchone():
+                raise NotFoundError(f"Tidak ada evaluasi {evaluation_id}.")
+            cursor = conn.execute(
+                "INSERT INTO evaluation_evidence "
+                "(evaluation_id, criterion, sha256, name, mime, size, path) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [evaluation_id, criterion, digest, name[:200], mime[:100], len(data), path],
+            )
+        return EvidenceFile(
+            id=int(cursor.lastrowid or 0),
+            criterion=criterion,
+            sha256=digest,
+            name=name[:200],
+            mime=mime[:100],
+            size=len(data),
+        )
+
+    def evidence_file(self, evidence_id: int) -> tuple[int, EvidenceFile, bytes]:
+        """(agreement id, the file's record, its bytes) for a download."""
+        with self.registry.read() as conn:
+            row = conn.execute(
+                "SELECT v.id, v.criterion, v.sha256, v.name, v.mime, v.size, e.agreement_id "
+                "FROM evaluation_evidence v JOIN evaluations e ON e.id = v.evaluation_id "
+                "WHERE v.id = ?",
+                [evidence_id],
+            ).fetchone()
+        if row is None:
+            raise NotFoundError(f"Tidak ada berkas bukti {evidence_id}.")
+        record = EvidenceFile(
+            id=row[0], criterion=row[1], sha256=row[2], name=row[3], mime=row[4], size=row[5]
+        )
+        return int(row[6]), record, self.registry.store.path(record.sha256).read_bytes()
+
+    def agreement_of(self, evaluation_id: int) -> int:
+        with self.registry.read() as conn:
+            row = conn.execute(
+                "SELECT agreement_id FROM evaluations WHERE id = ?", [evaluation_id]
+            ).fetchone()
+        if row is None:
+            raise NotFoundError(f"Tidak ada evaluasi {evaluation_id}.")
+        return int(row[0])
 
     def history(self, agreement_id: int, fiscal_year: int | None = None) -> list[Evaluation]:
         """Every evaluation of the agreement, newest first; ``current`` marks the
@@ -172,6 +252,8 @@ class EvaluationStore:
 def _assemble(conn: sqlite3.Connection, heads: list[Any]) -> list[Evaluation]:
     ids = [int(h[0]) for h in heads]
     scores: dict[int, dict[str, CriterionScore]] = defaultdict(dict)
+    flags: dict[int, tuple[bool, str | None]] = {}
+    evidence: dict[int, list[EvidenceFile]] = defaultdict(list)
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
         marks = ",".join("?" * len(chunk))
@@ -181,6 +263,27 @@ def _assemble(conn: sqlite3.Connection, heads: list[Any]) -> list[Evaluation]:
             chunk,
         ):
             scores[evaluation_id][criterion] = CriterionScore(score=score, note=note)
+        for evaluation_id, good, story in conn.execute(
+            "SELECT evaluation_id, good_practice, story FROM evaluation_flags "
+            f"WHERE evaluation_id IN ({marks})",
+            chunk,
+        ):
+            flags[evaluation_id] = (bool(good), story)
+        for row in conn.execute(
+            "SELECT id, evaluation_id, criterion, sha256, name, mime, size "
+            f"FROM evaluation_evidence WHERE evaluation_id IN ({marks}) ORDER BY id",
+            chunk,
+        ):
+            evidence[row[1]].append(
+                EvidenceFile(
+                    id=row[0],
+                    criterion=row[2],
+                    sha256=row[3],
+                    name=row[4],
+                    mime=row[5],
+                    size=row[6],
+                )
+            )
     out = []
     for evaluation_id, agreement_id, year, evaluator, summary, at in heads:
         sheet = {c.code: scores[evaluation_id][c.code] for c in CRITERIA}
@@ -195,6 +298,9 @@ def _assemble(conn: sqlite3.Connection, heads: list[Any]) -> list[Evaluation]:
                 scores=sheet,
                 average=round(sum(s.score for s in sheet.values()) / len(sheet), 2),
                 current=False,
+                good_practice=flags.get(evaluation_id, (False, None))[0],
+                story=flags.get(evaluation_id, (False, None))[1],
+                evidence=evidence.get(evaluation_id, []),
             )
         )
     return out

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from pydantic import BaseModel, Field
 
 from models.errors import NotFoundError
+from service.indonesian import AGREEMENT_STATE_LABELS, DOC_TYPE_LABELS, label
 from service.reports.bidang import fields_of
 from service.reports.bodies import MINISTRY, Body, all_bodies, get_body, visible
 from service.reports.criteria import CRITERIA
@@ -131,7 +132,7 @@ def build_yearly_report(
         counts["kind"].update(kinds)
         counts["field"].update(fields)
         rows.append(
-            ReportRow(
+            ReportRow.model_construct(
                 id=item.id,
                 doc_type=item.doc_type,
                 title=item.title,
@@ -145,7 +146,10 @@ def build_yearly_report(
                 end_date=item.end_date,
                 state=state,
                 status=item.status,
-                **_scores(evaluations.get(item.id)),
+                scores=_scores(evaluations.get(item.id)),
+                evaluation_average=(
+                    evaluations[item.id].average if item.id in evaluations else None
+                ),
             )
         )
     return YearlyReport(
@@ -172,13 +176,10 @@ def build_yearly_report(
     )
 
 
-def _scores(evaluation: Evaluation | None) -> dict[str, object]:
+def _scores(evaluation: Evaluation | None) -> dict[str, int] | None:
     if evaluation is None:
-        return {}
-    return {
-        "scores": {code: item.score for code, item in evaluation.scores.items()},
-        "evaluation_average": evaluation.average,
-    }
+        return None
+    return {code: item.score for code, item in evaluation.scores.items()}
 
 
 def mean(values: list[int] | list[float]) -> float | None:
@@ -209,6 +210,21 @@ def _coverage(rows: list[ReportRow]) -> EvaluationCoverage:
         average=mean(averages),
         criteria=criteria,
     )
+
+
+def summary_lines(report: YearlyReport) -> list[tuple[str, int]]:
+    """The summary table every face of the report shows (XLSX, PDF, CLI, page)."""
+    return [
+        ("Kerja sama berlaku dalam tahun", len(report.rows)),
+        ("Berlaku pada akhir tahun", report.active_at_year_end),
+        *((AGREEMENT_STATE_LABELS[k], report.states.get(k, 0)) for k in AGREEMENT_STATE_LABELS),
+        *(
+            (f"Ditandatangani dalam tahun: {label(DOC_TYPE_LABELS, k)}", v)
+            for k, v in sorted(report.signed_in_year.items())
+        ),
+        ("Perlu ditinjau", report.needs_review),
+        ("Dievaluasi", report.evaluation.evaluated),
+    ]
 
 
 def report_body(region_scope: str | None, body_code: str | None) -> Body:

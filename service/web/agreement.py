@@ -14,7 +14,8 @@ from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from models.errors import NotFoundError, PreconditionFailedError, ValidationFailedError
-from service.api.deps import CurrentPrincipal, RecordId, ServiceState, State, visible_agreement
+from service import authz
+from service.api.deps import CurrentPrincipal, RecordId, ServiceState, State
 from service.auth import Principal, Role
 from service.indonesian import PARTY_KIND_LABELS, SOURCE_LABELS
 from service.registry.derive import CURRENT_FIELDS
@@ -132,7 +133,7 @@ def agreement(
     file: Annotated[str | None, Query(max_length=64)] = None,
     page: Annotated[int, Query(ge=1, le=100_000)] = 1,
 ) -> Response:
-    view = visible_agreement(state, principal, agreement_id)
+    view = authz.agreement(state.registry, principal, agreement_id)
     survivor = merged_into(state, agreement_id)
     if survivor is not None:
         return RedirectResponse(f"/review/agreements/{survivor}?dari={agreement_id}", 303)
@@ -150,11 +151,13 @@ async def correct(
     form = await request.form()
     check_csrf(request, str(form.get("csrf", "")))
     principal.require(Role.reviewer)
-    view = visible_agreement(state, principal, agreement_id)
+    view = authz.agreement(state.registry, principal, agreement_id)
     if view.status == "merged":
         raise ValidationFailedError("Perjanjian ini sudah digabung; koreksi perjanjian induknya.")
     current = {name: view.fields.get(name) or FieldValue() for name in FIELDS}
     result = forms.parse_form(form, current)
+    if not result.errors and result.changes:
+        authz.correction(principal, view, result.changes)
     reason = str(form.get("reason", "")).strip()
     page = int(str(form.get("page", "1"))) if str(form.get("page", "1")).isdigit() else 1
 
@@ -183,7 +186,7 @@ async def correct(
             expected_version=int(version) if version.isdigit() else -1,
         )
     except PreconditionFailedError:
-        view = visible_agreement(state, principal, agreement_id)
+        view = authz.agreement(state.registry, principal, agreement_id)
         return again(
             "Orang lain mengubah perjanjian ini sementara Anda menyunting; perubahan Anda belum "
             "disimpan. Periksa nilai terbaru di riwayat, lalu simpan lagi.",
@@ -203,7 +206,7 @@ def reviewed(
 ) -> Response:
     check_csrf(request, csrf)
     principal.require(Role.reviewer)
-    visible_agreement(state, principal, agreement_id)
+    authz.agreement(state.registry, principal, agreement_id)
     state.registry.mark_reviewed(
         agreement_id,
         user=principal.user,
@@ -227,9 +230,7 @@ def decide_link(
 ) -> Response:
     check_csrf(request, csrf)
     principal.require(Role.reviewer)
-    view = visible_agreement(state, principal, agreement_id)
-    if not any(link.id == link_id for link in view.links):
-        raise ValidationFailedError(f"Perjanjian #{agreement_id} tidak punya tautan {link_id}.")
+    authz.link(state.registry, principal, agreement_id, link_id)
     link = state.registry.resolve_link(link_id, confirm=decision == "confirm", user=principal.user)
     target = link.to_agreement if link.kind == "duplicate" else agreement_id
     return RedirectResponse(f"/review/agreements/{target}", status_code=303)
@@ -240,7 +241,7 @@ def thumbnail(state: State, principal: CurrentPrincipal, agreement_id: RecordId)
     """The first page, small, for the list; cached by the browser."""
     from extractor.render import page_png
 
-    view = visible_agreement(state, principal, agreement_id)
+    view = authz.agreement(state.registry, principal, agreement_id)
     if not view.files:
         raise NotFoundError(f"Perjanjian #{agreement_id} tidak punya berkas.")
     _info, path = state.registry.get_file(view.files[0].sha256)
@@ -258,8 +259,8 @@ def compare(
     agreement_id: RecordId,
     other_id: RecordId,
 ) -> HTMLResponse:
-    left = visible_agreement(state, principal, agreement_id)
-    right = visible_agreement(state, principal, other_id)
+    left = authz.agreement(state.registry, principal, agreement_id)
+    right = authz.agreement(state.registry, principal, other_id)
     link = next(
         (k for k in left.links if {k.from_agreement, k.to_agreement} == {left.id, right.id}),
         None,

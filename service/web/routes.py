@@ -23,7 +23,7 @@ from service.api.routers.uploads import upload_item
 from service.api.schemas import UploadItem
 from service.auth import Principal, Role
 from service.indonesian import ERROR_LABELS, JOB_STATUS_LABELS, OUTCOME_LABELS, format_datetime
-from service.jobs.receive import MAX_FILES, receive_uploads
+from service.jobs.receive import receive_uploads
 from service.registry.queries import SORTS
 from service.registry.records import AgreementQuery
 from service.sessions import COOKIE_NAME
@@ -213,7 +213,7 @@ def upload_jobs(state: State, principal: CurrentPrincipal) -> JSONResponse:
 @router.post("/upload")
 async def upload(request: Request, state: State, principal: CurrentPrincipal) -> HTMLResponse:
     """The browser's way to the same intake as ``POST /api/v1/uploads``."""
-    form = await request.form(max_files=MAX_FILES)
+    form = await request.form(max_files=state.settings.max_upload_files)
     check_csrf(request, str(form.get("csrf", "")))
     principal.require(Role.staff)
     received = await receive_uploads(state.intake, form.getlist("files"), user=principal.user)

@@ -7,6 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Header, Query, Response
 
 from models.errors import ValidationFailedError
+from service import authz
 from service.api.deps import (
     RecordId,
     Reviewer,
@@ -14,7 +15,6 @@ from service.api.deps import (
     Viewer,
     etag,
     parse_if_match,
-    visible_agreement,
 )
 from service.api.schemas import CorrectionRequest, ErrorBody
 from service.registry.derive import CURRENT_FIELDS
@@ -65,7 +65,7 @@ def get_agreement(
     ``If-Match`` when correcting. Each file's pages are images at
     ``/api/v1/files/{sha256}/pages/{n}.png``; evidence boxes are in PDF points
     from the page's top-left corner."""
-    view = visible_agreement(state, principal, agreement_id)
+    view = authz.agreement(state.registry, principal, agreement_id)
     response.headers["ETag"] = etag(view.version)
     return view
 
@@ -96,7 +96,8 @@ def correct_agreement(
             f"Unknown field(s): {', '.join(unknown)}.", detail={"fields": ", ".join(unknown)}
         )
     expected = parse_if_match(if_match)
-    view = visible_agreement(state, principal, agreement_id)
+    view = authz.agreement(state.registry, principal, agreement_id)
+    authz.correction(principal, view, body.changes)
     updated = state.registry.correct(
         agreement_id,
         body.changes,
@@ -115,7 +116,7 @@ def correct_agreement(
     summary="The audit trail: every correction with who, when and why",
 )
 def history(state: State, principal: Viewer, agreement_id: RecordId) -> list[Correction]:
-    visible_agreement(state, principal, agreement_id)
+    authz.agreement(state.registry, principal, agreement_id)
     return state.registry.history(agreement_id)
 
 
@@ -133,7 +134,7 @@ def mark_reviewed(
     if_match: Annotated[str | None, Header()] = None,
 ) -> AgreementView:
     expected = parse_if_match(if_match, required=False)
-    visible_agreement(state, principal, agreement_id)
+    authz.agreement(state.registry, principal, agreement_id)
     updated = state.registry.mark_reviewed(
         agreement_id, user=principal.user, expected_version=expected
     )

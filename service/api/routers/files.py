@@ -8,10 +8,10 @@ from fastapi import APIRouter, Path, Query
 from fastapi.responses import FileResponse, PlainTextResponse, Response
 
 from models.errors import NotFoundError
-from service.api.deps import ServiceState, State, Viewer, visible_agreement
+from service import authz
+from service.api.deps import State, Viewer
 from service.api.schemas import ErrorBody
-from service.auth import Principal
-from service.registry.records import FileInfo
+from service.page_images import cached_page_png
 
 router = APIRouter(
     tags=["files"],
@@ -22,27 +22,23 @@ Sha = Annotated[str, Path(pattern=r"^[0-9a-f]{64}$", description="sha256 of the 
 PageNo = Annotated[int, Path(ge=1, le=100_000)]
 
 
-def _file(state: ServiceState, principal: Principal, sha256: str) -> tuple[FileInfo, bytes]:
-    filed = state.registry.find_file(sha256)
-    if filed is None:
-        raise NotFoundError(f"There is no file {sha256}.")
-    visible_agreement(state, principal, filed.agreement_id)
-    info, path = state.registry.get_file(sha256)
-    return info, path.read_bytes()
-
-
 @router.get(
     "/files/{sha256}",
     response_class=FileResponse,
     summary="The original bytes, exactly as uploaded",
-    responses={200: {"content": {"application/octet-stream": {}}}},
+    responses={
+        200: {
+            "content": {
+                "application/pdf": {},
+                "image/jpeg": {},
+                "image/png": {},
+                "image/tiff": {},
+            }
+        }
+    },
 )
 def original(state: State, principal: Viewer, sha256: Sha) -> Response:
-    filed = state.registry.find_file(sha256)
-    if filed is None:
-        raise NotFoundError(f"There is no file {sha256}.")
-    visible_agreement(state, principal, filed.agreement_id)
-    info, path = state.registry.get_file(sha256)
+    info, path = authz.file(state.registry, principal, sha256)
     return FileResponse(path, media_type=info.mime, filename=info.name or sha256[:12])
 
 
@@ -56,14 +52,15 @@ def page_image(
     principal: Viewer,
     sha256: Sha,
     page: PageNo,
-    dpi: Annotated[int, Query(ge=36, le=300)] = 100,
+    dpi: Annotated[
+        int, Query(ge=1, le=1200, description="within the page_image_dpi_min..max settings")
+    ] = 100,
 ) -> Response:
-    from extractor.render import page_png
-
-    info, data = _file(state, principal, sha256)
+    """A page larger than ``page_image_max_pixels`` at this dpi is drawn smaller."""
+    info, path = authz.file(state.registry, principal, sha256)
     if page > info.pages:
         raise NotFoundError(f"The file has {info.pages} page(s); there is no page {page}.")
-    png = page_png(data, page, dpi)
+    png = cached_page_png(state.settings, sha256, path, page, dpi)
     return Response(png, media_type="image/png", headers={"Cache-Control": "private, max-age=3600"})
 
 
@@ -73,8 +70,5 @@ def page_image(
     summary="The text read from one page",
 )
 def page_text(state: State, principal: Viewer, sha256: Sha, page: PageNo) -> PlainTextResponse:
-    filed = state.registry.find_file(sha256)
-    if filed is None:
-        raise NotFoundError(f"There is no file {sha256}.")
-    visible_agreement(state, principal, filed.agreement_id)
+    authz.file(state.registry, principal, sha256)
     return PlainTextResponse(state.registry.page_text(sha256, page))

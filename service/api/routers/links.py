@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from models.errors import NotFoundError
-from service.api.deps import RecordId, Reviewer, State, visible_agreement
+from service import authz
+from service.api.deps import RecordId, Reviewer, State
 from service.api.schemas import ErrorBody, LinkDecision
 from service.registry.records import Link
 
@@ -28,9 +28,7 @@ router = APIRouter(
 def resolve_link(
     state: State, principal: Reviewer, agreement_id: RecordId, link_id: RecordId, body: LinkDecision
 ) -> Link:
-    view = visible_agreement(state, principal, agreement_id)
-    if not any(link.id == link_id for link in view.links):
-        raise NotFoundError(f"Agreement {agreement_id} has no link {link_id}.")
+    authz.link(state.registry, principal, agreement_id, link_id)
     return state.registry.resolve_link(
         link_id, confirm=body.decision == "confirm", user=principal.user
     )

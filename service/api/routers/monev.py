@@ -6,15 +6,18 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query, Response
+from fastapi import APIRouter, Form, Query, Response, UploadFile
 from fastapi import Path as FastAPIPath
 from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel, Field
 
-from service.api.deps import RecordId, Reviewer, Staff, State, Viewer, visible_agreement
+from models.errors import FileTooLargeError
+from service import authz
+from service.api.deps import RecordId, Reviewer, Staff, State, Viewer
 from service.api.routers.export import XLSX
 from service.api.schemas import ErrorBody
 from service.auth import Role
+from service.reports.aggregates import EvaluationAggregates, aggregates
 from service.reports.bodies import visible_bodies
 from service.reports.charts import ChartName, chart
 from service.reports.coordination import CoordinationView, coordination
@@ -27,6 +30,7 @@ from service.reports.evaluations import (
     Evaluation,
     EvaluationInput,
     EvaluationStore,
+    EvidenceFile,
 )
 from service.reports.expiring import (
     MAX_DAYS,
@@ -35,6 +39,7 @@ from service.reports.expiring import (
     expiring_agreements,
     expiry_actions,
 )
+from service.reports.indicators import IndicatorInput, IndicatorSet, IndicatorStore
 from service.reports.pdf import report_pdf
 from service.reports.submissions import NOTE_MAX, BodyReport, SubmissionStore
 from service.reports.xlsx import report_xlsx
@@ -78,7 +83,7 @@ def record_evaluation(
 ) -> Evaluation:
     """All seven criteria are required, each a score 1..5 and a note. An
     evaluation is never changed: a new one for the same year becomes current."""
-    visible_agreement(state, principal, agreement_id)
+    authz.agreement(state.registry, principal, agreement_id)
     return EvaluationStore(state.registry).record(agreement_id, body, evaluator=principal.user)
 
 
@@ -94,7 +99,7 @@ def list_evaluations(
     agreement_id: RecordId,
     year: Annotated[int | None, Query(ge=YEAR_MIN, le=YEAR_MAX)] = None,
 ) -> list[Evaluation]:
-    visible_agreement(state, principal, agreement_id)
+    authz.agreement(state.registry, principal, agreement_id)
     return EvaluationStore(state.registry).history(agreement_id, year)
 
 
@@ -265,6 +270,91 @@ async def digest(state: State, principal: Viewer, body: BodyCode = None, days: D
     return await run_in_threadpool(
         build_digest, state.registry, scope=principal.region, body=body, days=days
     )
+
+
+@router.post(
+    "/evaluations/{evaluation_id}/evidence",
+    response_model=EvidenceFile,
+    status_code=201,
+    responses={404: {"model": ErrorBody}, 413: {"model": ErrorBody}},
+    summary="Attach an evidence file to one score of an evaluation (reviewer)",
+)
+async def add_evidence(
+    state: State,
+    principal: Reviewer,
+    evaluation_id: RecordId,
+    criterion: Annotated[str, Form(max_length=40)],
+    file: UploadFile,
+) -> EvidenceFile:
+    store = EvaluationStore(state.registry)
+    authz.agreement(state.registry, principal, store.agreement_of(evaluation_id))
+    data = await file.read(state.settings.max_file_bytes + 1)
+    if len(data) > state.settings.max_file_bytes:
+        raise FileTooLargeError(
+            f"Berkas bukti lebih dari {state.settings.max_file_bytes} byte.",
+        )
+    return await run_in_threadpool(
+        store.add_evidence,
+        evaluation_id,
+        criterion,
+        file.filename or "bukti",
+        file.content_type or "application/octet-stream",
+        data,
+    )
+
+
+@router.get(
+    "/evidence/{evidence_id}",
+    responses={200: {"content": {"application/octet-stream": {}}}, 404: {"model": ErrorBody}},
+    summary="Download one evidence file",
+)
+def evidence(state: State, principal: Viewer, evidence_id: RecordId) -> Response:
+    agreement_id, record, data = EvaluationStore(state.registry).evidence_file(evidence_id)
+    authz.agreement(state.registry, principal, agreement_id)
+    safe = "".join(ch for ch in record.name if ch.isalnum() or ch in "._- ") or "bukti"
+    return Response(
+        data,
+        media_type="application/octet-stream",
+        headers={"Content-Disposition": f'attachment; filename="{safe}"'},
+    )
+
+
+@router.get(
+    "/evaluations/aggregates",
+    response_model=EvaluationAggregates,
+    responses={404: {"model": ErrorBody}},
+    summary="Evaluation averages by province, partner kind and year; never evaluated; praktik baik",
+)
+async def evaluation_aggregates(
+    state: State, principal: Viewer, year: Year, body: BodyCode = None
+) -> EvaluationAggregates:
+    return await run_in_threadpool(
+        aggregates, state.registry, year, scope=principal.region, body=body
+    )
+
+
+@router.get(
+    "/agreements/{agreement_id}/indicators",
+    response_model=IndicatorSet,
+    responses={404: {"model": ErrorBody}},
+    summary="Success indicators: promised outputs (from the scope until saved), achieved",
+)
+def get_indicators(state: State, principal: Viewer, agreement_id: RecordId) -> IndicatorSet:
+    authz.agreement(state.registry, principal, agreement_id)
+    return IndicatorStore(state.registry).current(agreement_id)
+
+
+@router.put(
+    "/agreements/{agreement_id}/indicators",
+    response_model=IndicatorSet,
+    responses={404: {"model": ErrorBody}},
+    summary="Save the success indicators as a new version (reviewer); earlier versions stay",
+)
+def put_indicators(
+    state: State, principal: Reviewer, agreement_id: RecordId, body: IndicatorInput
+) -> IndicatorSet:
+    authz.agreement(state.registry, principal, agreement_id)
+    return IndicatorStore(state.registry).save(agreement_id, body, user=principal.user)
 
 
 @router.get(

@@ -11,7 +11,7 @@ from models.errors import ValidationFailedError
 from service.api.deps import Staff, State
 from service.api.errors import error_body
 from service.api.schemas import ErrorBody, UploadItem, UploadResponse
-from service.jobs.receive import MAX_FILES, Received, receive_uploads
+from service.jobs.receive import Received, receive_uploads
 
 router = APIRouter(tags=["uploads"])
 
@@ -44,8 +44,9 @@ async def upload(
     """
     if not files:
         raise ValidationFailedError("Kirim sedikitnya satu berkas di kolom 'files'.")
-    if len(files) > MAX_FILES:
-        raise ValidationFailedError(f"Kirim paling banyak {MAX_FILES} berkas sekaligus.")
+    most = state.settings.max_upload_files
+    if len(files) > most:
+        raise ValidationFailedError(f"Kirim paling banyak {most} berkas sekaligus.")
     received = await receive_uploads(state.intake, files, user=principal.user)
     items = [upload_item(r) for r in received]
     first_error = next((r.error for r in received if r.error is not None), None)

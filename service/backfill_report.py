@@ -1,0 +1,157 @@
+"""The backfill's report: one CSV row per file, the counters, the progress bar."""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+LOW_CONFIDENCE = 0.7
+"""A filed agreement with any field below this confidence is counted as needing review."""
+
+
+REPORT_COLUMNS = (
+    "path",
+    "sha256",
+    "outcome",
+    "agreement_id",
+    "duplicate_of",
+    "score",
+    "pages",
+    "ocr_pages",
+    "min_confidence",
+    "needs_review",
+    "error_code",
+    "message",
+    "seconds",
+)
+
+
+@dataclass
+class Row:
+    """One line of the report: what happened to one file."""
+
+    path: str
+    sha256: str
+    outcome: str
+    agreement_id: int | None = None
+    duplicate_of: int | None = None
+    score: float | None = None
+    pages: int = 0
+    ocr_pages: int = 0
+    min_confidence: float | None = None
+    needs_review: bool = False
+    error_code: str = ""
+    message: str = ""
+    seconds: float = 0.0
+
+    def as_csv(self) -> list[Any]:
+        return [
+            getattr(self, name) if getattr(self, name) is not None else ""
+            for name in REPORT_COLUMNS
+        ]
+
+
+@dataclass
+class Summary:
+    """Counts of one run and the reasons of its failures."""
+
+    outcomes: Counter[str] = field(default_factory=Counter)
+    needs_review: int = 0
+    pages: int = 0
+    ocr_pages: int = 0
+    failures: Counter[str] = field(default_factory=Counter)
+    seconds: float = 0.0
+    report: Path | None = None
+
+    def add(self, row: Row) -> None:
+        self.outcomes[row.outcome] += 1
+        self.needs_review += int(row.needs_review)
+        self.pages += row.pages
+        self.ocr_pages += row.ocr_pages
+        if row.outcome == "failed":
+            self.failures[f"{row.error_code}: {row.message[:120]}"] += 1
+
+    @property
+    def filed(self) -> int:
+        return self.outcomes["filed"] + self.outcomes["duplicate_candidate"]
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "filed": self.filed,
+            "duplicate_candidates": self.outcomes["duplicate_candidate"],
+            "exact_duplicates": self.outcomes["exact_duplicate"],
+            "already_filed": self.outcomes["already_filed"],
+            "failed": self.outcomes["failed"],
+            "skipped_failed": self.outcomes["skipped_failed"],
+            "would_file": self.outcomes["would_file"],
+            "needs_review": self.needs_review,
+            "pages": self.pages,
+            "ocr_pages": self.ocr_pages,
+            "seconds": round(self.seconds, 2),
+            "failures": dict(self.failures),
+        }
+
+
+class Progress(Protocol):
+    """What the run reports while it goes (the CLI draws a rich progress bar)."""
+
+    def start(self, total: int) -> None: ...
+
+    def advance(self, row: Row) -> None: ...
+
+    def stop(self) -> None: ...
+
+
+class RichProgress:
+    """Files done of total, pages read, documents per hour and time left."""
+
+    def __init__(self) -> None:
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            TextColumn,
+            TimeElapsedColumn,
+            TimeRemainingColumn,
+        )
+        from rich.progress import Progress as Bar
+
+        self._bar = Bar(
+            TextColumn("[bold]backfill"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("{task.fields[pages]} pages"),
+            TextColumn("{task.fields[rate]} docs/h"),
+            TextColumn("{task.fields[failed]} failed"),
+            TimeElapsedColumn(),
+            TextColumn("left"),
+            TimeRemainingColumn(),
+        )
+        self._task = self._bar.add_task("files", total=0, pages=0, rate="-", failed=0)
+        self._started = time.monotonic()
+        self._pages = 0
+        self._done = 0
+        self._failed = 0
+
+    def start(self, total: int) -> None:
+        self._bar.update(self._task, total=total)
+        self._bar.start()
+        self._started = time.monotonic()
+
+    def advance(self, row: Row) -> None:
+        self._done += 1
+        self._pages += row.pages
+        self._failed += row.outcome == "failed"
+        hours = max(time.monotonic() - self._started, 1e-6) / 3600
+        self._bar.update(
+            self._task,
+            advance=1,
+            pages=self._pages,
+            rate=f"{self._done / hours:,.0f}",
+            failed=self._failed,
+        )
+
+    def stop(self) -> None:
+        self._bar.stop()

@@ -1,0 +1,202 @@
+"""One consume pipeline from file bytes to a registry row, as named stages over a typed context.
+
+Every entry point runs these stages (as OCRmyPDF runs its pipeline): the
+upload jobs (``jobs.intake`` runs the preflight, a worker reads, the
+collector files), the backfill (its processes read, its main process files),
+``kerjasama extract`` (preflight and read only) and the benchmark.
+
+    preflight      size, type, sha256: each once, for every later stage
+    check_filed    the registry already holds these bytes: answered, not read
+    (in flight?)   the job store's one-in-flight index (``jobs.store``)
+    read_pages     text layer, then OCR page-level parallel over the shared
+                   ``OcrPool`` (a hung page is killed and marked failed);
+                   pages already read come from the checkpoints
+    apply_rules    the field rules: ``models.Extraction``
+    file           the single writer: dedup, links, audit, in one transaction
+    record_failure a typed failure row the rerun and the pages can show
+
+A stage that fails sets ``ctx.error`` (always a ``models.errors`` class) and the
+stages after it are skipped; only ``record_failure`` runs then.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import socket
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from pydantic import BaseModel
+
+from extractor.ingest import PageCache, check_size, read_document
+from extractor.ocr.pool import OcrPool
+from extractor.pipeline import extract_document
+from extractor.sniff import sniff_mime
+from models import Document, Extraction, KerjasamaError, Settings
+from models.errors import ExtractorCrashError, FilingFailedError, error_for_code
+from service.registry import FileResult, Registry
+
+log = logging.getLogger("kerjasama.consume")
+
+
+@dataclass
+class Context:
+    """One file on its way through the stages."""
+
+    name: str
+    data: bytes
+    settings: Settings
+    user: str = "system"
+    source: str = "upload"
+    sha256: str = ""
+    mime: str = ""
+    pool: OcrPool | None = None
+    cache: PageCache | None = None
+    document: Document | None = None
+    extraction: Extraction | None = None
+    filed: FileResult | None = None
+    error: KerjasamaError | None = None
+    seconds: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def done(self) -> bool:
+        return self.error is not None or self.filed is not None
+
+
+Stage = Callable[[Context], None]
+
+
+def preflight(ctx: Context) -> None:
+    check_size(len(ctx.data), ctx.settings)
+    ctx.mime = sniff_mime(ctx.data)
+    ctx.sha256 = ctx.sha256 or hashlib.sha256(ctx.data).hexdigest()  # known: not again
+
+
+def read_pages(ctx: Context) -> None:
+    try:
+        ctx.document = read_document(
+            ctx.data,
+            name=ctx.name,
+            settings=ctx.settings,
+            pool=ctx.pool,
+            cache=ctx.cache,
+            sha256=ctx.sha256 or None,
+            mime=ctx.mime or None,
+        )
+    except KerjasamaError:
+        raise
+    except Exception as exc:  # a bug reading one file fails that file, never the worker
+        log.exception("reading %s crashed", ctx.name)
+        raise ExtractorCrashError(f"{type(exc).__name__}: {exc}") from exc
+    ctx.sha256 = ctx.document.sha256
+
+
+def apply_rules(ctx: Context) -> None:
+    assert ctx.document is not None
+    try:
+        ctx.extraction = extract_document(ctx.document)
+    except KerjasamaError:
+        raise
+    except Exception as exc:  # a bug in one rule must fail the file, not the worker
+        log.exception("the rules crashed on %s", ctx.name)
+        raise ExtractorCrashError(f"{type(exc).__name__}: {exc}") from exc
+    ctx.extraction.seconds = round(sum(ctx.seconds.values()) + ctx.extraction.seconds, 4)
+
+
+def run(ctx: Context, stages: Iterable[Stage]) -> Context:
+    """Run stages in order until one fails or the file is answered; never raises
+    a ``KerjasamaError`` (it lands in ``ctx.error``)."""
+    for stage in stages:
+        if ctx.done:
+            break
+        started = time.perf_counter()
+        try:
+            stage(ctx)
+        except KerjasamaError as exc:
+            ctx.error = exc
+        ctx.seconds[stage.__name__] = round(time.perf_counter() - started, 4)
+    return ctx
+
+
+READ: tuple[Stage, ...] = (read_pages, apply_rules)
+"""What a worker process runs (no registry there)."""
+
+
+class Filer:
+    """The registry side of the pipeline: ``check_filed``, ``file``,
+    ``record_failure``. Only the registry's single writer holds one."""
+
+    def __init__(
+        self,
+        registry: Registry,
+        *,
+        settings: Settings | None = None,
+        forget_pages: Callable[[str], None] | None = None,
+    ) -> None:
+        self.registry = registry
+        self.settings = settings or Settings()
+        self.forget_pages = forget_pages
+
+    def check_filed(self, ctx: Context) -> None:
+        ctx.filed = self.registry.find_file(ctx.sha256)
+
+    def file(self, ctx: Context) -> None:
+        assert ctx.document is not None and ctx.extraction is not None
+        try:
+            ctx.filed = self.registry.file_document(
+                ctx.data, ctx.name, ctx.document, ctx.extraction, user=ctx.user, source=ctx.source
+            )
+        except KerjasamaError:
+            raise
+        except Exception as exc:  # a filing bug must fail this file, not the run
+            log.exception("filing %s failed", ctx.name)
+            raise FilingFailedError(f"{type(exc).__name__}: {exc}") from exc
+        if self.forget_pages is not None:
+            self.forget_pages(ctx.sha256)  # the pages are in the registry now
+
+    def record_failure(self, ctx: Context) -> None:
+        if ctx.error is None or not ctx.sha256:
+            return
+        try:
+            self.registry.record_failure(ctx.sha256, ctx.name, ctx.error.code, ctx.error.message)
+        except Exception:  # the caller still reports the failure; the row is a nicety
+            log.exception("could not record the failure of %s", ctx.name)
+
+    def consume(self, ctx: Context) -> Context:
+        """The whole pipeline in one process (CLI, tests, a bench run)."""
+        run(ctx, (preflight, self.check_filed, *READ, self.file))
+        self.record_failure(ctx)
+        return ctx
+
+
+class ReadResult(BaseModel):
+    """What a worker hands back to the single writer (through the queue, as JSON)."""
+
+    document: Document | None = None
+    extraction: Extraction | None = None
+    error: str | None = None
+    message: str | None = None
+    worker: str = ""
+    seconds: float = 0.0
+
+    @classmethod
+    def of(cls, ctx: Context) -> ReadResult:
+        return cls(
+            document=ctx.document if ctx.error is None else None,
+            extraction=ctx.extraction if ctx.error is None else None,
+            error=ctx.error.code if ctx.error else None,
+            message=ctx.error.message if ctx.error else None,
+            worker=f"{socket.gethostname()}:{os.getpid()}",
+            seconds=round(sum(ctx.seconds.values()), 4),
+        )
+
+    def into(self, ctx: Context) -> Context:
+        """Put a worker's result into the writer's context for ``file``."""
+        if self.error is not None:
+            ctx.error = error_for_code(self.error, self.message or "")
+        else:
+            ctx.document, ctx.extraction = self.document, self.extraction
+        return ctx
