@@ -73,6 +73,9 @@ async def _kerjasama_error(request: Request, exc: Exception) -> Response:
 
 async def _validation_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, RequestValidationError)
+    if any(err.get("type") == "json_invalid" for err in exc.errors()):
+        # Not JSON at all is a malformed request (400), not invalid values (422).
+        return _respond(request, 400, "malformed_body", "Isi permintaan bukan JSON yang sah.")
     problems = []
     for err in exc.errors()[:10]:
         where = ".".join(str(p) for p in err.get("loc", ()))

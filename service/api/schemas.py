@@ -68,3 +68,7 @@ class Readiness(BaseModel):
     queue_pending: int | None = None
     jobs: dict[str, int] | None = None
     worker: str
+
+
+MALFORMED: dict[str, Any] = {"model": ErrorBody, "description": "the body is not valid JSON"}
+"""Declared by every router whose routes take a body (OpenAPI would show only 422)."""

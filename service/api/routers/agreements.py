@@ -16,13 +16,18 @@ from service.api.deps import (
     etag,
     parse_if_match,
 )
-from service.api.schemas import CorrectionRequest, ErrorBody
+from service.api.schemas import MALFORMED, CorrectionRequest, ErrorBody
 from service.registry.derive import CURRENT_FIELDS
 from service.registry.records import AgreementPage, AgreementQuery, AgreementView, Correction
 
 router = APIRouter(
     tags=["agreements"],
-    responses={401: {"model": ErrorBody}, 403: {"model": ErrorBody}, 422: {"model": ErrorBody}},
+    responses={
+        400: MALFORMED,
+        401: {"model": ErrorBody},
+        403: {"model": ErrorBody},
+        422: {"model": ErrorBody},
+    },
 )
 
 EDITABLE = frozenset(CURRENT_FIELDS)

@@ -5,12 +5,17 @@ from __future__ import annotations
 from fastapi import APIRouter, Response
 
 from service.api.deps import Admin, RecordId, State
-from service.api.schemas import ErrorBody, KeyRequest
+from service.api.schemas import MALFORMED, ErrorBody, KeyRequest
 from service.auth import KeyInfo, NewKey, Role
 
 router = APIRouter(
     tags=["keys"],
-    responses={401: {"model": ErrorBody}, 403: {"model": ErrorBody}, 422: {"model": ErrorBody}},
+    responses={
+        400: MALFORMED,
+        401: {"model": ErrorBody},
+        403: {"model": ErrorBody},
+        422: {"model": ErrorBody},
+    },
 )
 
 

@@ -10,12 +10,17 @@ from fastapi import APIRouter
 
 from service import authz
 from service.api.deps import RecordId, Reviewer, State
-from service.api.schemas import ErrorBody, LinkDecision
+from service.api.schemas import MALFORMED, ErrorBody, LinkDecision
 from service.registry.records import Link
 
 router = APIRouter(
     tags=["links"],
-    responses={401: {"model": ErrorBody}, 403: {"model": ErrorBody}, 404: {"model": ErrorBody}},
+    responses={
+        400: MALFORMED,
+        401: {"model": ErrorBody},
+        403: {"model": ErrorBody},
+        404: {"model": ErrorBody},
+    },
 )
 
 

@@ -15,7 +15,7 @@ from models.errors import FileTooLargeError
 from service import authz
 from service.api.deps import RecordId, Reviewer, Staff, State, Viewer
 from service.api.routers.export import XLSX
-from service.api.schemas import ErrorBody
+from service.api.schemas import MALFORMED, ErrorBody
 from service.auth import Role
 from service.reports.aggregates import EvaluationAggregates, aggregates
 from service.reports.bodies import visible_bodies
@@ -48,7 +48,12 @@ from service.reports.yearly import YearlyReport, body_rows, report_body, yearly_
 router = APIRouter(
     prefix="/monev",
     tags=["monev"],
-    responses={401: {"model": ErrorBody}, 403: {"model": ErrorBody}, 422: {"model": ErrorBody}},
+    responses={
+        400: MALFORMED,
+        401: {"model": ErrorBody},
+        403: {"model": ErrorBody},
+        422: {"model": ErrorBody},
+    },
 )
 
 Year = Annotated[int, Query(ge=YEAR_MIN, le=YEAR_MAX, description="fiscal year (Jan-Dec)")]
