@@ -17,7 +17,7 @@ from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 
 from models.errors import AuthError
-from service import sessions
+from service import authz, sessions
 from service.api.deps import CurrentPrincipal, State
 from service.api.routers.uploads import upload_item
 from service.api.schemas import UploadItem
