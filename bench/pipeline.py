@@ -127,7 +127,15 @@ def backfill(folder: Path, work: Path, workers: int = 2) -> dict[str, Any]:
     }
 
 
-def upload_one_scan(work: Path) -> dict[str, Any]:
+def _eight_page_scan(files: list[Path]) -> tuple[str, bytes]:
+    """A real 8-page scan when real-dev has one (what the issue measured), else a generated one."""
+    for path in files:
+        if path.name.startswith("real-") and _pages(path) == 8:
+            return path.name, path.read_bytes()
+    return "generated", scan_pdf(8, seed=8)
+
+
+def upload_one_scan(work: Path, files: list[Path]) -> dict[str, Any]:
     settings = Settings(
         data_dir=work / "upload-data",
         host="127.0.0.1",
@@ -139,10 +147,16 @@ def upload_one_scan(work: Path) -> dict[str, Any]:
     with _Server(settings) as server, httpx.Client(base_url=server.base, timeout=300) as http:
         warm = _upload(http, "warm.pdf", scan_pdf(1, seed=7))  # engines and rules loaded
         _wait(http, warm["id"], 600)
+        name, scan = _eight_page_scan(files)
         started = time.perf_counter()
-        job = _wait(http, _upload(http, "scan-8.pdf", scan_pdf(8, seed=8))["id"], 900)
+        job = _wait(http, _upload(http, "scan-8.pdf", scan)["id"], 900)
         seconds = time.perf_counter() - started
-    return {"seconds": round(seconds, 2), "status": job["status"], "goal_met": seconds <= 5}
+    return {
+        "file": name,
+        "seconds": round(seconds, 2),
+        "status": job["status"],
+        "goal_met": seconds <= 5,
+    }
 
 
 def ocrmypdf(files: list[Path], work: Path) -> dict[str, Any]:
@@ -217,7 +231,7 @@ def run(out_dir: Path, *, workers: int = 2) -> dict[str, Any]:
         figures: dict[str, Any] = {"files": len(files), "real_dev": REAL_DEV.is_dir()}
         figures["a_floor"] = floor(files, work)
         figures["b_backfill"] = backfill(folder, work, workers=2)
-        figures["c_upload_8_page_scan"] = upload_one_scan(work)
+        figures["c_upload_8_page_scan"] = upload_one_scan(work, files)
         figures["d_ocrmypdf_jobs_2"] = ocrmypdf(files, work)
         figures["e_redis_1_worker"] = redis_workers(work, 1)
         figures["e_redis_2_workers"] = redis_workers(work, 2)

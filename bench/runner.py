@@ -155,13 +155,15 @@ def _short_error(exc: BaseException) -> str:
 
 def _ingest_worker(path: str, cache_file: str | None) -> Ingested:
     """Runs in a worker process: one file to a Document, written to the cache."""
-    os.environ["OMP_THREAD_LIMIT"] = "1"
-    from extractor.ingest import read_document
+    from service.consume import Context, preflight, read_pages, run
 
     started = time.perf_counter()
-    try:
-        document: Document | None = read_document(Path(path), settings=Settings(workers=1))
-        error = None
+    try:  # the production pipeline's reading stages, as an upload or the backfill runs them
+        data = Path(path).read_bytes()
+        ctx = run(Context(name=Path(path).name, data=data, settings=Settings(workers=1)),
+                  (preflight, read_pages))  # fmt: skip
+        document: Document | None = ctx.document
+        error = _short_error(ctx.error) if ctx.error is not None else None
     except Exception as exc:
         document, error = None, _short_error(exc)
     seconds = time.perf_counter() - started

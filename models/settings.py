@@ -67,6 +67,10 @@ class Settings(BaseSettings):
     """Zone in which people read dates and times (WIB unless a WITA/WIT deployment sets it)."""
     require_auth: bool = True
     bootstrap_admin_key: str | None = None
+    session_secret: str | None = None
+    """Signs the review pages' session cookie; unset, a random one is kept in service.db."""
+    session_hours: float = 10.0
+    """A signed-in reviewer is asked to sign in again after this long."""
     embedded_worker: bool = True
     """``kerjasama serve`` also runs a job worker; false when workers run elsewhere (Redis)."""
     job_lease_seconds: float = 60.0

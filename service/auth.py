@@ -21,6 +21,7 @@ from pydantic import BaseModel
 
 from models import Settings
 from models.errors import AuthError, ForbiddenError, NotFoundError, ValidationFailedError
+from service.indonesian import ROLE_LABELS
 from service.servicedb import connect, service_db_path
 
 KEY_PREFIX = "ksk_"
@@ -51,11 +52,13 @@ class Principal:
     role: Role
     region: str | None = None
     key_id: int | None = None
+    user_id: int | None = None
 
     def require(self, role: Role) -> None:
         if self.role < role:
             raise ForbiddenError(
-                f"This needs the {role.name} role; your key has {self.role.name}.",
+                f"Ini memerlukan peran {ROLE_LABELS[role.name]}; "
+                f"peran Anda {ROLE_LABELS[self.role.name]}.",
                 detail={"needed": role.name, "have": self.role.name},
             )
 
@@ -178,13 +181,17 @@ class KeyStore:
             ).fetchone()
         if row is None:
             raise AuthError("The API key is unknown or revoked.")
-        name = row["label"] or row["prefix"]
-        return Principal(
-            user=f"key:{row['id']}:{name}",
-            role=Role[row["role"]],
-            region=row["region"],
-            key_id=int(row["id"]),
-        )
+        return _key_principal(row)
+
+    def principal_for_key(self, key_id: int) -> Principal:
+        """The caller a session made from a key stands for, while the key is not revoked."""
+        with self._db() as db:
+            row = db.execute(
+                "select * from api_keys where id = ? and revoked_at is null", (key_id,)
+            ).fetchone()
+        if row is None:
+            raise AuthError("Kunci API ini sudah dicabut; silakan masuk kembali.")
+        return _key_principal(row)
 
     def ensure_admin(self, settings: Settings) -> NewKey | None:
         """First start: make sure some admin can get in.
@@ -205,6 +212,16 @@ class KeyStore:
         if self.active_count() == 0:
             return self.create(Role.admin, label="first-start")
         return None
+
+
+def _key_principal(row: sqlite3.Row) -> Principal:
+    name = row["label"] or row["prefix"]
+    return Principal(
+        user=f"key:{row['id']}:{name}",
+        role=Role[row["role"]],
+        region=row["region"],
+        key_id=int(row["id"]),
+    )
 
 
 def _info(row: sqlite3.Row) -> KeyInfo:

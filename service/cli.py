@@ -151,6 +151,35 @@ def keys_create(
     print(new.key)
 
 
+users_app = typer.Typer(help="Akun orang untuk halaman tinjauan.", no_args_is_help=True)
+app.add_typer(users_app, name="users")
+
+
+@users_app.command("create")
+def users_create(
+    name: str = typer.Argument(..., help="nama pengguna, mis. siti.rahma"),
+    role: str = typer.Option(..., help="viewer | staff | reviewer | admin"),
+    region: str = typer.Option(None, help="kode Kemendagri: pengguna hanya melihat wilayah ini"),
+    password: str = typer.Option(
+        ..., prompt="Kata sandi", hide_input=True, confirmation_prompt=True, help="min. 8 karakter"
+    ),
+) -> None:
+    """Buat akun (kata sandi disimpan sebagai hash argon2)."""
+    from models import KerjasamaError, get_settings
+    from service.auth import Role
+    from service.users import UserStore
+
+    try:
+        user = UserStore.for_settings(get_settings()).create(
+            name, password, Role.parse(role), region=region
+        )
+    except KerjasamaError as exc:
+        print(f"{exc.code}: {exc.message}", file=sys.stderr)
+        raise typer.Exit(code=2) from None
+    scope = f", wilayah {user.region}" if user.region else ""
+    print(f"akun {user.name} dibuat ({user.role}{scope})")
+
+
 @keys_app.command("revoke")
 def keys_revoke(
     key_id: int = typer.Argument(..., help="the id from `kerjasama keys list`"),
@@ -204,7 +233,7 @@ def backfill(
 
     settings = get_settings()
     report_path = report or default_report(settings)
-    with Registry.open(settings) as registry:
+    with cli_errors(), Registry.open(settings) as registry:
         summary = run_backfill(
             directory,
             registry,

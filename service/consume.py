@@ -97,7 +97,7 @@ def read_pages(ctx: Context) -> None:
 def apply_rules(ctx: Context) -> None:
     assert ctx.document is not None
     try:
-        ctx.extraction = extract_document(ctx.document)
+        ctx.extraction = extract_document(ctx.document, ctx.settings)
     except KerjasamaError:
         raise
     except Exception as exc:  # a bug in one rule must fail the file, not the worker

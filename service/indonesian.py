@@ -8,6 +8,7 @@ codes; only what a person reads is translated.
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, date, datetime
 from functools import lru_cache
 from zoneinfo import ZoneInfo
@@ -224,3 +225,64 @@ ROLE_LABELS = {
     "reviewer": "peninjau",
     "admin": "admin",
 }
+SOURCE_LABELS = {
+    "stated": "tertulis di dokumen",
+    "signing_date": "sejak penandatanganan",
+    "computed": "dihitung dari jangka waktu",
+}
+JOB_STATUS_LABELS = {
+    "queued": "menunggu",
+    "running": "sedang dibaca",
+    "done": "selesai",
+    "failed": "gagal",
+}
+OUTCOME_LABELS = {
+    "filed": "tercatat",
+    "created": "tercatat sebagai perjanjian baru",
+    "exact_duplicate": "berkas yang sama sudah ada",
+    "near_duplicate": "calon duplikat",
+    "attached": "ditambahkan ke perjanjian",
+}
+ERROR_LABELS = {
+    "unsupported_type": "Jenis berkas tidak didukung (kirim PDF, JPEG, PNG atau TIFF).",
+    "empty_file": "Berkas kosong.",
+    "corrupt_file": "Berkas rusak dan tidak dapat dibaca.",
+    "encrypted_pdf": "PDF terkunci kata sandi.",
+    "file_too_large": "Berkas melebihi batas ukuran.",
+    "too_many_pages": "Halamannya terlalu banyak.",
+    "image_too_large": "Gambarnya terlalu besar.",
+    "ocr_timeout": "Pembacaan halaman melewati batas waktu.",
+    "extraction_failed": "Isi berkas tidak dapat dibaca.",
+    "invalid_input": "Isian tidak sah.",
+    "forbidden": "Anda tidak berhak melakukan ini.",
+    "not_found": "Tidak ditemukan.",
+    "conflict": "Bertentangan dengan keadaan sekarang.",
+    "precondition_failed": "Data sudah diubah orang lain.",
+    "unauthorized": "Silakan masuk dulu.",
+}
+_REASONS = (
+    (r"pages ([\d.]+)", "halaman sama {0}"),
+    (r"text ([\d.]+)", "teks {0}"),
+    (r"numbers ([\d.]+)", "nomor {0}"),
+    (r"parties ([\d.]+)", "para pihak {0}"),
+    (r"signing date differs: misread on one copy", "tanggal beda: salah baca di satu salinan"),
+    (r"signing date same", "tanggal tanda tangan sama"),
+    (r"signing date ([\d.]+)", "tanggal tanda tangan {0}"),
+    (r"text of part of the agreement", "teks sebagian perjanjian"),
+    (r"different type (.+)", "jenis berbeda {0}"),
+    (r"different signing date", "tanggal tanda tangan berbeda"),
+    (r"different numbers", "nomor berbeda"),
+    (r"different parties", "para pihak berbeda"),
+)  # fmt: skip
+
+
+def link_reason(text: str) -> str:
+    """A duplicate/link reason (stored as a stable English phrase) as a reviewer reads it."""
+    for pattern, words in _REASONS:
+        match = re.fullmatch(pattern, text.strip())
+        if match:
+            parts = [
+                g.replace(".", ",") if re.fullmatch(r"[\d.]+", g) else g for g in match.groups()
+            ]
+            return words.format(*parts)
+    return text

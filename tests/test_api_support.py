@@ -49,13 +49,20 @@ AGREEMENT_LINES = [
 ]
 
 
-def agreement_pdf(extra: str = "", pages: int = 1) -> bytes:
-    """A small digital agreement made with reportlab; ``extra`` makes the bytes unique."""
+def agreement_pdf(extra: str = "", pages: int = 1, *, split_at: int | None = None) -> bytes:
+    """A small digital agreement made with reportlab; ``extra`` makes the bytes unique.
+
+    ``split_at`` puts the agreement's lines from that index on page 2 (evidence on two pages).
+    """
     out = io.BytesIO()
     canvas = Canvas(out, pagesize=A4)
-    for number in range(1, pages + 1):
+    chunks = [AGREEMENT_LINES[:split_at], AGREEMENT_LINES[split_at:]] if split_at else None
+    for number in range(1, (len(chunks) if chunks else pages) + 1):
         y = 800.0
-        lines = AGREEMENT_LINES if number == 1 else [f"Halaman {number} {extra}"]
+        if chunks:
+            lines = chunks[number - 1]
+        else:
+            lines = AGREEMENT_LINES if number == 1 else [f"Halaman {number} {extra}"]
         for line in lines:
             canvas.setFont("Helvetica", 11)
             canvas.drawString(60, y, line)
@@ -204,3 +211,23 @@ def scanned_pdf(pages: int = 2, dpi: int = 200) -> bytes:
         canvas.showPage()
     canvas.save()
     return out.getvalue()
+
+
+def web_login(browser: httpx.Client, key: str | None = None, **account: str) -> httpx.Response:
+    """Sign in to the review pages as a browser does: the form first (its token), then post."""
+    import re
+
+    form = browser.get("/review/login").text
+    match = re.search(r'name="csrf" value="([0-9a-f]+)"', form)
+    assert match, "the login form has no token"
+    data = {"csrf": match.group(1), **({"key": key} if key else account)}
+    return browser.post("/review/login", data=data)
+
+
+def add_user(settings: Settings, name: str, role: str, region: str | None = None) -> str:
+    """A person's account; returns the password."""
+    from service.users import UserStore
+
+    password = f"sandi-{name}-rahasia"
+    UserStore.for_settings(settings).create(name, password, Role[role], region=region)
+    return password

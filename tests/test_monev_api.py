@@ -15,7 +15,15 @@ from typing import Any
 import httpx
 import pytest
 from openpyxl import load_workbook
-from test_api_support import add_key, client, file_records, make_settings, record, running_server
+from test_api_support import (
+    add_key,
+    client,
+    file_records,
+    make_settings,
+    record,
+    running_server,
+    web_login,
+)
 from test_web_review import _csrf
 
 from models import Settings
@@ -268,7 +276,7 @@ def test_monev_pages_list_expiring_and_save_an_escaped_evaluation(tmp_path: Path
     )
     key = add_key(settings, "reviewer")
     with running_server(settings) as base, httpx.Client(base_url=base, timeout=60) as browser:
-        assert browser.post("/review/login", data={"key": key}).status_code == 303
+        assert web_login(browser, key).status_code == 303
         page = browser.get("/review/monev", params={"days": 30, "year": 2024})
         assert page.status_code == 200
         assert "<script>alert" not in page.text and "&lt;script&gt;" in page.text

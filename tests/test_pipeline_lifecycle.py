@@ -18,7 +18,7 @@ import pytest
 from test_api_support import agreement_pdf, free_port, make_settings, scanned_pdf
 
 from extractor.ingest import plan_document, read_document
-from models import Settings
+from models import Page, Settings
 from service.checkpoints import PageCheckpoints
 from service.jobs.intake import Intake
 from service.jobs.queue import JobQueue
@@ -142,3 +142,42 @@ def test_the_extractor_and_the_pipeline_have_no_import_circle() -> None:
         for n, e in service.items()
     }
     assert _cycle(edges) is None
+
+
+@pytest.mark.slow
+def test_a_backfill_killed_mid_scan_resumes_from_the_page_it_stopped_at(tmp_path: Path) -> None:
+    archive, data = tmp_path / "arsip", tmp_path / "data"
+    archive.mkdir()
+    (archive / "scan.pdf").write_bytes(scanned_pdf(pages=4, dpi=120))
+    env = {**os.environ, "KERJASAMA_DATA_DIR": str(data)}
+    command = [sys.executable, "-m", "service.cli", "backfill", str(archive), "--workers", "1",
+               "--no-progress", "--report", str(tmp_path / "r.csv")]  # fmt: skip
+
+    def checkpoints() -> dict[str, float]:
+        try:
+            with sqlite3.connect(data / "service.db", timeout=30) as db:
+                rows = db.execute("select key, page from page_checkpoints").fetchall()
+        except sqlite3.OperationalError:  # not made yet
+            return {}
+        return {k: Page.model_validate_json(p).seconds for k, p in rows}
+
+    run = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
+                           stderr=subprocess.DEVNULL, start_new_session=True)  # fmt: skip
+    deadline = time.monotonic() + 120
+    while not checkpoints() and run.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert run.poll() is None, "the kill must land mid-scan"
+    os.killpg(run.pid, signal.SIGKILL)
+    run.wait()
+    kept = checkpoints()
+    assert 1 <= len(kept) < 4, kept  # the pages read before the kill survived it
+
+    done = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, timeout=300)
+    assert done.returncode == 0, done.stdout.decode()[-2000:]
+    with sqlite3.connect(data / "registry.db") as db:
+        filed = dict(db.execute("select number, seconds from pages").fetchall())
+    assert sorted(filed) == [1, 2, 3, 4]
+    # the kept pages were taken as read (their timing is the first run's), not read again
+    numbers = {int(key.split(":")[1]) + 1: seconds for key, seconds in kept.items()}
+    assert all(filed[n] == seconds for n, seconds in numbers.items())
+    assert checkpoints() == {}  # filed: the registry holds the pages now

@@ -1,4 +1,5 @@
-"""The review pages in a browser's shoes: login, queue, one agreement, edit form."""
+"""The review pages over HTTP, as a browser without JavaScript would use them:
+signing in, the queue, one agreement, the correction form and the upload page."""
 
 from __future__ import annotations
 
@@ -9,11 +10,13 @@ import httpx
 import pytest
 from test_api_support import (
     add_key,
+    add_user,
     agreement_pdf,
     file_records,
     make_settings,
     record,
     running_server,
+    web_login,
 )
 
 pytestmark = pytest.mark.slow
@@ -25,20 +28,27 @@ def _csrf(html: str) -> str:
     return match.group(1)
 
 
+def _form(agreement_id: int, token: str, version: str, **fields: str) -> dict[str, str]:
+    return {"csrf": token, "version": version, "page": "1", **fields}
+
+
 def test_review_pages_escape_and_save_corrections(tmp_path: Path) -> None:
     settings = make_settings(tmp_path)
     hostile = '<script>alert("x")</script> Kerja sama'
     [agreement_id] = file_records(settings, [record(hostile, ["35.15"], confidence=0.3)])
-    key = add_key(settings, "reviewer")
+    password = add_user(settings, "rina", "reviewer")
+    key = add_key(settings, "admin")
     with running_server(settings) as base, httpx.Client(base_url=base, timeout=60) as browser:
         response = browser.get("/review")
         assert response.status_code == 303 and response.headers["location"] == "/review/login"
-        assert (
-            browser.post("/review/login", data={"key": "wrong-key-0123456789"}).status_code == 401
-        )
-        response = browser.post("/review/login", data={"key": key})
-        assert response.status_code == 303
-        assert "httponly" in response.headers["set-cookie"].lower()
+        # The login form needs its own token; a wrong password is refused in Indonesian.
+        assert browser.post("/review/login", data={"name": "rina"}).status_code == 403
+        wrong = web_login(browser, name="rina", password="salah-sekali")
+        assert wrong.status_code == 401 and "tidak cocok" in wrong.text
+        response = web_login(browser, name="rina", password=password)
+        assert response.status_code == 303 and response.headers["location"] == "/review"
+        cookie = response.headers["set-cookie"]
+        assert "httponly" in cookie.lower() and password not in cookie and key not in cookie
 
         queue = browser.get("/review").text
         assert "&lt;script&gt;" in queue and "<script>alert" not in queue
@@ -47,46 +57,77 @@ def test_review_pages_escape_and_save_corrections(tmp_path: Path) -> None:
         page = browser.get(f"/review/agreements/{agreement_id}")
         assert page.status_code == 200
         assert "<script>alert" not in page.text and "&lt;script&gt;" in page.text
-        match = re.search(r'<img src="(/api/v1/files/[0-9a-f]{64}/pages/1\.png[^"]*)"', page.text)
+        assert 'name="viewport"' in page.text and "Tanggal penandatanganan" in page.text
+        match = re.search(
+            r'<img id="page-img" src="(/api/v1/files/[0-9a-f]{64}/pages/1\.png[^"]*)"', page.text
+        )
         assert match, "no page image beside the fields"
         image = browser.get(match.group(1).replace("&amp;", "&"))
         assert image.status_code == 200 and image.content.startswith(b"\x89PNG")
         token = _csrf(page.text)
 
-        form = {
-            "csrf": token,
-            "version": "1",
-            "reason": "read from the signed copy",
-            "f_signing_place": "Sidoarjo",
-            "f_numbers": '["119/123/404.1.1.3/2019"]',
-        }
-        # Without the page's token the form is refused.
+        form = _form(
+            agreement_id,
+            token,
+            "1",
+            reason="dibaca dari salinan bertanda tangan",
+            signing_place="Sidoarjo",
+            numbers_present="1",
+            numbers="119/123/404.1.1.3/2019",
+        )
         assert (
             browser.post(
                 f"/review/agreements/{agreement_id}/correct", data={**form, "csrf": "0" * 64}
             ).status_code
             == 403
         )
+        # A mistake (a duration without a unit) is reported next to the field; the other
+        # edits are shown again, nothing is saved.
+        bad = browser.post(
+            f"/review/agreements/{agreement_id}/correct",
+            data={**form, "duration_value": "2", "duration_unit": ""},
+        )
+        assert bad.status_code == 422 and "Pilih satuan" in bad.text
+        assert 'value="Sidoarjo"' in bad.text
         saved = browser.post(f"/review/agreements/{agreement_id}/correct", data=form)
         assert saved.status_code == 303
         history = httpx.get(
-            f"{base}/api/v1/agreements/{agreement_id}/history",
-            headers={"X-API-Key": key},
+            f"{base}/api/v1/agreements/{agreement_id}/history", headers={"X-API-Key": key}
         ).json()
         assert {c["field"]: c["new_value"] for c in history} == {
             "signing_place": "Sidoarjo",
             "numbers": ["119/123/404.1.1.3/2019"],
         }
-        assert all(c["reason"] == "read from the signed copy" for c in history)
+        assert all(c["user"] == "rina" for c in history)
+        page = browser.get(f"/review/agreements/{agreement_id}").text
+        assert "Tempat penandatanganan: ‘Jakarta’ → ‘Sidoarjo’" in page
 
-        # The same stale form again: nothing saved, the reviewer is told why.
+        # The same stale form again: nothing saved, the reviewer is told why, edits kept.
         stale = browser.post(
             f"/review/agreements/{agreement_id}/correct",
-            data={**form, "f_signing_place": "Surabaya"},
+            data={**form, "signing_place": "Surabaya"},
         )
-        assert stale.status_code == 412 and "changed this agreement" in stale.text
+        assert stale.status_code == 412 and "Orang lain mengubah" in stale.text
+        assert 'value="Surabaya"' in stale.text
 
-        # Uploading from the browser goes to the same intake as the API.
+        done = browser.post(
+            f"/review/agreements/{agreement_id}/reviewed",
+            data={"csrf": _csrf(page), "version": "2"},
+        )
+        assert done.status_code == 303
+        view = httpx.get(
+            f"{base}/api/v1/agreements/{agreement_id}", headers={"X-API-Key": key}
+        ).json()
+        assert view["status"] == "reviewed"
+        assert "Ditandai sudah ditinjau" in browser.get(f"/review/agreements/{agreement_id}").text
+
+
+def test_staff_land_on_upload_and_refusals_stay_listed(tmp_path: Path) -> None:
+    settings = make_settings(tmp_path)
+    password = add_user(settings, "budi", "staff")
+    with running_server(settings) as base, httpx.Client(base_url=base, timeout=60) as browser:
+        response = web_login(browser, name="budi", password=password)
+        assert response.headers["location"] == "/review/upload"
         form_page = browser.get("/review/upload").text
         sent = browser.post(
             "/review/upload",
@@ -97,20 +138,13 @@ def test_review_pages_escape_and_save_corrections(tmp_path: Path) -> None:
             ],
         )
         assert sent.status_code == 200
-        assert "&lt;img src=x onerror=alert(1)&gt;.pdf: queued" in sent.text
+        assert "&lt;img src=x onerror=alert(1)&gt;.pdf: diterima" in sent.text
         assert "<img src=x" not in sent.text
-        assert "unsupported_type" in sent.text
-
-        page = browser.get(f"/review/agreements/{agreement_id}").text
-        done = browser.post(
-            f"/review/agreements/{agreement_id}/reviewed",
-            data={"csrf": _csrf(page), "version": "2"},
-        )
-        assert done.status_code == 303
-        view = httpx.get(
-            f"{base}/api/v1/agreements/{agreement_id}", headers={"X-API-Key": key}
-        ).json()
-        assert view["status"] == "reviewed"
+        assert "Jenis berkas tidak didukung" in sent.text
+        jobs = browser.get("/review/upload/jobs").json()["jobs"]
+        refused = [j for j in jobs if j["file"] == "x.txt"]
+        assert refused and refused[0]["status"] == "failed"
+        assert refused[0]["reason"].startswith("Jenis berkas tidak didukung")
 
 
 def test_viewers_see_pages_without_edit_forms(tmp_path: Path) -> None:
@@ -118,14 +152,14 @@ def test_viewers_see_pages_without_edit_forms(tmp_path: Path) -> None:
     [agreement_id] = file_records(settings, [record("Kerja sama pariwisata", ["51.71"])])
     key = add_key(settings, "viewer")
     with running_server(settings) as base, httpx.Client(base_url=base, timeout=60) as browser:
-        browser.post("/review/login", data={"key": key})
+        web_login(browser, key)
         page = browser.get(f"/review/agreements/{agreement_id}").text
         assert "Kerja sama pariwisata" in page and 'name="reason"' not in page
         refused = browser.post(
             f"/review/agreements/{agreement_id}/correct",
-            data={"csrf": _csrf(page), "version": "1", "reason": "x", "f_title": "y"},
+            data=_form(agreement_id, _csrf(page), "1", reason="x", title="y"),
         )
-        assert refused.status_code == 403
+        assert refused.status_code == 403 and "Kerja Sama" in refused.text
         upload_page = browser.get("/review/upload").text
         assert 'type="file"' not in upload_page
         refused = browser.post(

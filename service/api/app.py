@@ -27,6 +27,7 @@ from service.jobs.intake import Intake
 from service.jobs.queue import JobQueue
 from service.jobs.store import JobStore
 from service.jobs.worker import EmbeddedWorker
+from service.users import UserStore
 from service.web.mount import mount as mount_web
 from service.web.shared import render_error
 
@@ -47,6 +48,7 @@ def _open_state(settings: Settings) -> ServiceState:
         settings=settings,
         registry=registry,
         keys=KeyStore.for_settings(settings),
+        users=UserStore.for_settings(settings),
         jobs=store,
         queue=queue,
         intake=Intake(settings, store, queue, registry.find_file),

@@ -16,17 +16,18 @@ from fastapi.security import APIKeyCookie, APIKeyHeader, HTTPAuthorizationCreden
 
 from models import Settings
 from models.errors import PreconditionFailedError, PreconditionRequiredError
+from service import sessions
 from service.auth import KeyStore, Principal, Role
 from service.jobs.collector import Collector
 from service.jobs.intake import Intake
 from service.jobs.queue import JobQueue
 from service.jobs.store import JobStore
 from service.jobs.worker import EmbeddedWorker
+from service.sessions import COOKIE_NAME
+from service.users import UserStore
 
 if TYPE_CHECKING:
     from service.registry import Registry
-
-COOKIE_NAME = "kerjasama_key"
 
 
 @dataclass
@@ -34,6 +35,7 @@ class ServiceState:
     settings: Settings
     registry: Registry
     keys: KeyStore
+    users: UserStore
     jobs: JobStore
     queue: JobQueue
     intake: Intake
@@ -51,7 +53,9 @@ State = Annotated[ServiceState, Depends(get_state)]
 
 _bearer = HTTPBearer(auto_error=False, description="an API key from `kerjasama keys create`")
 _header = APIKeyHeader(name="X-API-Key", auto_error=False)
-_cookie = APIKeyCookie(name=COOKIE_NAME, auto_error=False, description="set by /review/login")
+_cookie = APIKeyCookie(
+    name=COOKIE_NAME, auto_error=False, description="the session set by /review/login"
+)
 
 
 def current_principal(
@@ -62,8 +66,13 @@ def current_principal(
 ) -> Principal:
     if not state.settings.require_auth:
         return Principal(user="anonymous", role=Role.admin)
-    key = (bearer.credentials if bearer else None) or header or cookie
-    return state.keys.authenticate(key)
+    key = (bearer.credentials if bearer else None) or header
+    if key or not cookie:
+        return state.keys.authenticate(key)
+    session = sessions.verify(state.settings, cookie)
+    if session.kind == "u":
+        return state.users.principal(session.id)
+    return state.keys.principal_for_key(session.id)
 
 
 CurrentPrincipal = Annotated[Principal, Depends(current_principal)]

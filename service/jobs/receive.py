@@ -7,6 +7,7 @@ ones instead of failing the whole request.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -18,7 +19,7 @@ from starlette.datastructures import UploadFile
 from models import KerjasamaError
 from models.errors import FileTooLargeError
 from service.jobs.intake import Intake
-from service.jobs.store import Job
+from service.jobs.store import Job, utc_now
 
 
 def display_name(raw: str | None) -> str:
@@ -41,6 +42,19 @@ class Received:
     error: KerjasamaError | None = None
 
 
+def _keep_refusal(intake: Intake, name: str, data: bytes, exc: KerjasamaError, user: str) -> None:
+    """A refused file stays in the job list as failed, with its reason, instead of vanishing."""
+    job = intake.store.create(
+        file=name,
+        sha256=hashlib.sha256(data).hexdigest(),
+        size=len(data),
+        mime="",
+        user=user,
+        status="failed",
+    )
+    intake.store.update(job.id, error=exc.code, message=exc.message, finished_at=utc_now())
+
+
 async def receive_uploads(intake: Intake, parts: Iterable[object], *, user: str) -> list[Received]:
     limit = intake.settings.max_file_bytes
     results: list[Received] = []
@@ -48,6 +62,7 @@ async def receive_uploads(intake: Intake, parts: Iterable[object], *, user: str)
         if not isinstance(part, UploadFile):
             continue
         name = display_name(part.filename)
+        data = b""
         try:
             data = await part.read(limit + 1)
             if len(data) > limit:
@@ -56,6 +71,7 @@ async def receive_uploads(intake: Intake, parts: Iterable[object], *, user: str)
                 )
             job = await run_in_threadpool(intake.submit, data, name, user=user)
         except KerjasamaError as exc:
+            await run_in_threadpool(_keep_refusal, intake, name, data[:limit], exc, user)
             results.append(Received(file=name, error=exc))
             continue
         finally:

@@ -32,6 +32,7 @@ def run_worker(settings: Settings, *, workers: int | None = None, warm: bool = T
         warm_up()
     n = workers or worker_count(settings)
     with OcrPool(workers=n) as pool:
+        pool.pids()  # start the OCR processes now, not on the first upload
         queue = JobQueue(settings, pool=pool, cache=PageCheckpoints.for_settings(settings))
         consumer = queue.huey.create_consumer(
             workers=1,

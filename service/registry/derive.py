@@ -63,8 +63,21 @@ def current_fields(conn: sqlite3.Connection, agreement_id: int) -> dict[str, Fie
             corrected_by=user,
             corrected_at=dt.datetime.fromisoformat(at),
         )
+    _recompute_start_date(fields)
     _recompute_end_date(fields)
     return fields
+
+
+def _recompute_start_date(fields: dict[str, FieldValue]) -> None:
+    """A start date read as "from signing" follows a corrected signing date."""
+    start, signing = fields["start_date"], fields["signing_date"]
+    if (
+        signing.source == "correction"
+        and start.source == "extraction"
+        and fields["start_date_source"].value == "signing_date"
+        and start.value != signing.value
+    ):
+        fields["start_date"] = start.model_copy(update={"value": signing.value})
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
@@ -231,7 +244,7 @@ def _refresh_search(
         """,
         [
             agreement_id,
-            values.get("title") or "",
+            "\n".join([values.get("title") or "", *(str(n) for n in values.get("numbers") or [])]),
             names,
             "\n".join(str(s) for s in scope) if isinstance(scope, list) else str(scope),
             text,

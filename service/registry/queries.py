@@ -40,6 +40,31 @@ SUMMARY_COLUMNS = (
 )
 
 
+ABBREVIATIONS = {
+    "kab": "kabupaten",
+    "pemkab": "kabupaten",
+    "pemkot": "kota",
+    "pemprov": "provinsi",
+    "prov": "provinsi",
+    "pemda": "pemerintah",
+    "kemendagri": "kementerian dalam negeri",
+    "univ": "universitas",
+}
+"""How clerks write institutions, mapped to how agreements spell them out."""
+
+
+def search_terms(text: str) -> str:
+    """A clerk's words as an FTS5 query: abbreviations spelled out, each word a prefix.
+
+    ``Pemkab Sukabu`` finds "Pemerintah Kabupaten Sukabumi"; every word is quoted
+    (``quote_fts``), so ``NOT`` or a stray quote stays a word, never FTS5 syntax.
+    """
+    words: list[str] = []
+    for word in re.findall(r"\w+", text.lower()):
+        words.extend(ABBREVIATIONS.get(word, word).split())
+    return " ".join(f"{_FTS.quote_fts(w)}*" for w in words)
+
+
 def region_clause(code: str) -> tuple[str, list[Any]]:
     """The code itself, and every code under it as a range on ``parties_region_agreement``:
     ``'35.' <= c < '35/'`` ('/' follows '.') is exactly the codes starting ``35.``,
@@ -64,7 +89,7 @@ def where(
     else:
         clauses.append("a.status != 'merged'")
     if query.q and query.q.strip():
-        quoted = _FTS.quote_fts(query.q.strip())
+        quoted = search_terms(query.q)
         if re.search(r"\w", quoted):
             clauses.append("a.id IN (SELECT rowid FROM search_fts WHERE search_fts MATCH ?)")
             params.append(quoted)

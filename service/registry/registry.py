@@ -12,6 +12,7 @@ from __future__ import annotations
 from models import Document, Extraction
 from service.registry.connection import now_iso
 from service.registry.file_rows import file_rows
+from service.registry.learned import apply_learned
 from service.registry.records import FileResult
 from service.registry.review import RegistryReviewer
 from service.registry.store import sha256_of
@@ -39,6 +40,7 @@ class Registry(RegistryReviewer):
             return existing
         relative = self.store.put(data, sha)
         with self.write() as conn:
+            extraction = apply_learned(conn, extraction)
             return file_rows(
                 conn, sha, relative, len(data), name, document, extraction, user, source
             )

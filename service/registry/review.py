@@ -14,6 +14,7 @@ from models.errors import ConflictError, PreconditionFailedError, ValidationFail
 from service.registry import derive
 from service.registry.connection import now_iso
 from service.registry.file_rows import insert_extraction
+from service.registry.learned import learn
 from service.registry.linking import link_references
 from service.registry.reading import LINK_COLUMNS, RegistryReader, link_row
 from service.registry.records import AgreementView, Correction, Link
@@ -59,7 +60,7 @@ class RegistryReviewer(RegistryReader):
             raise ValidationFailedError("no changes given")
         if not reason or not reason.strip():
             raise ValidationFailedError("a correction needs a reason")
-        cleaned = {name: _validate(name, value) for name, value in changes.items()}
+        cleaned = {name: validate_field(name, value) for name, value in changes.items()}
         with self.write() as conn:
             _id, version, *_rest = self._require(conn, agreement_id)
             if version != expected_version:
@@ -71,7 +72,7 @@ class RegistryReviewer(RegistryReader):
             now = now_iso()
             changed = [name for name, value in cleaned.items() if current[name].value != value]
             for name in changed:
-                conn.execute(
+                cur = conn.execute(
                     "INSERT INTO corrections (agreement_id, field, old_value, new_value, reason, "
                     "user, at) VALUES (?, ?, ?, ?, ?, ?, ?)",
                     [
@@ -84,6 +85,8 @@ class RegistryReviewer(RegistryReader):
                         now,
                     ],
                 )
+                if name == "parties":
+                    learn(conn, int(cur.lastrowid or 0), current[name].value, cleaned[name], now)
             if changed:
                 derive.refresh(conn, agreement_id)
                 if _RELINK_FIELDS & set(changed):
@@ -181,6 +184,7 @@ class RegistryReviewer(RegistryReader):
                     "WHERE id = ?",
                     [user, now, link_id],
                 )
+            _audit_decision(conn, link, confirm=confirm, user=user, now=now)
             if link.kind == "duplicate_candidate":  # who is whose copy changed: relink both
                 link_references(conn, link.from_agreement)
                 link_references(conn, link.to_agreement)
@@ -213,7 +217,38 @@ class RegistryReviewer(RegistryReader):
         self._bump(conn, original, now)
 
 
-def _validate(name: str, value: Any) -> Any:
+def _audit_decision(
+    conn: sqlite3.Connection, link: Link, *, confirm: bool, user: str, now: str
+) -> None:
+    """A link decision in both agreements' history (field ``link``), beside corrections."""
+    decision = "confirmed" if confirm else "rejected"
+    for this, other in (
+        (link.from_agreement, link.to_agreement),
+        (link.to_agreement, link.from_agreement),
+    ):
+        conn.execute(
+            "INSERT INTO corrections (agreement_id, field, old_value, new_value, reason, user, at)"
+            " VALUES (?, 'link', ?, ?, ?, ?, ?)",
+            [
+                this,
+                json.dumps({"kind": link.kind, "status": link.status}),
+                json.dumps(
+                    {
+                        "link": link.id,
+                        "kind": link.kind,
+                        "status": decision,
+                        "other": other,
+                        "survivor": link.to_agreement if confirm else None,
+                    }
+                ),
+                "keputusan tautan",
+                user,
+                now,
+            ],
+        )
+
+
+def validate_field(name: str, value: Any) -> Any:
     """A reviewer's value, checked against the extraction contract's type for that field."""
     adapter = _ADAPTERS.get(name)
     if adapter is None:

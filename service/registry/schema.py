@@ -311,3 +311,23 @@ def _monev_bodies(db: Database) -> None:
         CREATE INDEX indicators_agreement ON indicators(agreement_id, version);
         """
     )
+
+
+@MIGRATIONS(name="0400_learned_aliases")
+def _learned_aliases(db: Database) -> None:
+    """What reviewers taught: a misread institution, signatory or jabatan and its correction,
+    applied to later extractions when they are filed."""
+    db.executescript(
+        """
+        CREATE TABLE learned_aliases (
+            id INTEGER PRIMARY KEY,
+            key TEXT NOT NULL,
+            wrong TEXT NOT NULL,
+            right TEXT NOT NULL,
+            correction_id INTEGER NOT NULL REFERENCES corrections(id),
+            confidence REAL NOT NULL,
+            at TEXT NOT NULL,
+            UNIQUE (key, wrong)
+        );
+        """
+    )

@@ -20,11 +20,13 @@ from fastapi.templating import Jinja2Templates
 
 from models.errors import ForbiddenError
 from service import indonesian
-from service.api.deps import COOKIE_NAME
 from service.auth import Principal
+from service.sessions import COOKIE_NAME
 
 HERE = Path(__file__).parent
 templates = Jinja2Templates(directory=str(HERE / "templates"))
+PRELOGIN_COOKIE = "kerjasama_prelogin"
+"""Binds the login form's token before there is a session."""
 
 
 def show(value: Any) -> str:
@@ -50,30 +52,39 @@ templates.env.globals.update(
     fmt_number=indonesian.format_number,
     label=indonesian.label,
     party_label=indonesian.party_label,
+    link_reason=indonesian.link_reason,
     STATUS_LABELS=indonesian.STATUS_LABELS,
     DOC_TYPE_LABELS=indonesian.DOC_TYPE_LABELS,
     FIELD_LABELS=indonesian.FIELD_LABELS,
     LINK_KIND_LABELS=indonesian.LINK_KIND_LABELS,
     LINK_STATUS_LABELS=indonesian.LINK_STATUS_LABELS,
     ROLE_LABELS=indonesian.ROLE_LABELS,
+    SOURCE_LABELS=indonesian.SOURCE_LABELS,
+    PARTY_KIND_LABELS=indonesian.PARTY_KIND_LABELS,
 )
 
 
-def csrf_token(request: Request) -> str:
+def csrf_token(request: Request, basis: str | None = None) -> str:
     """A token bound to the session cookie: another site cannot read it, so cannot post."""
-    session = request.cookies.get(COOKIE_NAME, "")
+    session = basis or request.cookies.get(COOKIE_NAME) or request.cookies.get(PRELOGIN_COOKIE, "")
     return hmac.new(b"kerjasama-csrf", session.encode(), hashlib.sha256).hexdigest()
 
 
 def check_csrf(request: Request, token: str) -> None:
-    if not request.cookies.get(COOKIE_NAME) or not hmac.compare_digest(token, csrf_token(request)):
+    bound = request.cookies.get(COOKIE_NAME) or request.cookies.get(PRELOGIN_COOKIE)
+    if not bound or not hmac.compare_digest(token, csrf_token(request)):
         raise ForbiddenError("Formulir sudah kedaluwarsa; muat ulang halaman lalu coba lagi.")
 
 
 def page(
-    request: Request, name: str, principal: Principal | None, status: int = 200, **context: Any
+    request: Request,
+    name: str,
+    principal: Principal | None,
+    status: int = 200,
+    csrf_basis: str | None = None,
+    **context: Any,
 ) -> HTMLResponse:
-    context.update(principal=principal, csrf=csrf_token(request))
+    context.update(principal=principal, csrf=csrf_token(request, csrf_basis))
     return templates.TemplateResponse(request, name, context, status_code=status)
 
 
