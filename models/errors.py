@@ -208,8 +208,9 @@ def error_for_code(code: str, message: str) -> KerjasamaError:
 
 class RequestTooLargeError(KerjasamaError):
     """A request body larger than the service accepts, counted as it arrives
-    (chunked bodies without Content-Length included)."""
+    (chunked bodies without Content-Length included). Same stable code as the
+    Content-Length refusal clients already know."""
 
-    code = "request_too_large"
+    code = "file_too_large"
     status = 413
     exit_code = 2

@@ -70,7 +70,7 @@ def test_chunked_upload_over_the_limit_is_413(tmp_path: Path) -> None:
         answer = _chunked_upload(base, key, 5 * LIMIT)
         status_line = answer.split(b"\r\n", 1)[0]
         assert b" 413 " in status_line, answer[:300]
-        assert b'"request_too_large"' in answer
+        assert b'"file_too_large"' in answer
         with client(base, key) as http:  # a small upload still goes through
             small = http.post("/api/v1/uploads", files={"files": ("k.pdf", agreement_pdf("k"))})
             assert small.status_code == 202, small.text
