@@ -13,6 +13,7 @@ from __future__ import annotations
 import io
 import math
 import re
+import threading
 import warnings
 from dataclasses import dataclass
 
@@ -267,6 +268,12 @@ def bounded_scale(width: float, height: float, scale: float, max_pixels: int | N
     return scale
 
 
+_PAGE_RENDER = threading.Lock()
+"""pdfium is not thread-safe, and the service renders review images from many
+request threads at once (two at a time crashed with a double free): one render
+at a time per process."""
+
+
 def page_png(data: bytes, page: int, dpi: int = 110, *, max_pixels: int | None = None) -> bytes:
     """PNG of page ``page`` (1-based) of a stored PDF or image file, for the review pages.
 
@@ -274,20 +281,23 @@ def page_png(data: bytes, page: int, dpi: int = 110, *, max_pixels: int | None =
     """
     mime = sniff_mime(data)
     if mime == PDF:
-        pdf = open_pdf(data)
-        try:
-            if not 1 <= page <= len(pdf):
-                raise ExtractionError(f"Page {page} does not exist (the file has {len(pdf)}).")
-            width, height = pdf[page - 1].get_size()
-            scale = bounded_scale(width, height, dpi / 72.0, max_pixels)
-            img = pdf[page - 1].render(scale=scale).to_pil()
-        finally:
-            pdf.close()
+        with _PAGE_RENDER:
+            pdf = open_pdf(data)
+            try:
+                if not 1 <= page <= len(pdf):
+                    raise ExtractionError(
+                        f"Halaman {page} tidak ada (berkas ini {len(pdf)} halaman)."
+                    )
+                width, height = pdf[page - 1].get_size()
+                scale = bounded_scale(width, height, dpi / 72.0, max_pixels)
+                img = pdf[page - 1].render(scale=scale).to_pil()
+            finally:
+                pdf.close()
     elif mime in IMAGE_TYPES:
         limit = get_settings().max_image_pixels
         count = image_frame_count(data, limit)
         if not 1 <= page <= count:
-            raise ExtractionError(f"Page {page} does not exist (the file has {count}).")
+            raise ExtractionError(f"Halaman {page} tidak ada (berkas ini {count} halaman).")
         img = open_image(data, limit)
         img.seek(page - 1)
         factor = dpi / (_image_dpi(img) or estimate_dpi(img.width, img.height))

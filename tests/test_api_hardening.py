@@ -20,6 +20,7 @@ from test_api_support import (
     make_settings,
     record,
     running_server,
+    web_login,
 )
 
 pytestmark = pytest.mark.slow
@@ -93,7 +94,8 @@ def test_security_headers_cookie_and_readiness(tmp_path: Path) -> None:
         assert http.get("/api/v1/agreements").headers["cache-control"] == "no-store"
         # a cross-site form rides on the cookie only: the API does not take it
         with client(base, None) as browser:
-            browser.cookies.set("kerjasama_key", reviewer)
+            assert web_login(browser, reviewer).status_code in (200, 303)
+            assert browser.cookies.get("kerjasama_session")
             assert browser.get(f"/api/v1/agreements/{agreement_id}").status_code == 200
             posted = browser.post(f"/api/v1/agreements/{agreement_id}/reviewed")
             assert posted.status_code == 401, posted.text

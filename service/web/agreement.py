@@ -8,7 +8,6 @@ shows the page again with every edit the reviewer made, never a bare error.
 from __future__ import annotations
 
 import json
-import threading
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Form, Query, Request
@@ -27,7 +26,6 @@ from service.web.history import history_entries
 from service.web.shared import check_csrf
 
 router = APIRouter(prefix="/review", include_in_schema=False)
-_RENDER = threading.Lock()
 
 COLOURS = (
     "#1565c0", "#c62828", "#2e7d32", "#6a1b9a", "#ef6c00", "#00838f", "#ad1457",
@@ -247,8 +245,7 @@ def thumbnail(state: State, principal: CurrentPrincipal, agreement_id: RecordId)
     if not view.files:
         raise NotFoundError(f"Perjanjian #{agreement_id} tidak punya berkas.")
     _info, path = state.registry.get_file(view.files[0].sha256)
-    with _RENDER:  # pdfium is not thread-safe: one render at a time from the pages
-        png = page_png(path.read_bytes(), 1, 14)
+    png = page_png(path.read_bytes(), 1, 14)
     return Response(
         png, media_type="image/png", headers={"Cache-Control": "private, max-age=86400"}
     )
