@@ -11,21 +11,8 @@ import random
 
 from num2words import num2words
 
-MONTHS = (
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-)
-WEEKDAYS = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
+from models.calendar_id import MONTHS
+
 DATE_FORMS = ("words", "words+numeric", "mixed", "plain", "numeric")
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from corpusgen.dates_id import WEEKDAYS, long_date, opening_date
+from corpusgen.dates_id import long_date, opening_date
 from corpusgen.drafting import ORDINALS, Draft, legal_basis, title_case, weighted
 from corpusgen.layout import (
     Block,
@@ -20,6 +20,7 @@ from corpusgen.layout import (
 )
 from corpusgen.numbering import number_for
 from corpusgen.people import make_person
+from models.calendar_id import WEEKDAYS
 
 
 def heading(s: Draft) -> None:

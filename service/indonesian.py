@@ -14,22 +14,8 @@ from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from models import get_settings
+from models.calendar_id import MONTHS, WEEKDAYS
 
-MONTHS = (
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-)
-WEEKDAYS = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
 _ZONE_NAMES = {
     "Asia/Jakarta": "WIB",
     "Asia/Pontianak": "WIB",
