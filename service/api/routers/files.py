@@ -59,15 +59,15 @@ def page_image(
     """A page larger than ``page_image_max_pixels`` at this dpi is drawn smaller."""
     info, path = authz.file(state.registry, principal, sha256)
     if page > info.pages:
-        raise NotFoundError(f"The file has {info.pages} page(s); there is no page {page}.")
+        raise NotFoundError(f"Berkas ini {info.pages} halaman; halaman {page} tidak ada.")
     png = cached_page_png(state.settings, sha256, path, page, dpi)
     return Response(png, media_type="image/png", headers={"Cache-Control": "private, max-age=3600"})
 
 
 @router.get(
     "/files/{sha256}/pages/{page}/text",
-    response_class=PlainTextResponse,
     summary="The text read from one page",
+    responses={200: {"content": {"text/plain": {"schema": {"type": "string"}}}}},
 )
 def page_text(state: State, principal: Viewer, sha256: Sha, page: PageNo) -> PlainTextResponse:
     authz.file(state.registry, principal, sha256)
