@@ -7,6 +7,8 @@ POST to the API, and the OpenAPI schema's declared answers.
 
 from __future__ import annotations
 
+import logging
+import re
 import socket
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -126,3 +128,21 @@ def test_scoped_reupload_of_another_regions_file_does_not_name_its_agreement(
             assert job["agreement_id"] == expected and job["duplicate_of"] == expected
             polled = http.get(f"/api/v1/jobs/{job['id']}").json()
             assert polled["agreement_id"] == expected
+
+
+def test_first_start_admin_key_is_on_the_terminal_and_never_in_a_log(
+    tmp_path: Path, capfd: pytest.CaptureFixture[str], caplog: pytest.LogCaptureFixture
+) -> None:
+    settings = make_settings(tmp_path)
+    caplog.set_level(logging.DEBUG)
+    with running_server(settings) as base, client(base, None) as http:
+        assert http.get("/api/v1/health").status_code == 200
+    shown = re.search(
+        r"kunci admin dibuat \(hanya ditampilkan sekali\): (\S+)", capfd.readouterr().err
+    )
+    assert shown, "the first-start key was not shown on the terminal"
+    key = shown.group(1)
+    assert all(key not in record.getMessage() for record in caplog.records)
+    with running_server(settings) as base, client(base, key) as http:  # and it works, once made
+        assert http.get("/api/v1/agreements").status_code == 200
+    assert key not in capfd.readouterr().err

@@ -67,7 +67,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         if new_key is not None:
             # the terminal only, never a logger: log files are kept and shipped
             print(
-                f"No API key existed, so an admin key was made (shown once): {new_key.key}",
+                f"Belum ada kunci API, jadi kunci admin dibuat (hanya ditampilkan sekali): {new_key.key}",
                 file=sys.stderr,
                 flush=True,
             )
