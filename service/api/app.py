@@ -67,7 +67,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         if new_key is not None:
             # the terminal only, never a logger: log files are kept and shipped
             print(
-                f"Belum ada kunci API, jadi kunci admin dibuat (hanya ditampilkan sekali): {new_key.key}",
+                "Belum ada kunci API, jadi kunci admin dibuat (hanya ditampilkan sekali): "
+                f"{new_key.key}",
                 file=sys.stderr,
                 flush=True,
             )
