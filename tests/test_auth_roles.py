@@ -176,7 +176,7 @@ def test_serve_prints_where_it_listens_and_the_first_admin_key(tmp_path: Path) -
     try:
         assert server.stdout is not None
         lines: list[str] = []
-        while not any("admin key" in line for line in lines):
+        while not any("kunci admin" in line for line in lines):
             line = server.stdout.readline()
             assert line, f"serve stopped: {lines}"
             lines.append(line)
