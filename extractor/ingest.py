@@ -108,7 +108,7 @@ def _read_source(source: Path | bytes, settings: Settings) -> bytes:
         try:
             size = path.stat().st_size
         except OSError as exc:
-            raise EmptyFileError(f"The file {path.name} cannot be read ({exc}).") from exc
+            raise EmptyFileError(f"Berkas {path.name} tidak dapat dibaca ({exc}).") from exc
         check_size(size, settings)
         data = path.read_bytes()
     check_size(len(data), settings)

@@ -131,7 +131,7 @@ def open_image(data: bytes, max_pixels: int) -> Image.Image:
             detail={"limit": max_pixels},
         ) from exc
     except (OSError, ValueError, SyntaxError) as exc:
-        raise CorruptFileError(f"The image file is damaged and cannot be opened ({exc}).") from exc
+        raise CorruptFileError(f"Berkas gambar rusak dan tidak dapat dibuka ({exc}).") from exc
     check_pixels(img.width, img.height, max_pixels)
     return img
 
@@ -306,7 +306,7 @@ def page_png(data: bytes, page: int, dpi: int = 110, *, max_pixels: int | None =
         if factor < 1:
             img = img.resize((round(img.width * factor), round(img.height * factor)))
     else:  # pragma: no cover - sniff_mime raises first
-        raise UnsupportedFileTypeError(f"Cannot show pages of {mime}.")
+        raise UnsupportedFileTypeError(f"Halaman berkas {mime} tidak dapat ditampilkan.")
     out = io.BytesIO()
     img.save(out, format="PNG", optimize=False)
     return out.getvalue()

@@ -41,7 +41,9 @@ class Role(IntEnum):
             return cls[name]
         except KeyError:
             allowed = ", ".join(r.name for r in cls)
-            raise ValidationFailedError(f"Unknown role {name!r}; use one of {allowed}.") from None
+            raise ValidationFailedError(
+                f"Peran {name!r} tidak dikenal; gunakan salah satu dari {allowed}."
+            ) from None
 
 
 @dataclass(frozen=True)
@@ -122,7 +124,7 @@ class KeyStore:
         region = valid_region(region) if region else None
         key = key or KEY_PREFIX + secrets.token_urlsafe(32)
         if len(key) < 16:
-            raise ValidationFailedError("An API key must be at least 16 characters long.")
+            raise ValidationFailedError("Kunci API paling sedikit 16 karakter.")
         now = dt.datetime.now(dt.UTC)
         with self._db() as db:
             cur = db.execute(
@@ -152,14 +154,14 @@ class KeyStore:
                 cur.rowcount == 0
                 and not db.execute("select 1 from api_keys where id = ?", (key_id,)).fetchone()
             ):
-                raise NotFoundError(f"There is no API key {key_id}.")
+                raise NotFoundError(f"Kunci API {key_id} tidak ada.")
         return self.get(key_id)
 
     def get(self, key_id: int) -> KeyInfo:
         with self._db() as db:
             row = db.execute("select * from api_keys where id = ?", (key_id,)).fetchone()
         if row is None:
-            raise NotFoundError(f"There is no API key {key_id}.")
+            raise NotFoundError(f"Kunci API {key_id} tidak ada.")
         return _info(row)
 
     def list(self) -> list[KeyInfo]:
@@ -174,13 +176,13 @@ class KeyStore:
 
     def authenticate(self, key: str | None) -> Principal:
         if not key:
-            raise AuthError("An API key is needed (Authorization: Bearer <key> or X-API-Key).")
+            raise AuthError("Diperlukan kunci API (Authorization: Bearer <kunci> atau X-API-Key).")
         with self._db() as db:
             row = db.execute(
                 "select * from api_keys where hash = ? and revoked_at is null", (hash_key(key),)
             ).fetchone()
         if row is None:
-            raise AuthError("The API key is unknown or revoked.")
+            raise AuthError("Kunci API tidak dikenal atau sudah dicabut.")
         return _key_principal(row)
 
     def principal_for_key(self, key_id: int) -> Principal:

@@ -104,7 +104,7 @@ class TesserocrEngine:
             api.Clear()
             if time.monotonic() - started >= 0.9 * timeout:
                 raise OcrTimeoutError("OCR of the page ran past its time limit and was stopped.")
-            raise ExtractionError("Tesseract could not read the page image.")
+            raise ExtractionError("Tesseract tidak dapat membaca gambar halaman.")
         out: list[OcrWord] = []
         it = api.GetIterator()
         if it is None:
@@ -192,9 +192,9 @@ class PytesseractEngine:
                 raise OcrTimeoutError(
                     "OCR of the page ran past its time limit and was stopped."
                 ) from exc
-            raise ExtractionError(f"Tesseract failed: {exc}") from exc
+            raise ExtractionError(f"Tesseract gagal: {exc}") from exc
         except p.TesseractError as exc:
-            raise ExtractionError(f"Tesseract failed: {exc}") from exc
+            raise ExtractionError(f"Tesseract gagal: {exc}") from exc
         out: list[OcrWord] = []
         lines: dict[tuple[int, int, int], int] = {}
         for i, text in enumerate(data["text"]):

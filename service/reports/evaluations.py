@@ -122,7 +122,7 @@ class EvaluationStore:
                 "SELECT status, merged_into FROM agreements WHERE id = ?", [agreement_id]
             ).fetchone()
             if row is None:
-                raise NotFoundError(f"There is no agreement {agreement_id}.")
+                raise NotFoundError(f"Perjanjian #{agreement_id} tidak ada.")
             if row[0] == "merged":
                 raise ConflictError(
                     f"Agreement {agreement_id} was merged into {row[1]}; evaluate that one.",

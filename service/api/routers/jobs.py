@@ -36,5 +36,5 @@ def list_jobs(
 def get_job(state: State, principal: Viewer, job_id: str) -> Job:
     job = state.jobs.get(job_id)
     if job is None or (principal.region and job.user != principal.user):
-        raise NotFoundError(f"There is no job {job_id!r}.")
+        raise NotFoundError(f"Pekerjaan {job_id!r} tidak ada.")
     return job
