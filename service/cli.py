@@ -91,6 +91,7 @@ def serve(
 
     from models import get_settings
     from service.api.app import create_app
+    from service.jobs.backends import describe
 
     settings = get_settings()
     updates: dict[str, object] = {}
@@ -101,7 +102,7 @@ def serve(
     if worker is not None:
         updates["embedded_worker"] = worker
     settings = settings.model_copy(update=updates)
-    queue = settings.queue_url or f"SQLite {settings.queue_path}"
+    queue = describe(settings)
     print(
         f"Registri Kerja Sama listening on http://{settings.host}:{settings.port}/ "
         f"(review pages /review, API /api/v1/docs); registry {settings.database}; "
@@ -119,18 +120,21 @@ def serve(
 
 @app.command()
 def worker(
-    workers: int = typer.Option(0, help="worker processes; 0 = KERJASAMA_WORKERS or one per core"),
+    workers: int = typer.Option(
+        0, help="OCR processes of this worker; 0 = KERJASAMA_WORKERS or one per core"
+    ),
 ) -> None:
-    """Run OCR workers against the job queue (scale-out: KERJASAMA_QUEUE_URL=redis://...)."""
+    """Take jobs from the queue and read them (scale-out: KERJASAMA_QUEUE_URL=redis://...)."""
     import logging
 
     from models import get_settings
+    from service.jobs.backends import describe
     from service.jobs.worker import run_worker, worker_count
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
     settings = get_settings()
     n = workers or worker_count(settings)
-    print(f"kerjasama worker: {n} worker(s) on {settings.queue_url or settings.queue_path}")
+    print(f"kerjasama worker: {n} proses OCR, antrean {describe(settings)}", flush=True)
     run_worker(settings, workers=n)
 
 
