@@ -272,3 +272,30 @@ def link_reason(text: str) -> str:
             ]
             return words.format(*parts)
     return text
+
+
+def readable(name: str, value: object) -> str:
+    """A contract field's value on one line as a person reads it (the CLI's table)."""
+    if value is None or value == "" or value == []:
+        return "—"
+    if name in ("signing_date", "start_date", "end_date"):
+        return format_date(str(value))
+    if name == "doc_type":
+        return label(DOC_TYPE_LABELS, str(value))
+    if name.endswith("_source"):
+        return label(SOURCE_LABELS, str(value))
+    if isinstance(value, dict) and name == "duration":
+        return f"{value.get('value')} {value.get('unit') or ''}".strip()
+    if isinstance(value, list) and name == "parties":
+        return "; ".join(_party_line(i, p) for i, p in enumerate(value) if isinstance(p, dict))
+    if isinstance(value, list):
+        return "; ".join(str(v) for v in value)
+    return str(value)
+
+
+def _party_line(index: int, party: dict[str, object]) -> str:
+    kind = PARTY_KIND_LABELS.get(str(party.get("kind")), "") if party.get("kind") else ""
+    about = ", ".join(str(x) for x in (kind, party.get("region_name")) if x)
+    who = ", ".join(str(x) for x in (party.get("signatory"), party.get("title")) if x)
+    line = f"{party_label(index)}: {party.get('institution') or '—'}"
+    return line + (f" ({about})" if about else "") + (f" — {who}" if who else "")

@@ -43,3 +43,39 @@ def test_corrected_number_and_abbreviations_are_found(tmp_path: Path) -> None:
         assert found("Kota Sukabumi") == []
     finally:
         registry.close()
+
+
+def test_a_replaced_value_stops_finding_the_agreement(tmp_path: Path) -> None:
+    """OCR's misread number stays in the page text, but once a reviewer corrects it
+    neither the fields nor the page text find the agreement by it."""
+    from models import Line
+
+    settings = make_settings(tmp_path)
+    data, document, extraction = record("Kerja sama irigasi", ["32.02"], number="415.4/8B/2020")
+    document.pages[0].lines.extend(
+        [Line(text="Nomor 415.4/8B/2020"), Line(text="pembangunan bendungan Cikareo")]
+    )
+    [agreement_id] = file_records(settings, [(data, document, extraction)])
+    registry = Registry.open(settings)
+    try:
+
+        def found(q: str, where_in: str = "fields") -> list[int]:
+            query = AgreementQuery(q=q, search_in=where_in)  # type: ignore[arg-type]
+            return [a.id for a in registry.list_agreements(query).items]
+
+        assert found("415.4/8B/2020") == [agreement_id]
+        assert found("bendungan") == [] and found("bendungan", "text") == [agreement_id]
+        registry.correct(
+            agreement_id,
+            {"numbers": ["415.4/88/2020"]},
+            reason="nomor dari salinan",
+            user="rina",
+            expected_version=1,
+        )
+        assert found("415.4/88/2020") == [agreement_id]
+        assert found("415.4/8B/2020") == [] and found("415.4/8B/2020", "text") == []
+        # the rest of the page text still answers, apart from the fields
+        assert found("bendungan Cikar", "text") == [agreement_id]
+        assert found("irigasi", "text") == []  # a field match is not repeated there
+    finally:
+        registry.close()

@@ -133,19 +133,32 @@ def test_reviewer_corrects_through_the_forms(site: Site) -> None:
     page.wait_for_function("document.getElementById('page-no').textContent === '1'")
     shot(page, "workbench")
 
+    # The region picker: a province first, then its kabupaten/kota; institution
+    # suggestions hold the registry's names and the region list's.
+    assert page.input_value("#p0-prov") == "35" and page.input_value("#p0-region") == "35.15"
+    page.select_option("#p0-prov", "32")
+    assert "Kabupaten Sukabumi" in page.inner_text("#p0-region")
+    assert "Kabupaten Sidoarjo" not in page.inner_text("#p0-region")
+    page.select_option("#p0-prov", "35")
+    page.select_option("#p0-region", "35.15")
+    suggestions = page.eval_on_selector_all(
+        "#dl-institutions option", "os => os.map(o => o.value)"
+    )
+    assert "Pemerintah Kabupaten Sukabumi" in suggestions
+    assert "PEMERINTAH KOTA SURABAYA" in suggestions
+
     # A party and a date through the forms, plus a mistake: the other edits stay.
     page.fill("#p1-sign", "Dr. Tri Rismaharini, M.T.")
     page.fill("#in-signing_date", "2019-03-28")
-    page.fill("#p0-region", "99.99 Atlantis")
+    page.select_option("select[name=duration_unit]", "")
     page.fill("#reason", "dibaca dari salinan bertanda tangan")
     page.click("#save")
-    error = page.locator("#f-parties .error")
-    assert "tidak dikenal" in error.inner_text()
+    assert "Pilih satuan" in page.inner_text("#f-duration .error")
     assert page.input_value("#p1-sign") == "Dr. Tri Rismaharini, M.T."
     assert page.input_value("#in-signing_date") == "2019-03-28"
     assert page.input_value("#reason") == "dibaca dari salinan bertanda tangan"
     shot(page, "workbench-error")
-    page.fill("#p0-region", "35.15")
+    page.select_option("select[name=duration_unit]", "tahun")
     page.click("#save")
     page.wait_for_selector(".history li")
     history = page.inner_text(".history")

@@ -210,7 +210,6 @@ class RegistryReviewer(RegistryReader):
                 "AND kind IN ('implements', 'amends', 'duplicate_candidate')",
                 [original, copy, original],
             )
-        conn.execute("DELETE FROM search WHERE agreement_id = ?", [copy])
         derive.refresh(conn, copy)
         derive.refresh(conn, original)
         self._bump(conn, copy, now)
