@@ -141,9 +141,7 @@ def test_reviewer_corrects_through_the_forms(site: Site) -> None:
     assert "Kabupaten Sidoarjo" not in page.inner_text("#p0-region")
     page.select_option("#p0-prov", "35")
     page.select_option("#p0-region", "35.15")
-    suggestions = page.eval_on_selector_all(
-        "#dl-institutions option", "os => os.map(o => o.value)"
-    )
+    suggestions = page.eval_on_selector_all("#dl-institutions option", "os => os.map(o => o.value)")
     assert "Pemerintah Kabupaten Sukabumi" in suggestions
     assert "PEMERINTAH KOTA SURABAYA" in suggestions
 
