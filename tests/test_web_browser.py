@@ -262,3 +262,106 @@ def test_login_page_in_indonesian(site: Site) -> None:
     shot(page, "login")
     assert httpx.get(f"{site.base}/review/login").status_code == 200
     context.close()
+
+
+def test_keyboard_shortcuts(site: Site) -> None:
+    site.ensure_filed()
+    with client(site.base, site.staff_key) as http:  # a second agreement to move on to
+        sent = http.post(
+            "/api/v1/uploads", files={"files": ("pintasan.pdf", two_page_pdf("Pintasan"))}
+        ).json()
+        wait_job(http, sent["items"][0]["job"]["id"])
+    page = site.page("rina")
+    page.locator("table.list tbody tr a[href^='/review/agreements/']").nth(1).click()
+    page.wait_for_selector("#page-img")
+    start = page.url
+    page.locator("h1").click()  # nothing focused: letters are shortcuts
+    page.keyboard.press("j")  # next field: the first
+    page.wait_for_selector("#f-doc_type.selected")
+    assert page.evaluate("document.activeElement.closest('.field').id") == "f-doc_type"
+    page.keyboard.press("Alt+ArrowDown")  # inside an input: Alt+arrows move
+    page.wait_for_selector("#f-title.selected")
+    assert page.evaluate("document.activeElement.id") == "in-title"
+    page.keyboard.press("Alt+ArrowUp")
+    page.wait_for_selector("#f-doc_type.selected")
+    page.keyboard.press("Escape")
+    page.keyboard.press("n")  # next page
+    page.wait_for_function("document.getElementById('page-no').textContent === '2'")
+    page.keyboard.press("p")
+    page.wait_for_function("document.getElementById('page-no').textContent === '1'")
+    page.keyboard.press("k")  # previous field stays at the first
+    page.wait_for_selector("#f-doc_type.selected")
+    # Ctrl+S saves the form
+    page.fill("#in-signing_place", "Sidoarjo, Jawa Timur")
+    page.fill("#reason", "tempat lengkap")
+    page.keyboard.press("Control+s")
+    page.wait_for_selector(".history li:has-text('Sidoarjo, Jawa Timur')")
+    assert page.url.split("?")[0] == start
+    # Alt+→ opens the next agreement in the queue
+    following = page.get_attribute("#next-agreement", "href")
+    assert following
+    page.keyboard.press("Alt+ArrowRight")
+    page.wait_for_url(re.compile(re.escape(following) + "$"))
+    page.context.close()
+
+
+def test_learned_alias_shown_with_its_evidence_and_search_follows(site: Site) -> None:
+    """A reviewer's fix of a jabatan is applied to the next filing, shown as learned with
+    its own confidence; search finds the corrected number, not the one read before."""
+    with client(site.base, site.staff_key) as http:
+        sent = http.post(
+            "/api/v1/uploads", files={"files": ("belajar-1.pdf", two_page_pdf("Belajar 1"))}
+        ).json()
+        first = int(wait_job(http, sent["items"][0]["job"]["id"])["agreement_id"])
+    reviewer = add_key(site.settings, "reviewer")
+    with client(site.base, reviewer) as http:
+        view = http.get(f"/api/v1/agreements/{first}").json()
+        parties = view["fields"]["parties"]["value"]
+        parties[0]["title"] = "Bupati Sidoarjo periode 2016-2021"
+        saved = http.patch(
+            f"/api/v1/agreements/{first}",
+            headers={"If-Match": f'"{view["version"]}"'},
+            json={
+                "changes": {
+                    "parties": parties,
+                    "numbers": ["119/123/404.1.1.3/2019", "77/BLJ/2019"],
+                },
+                "reason": "jabatan dan nomor dari salinan",
+            },
+        )
+        assert saved.status_code == 200, saved.text
+        correction = next(
+            c["id"]
+            for c in http.get(f"/api/v1/agreements/{first}/history").json()
+            if c["field"] == "parties"
+        )
+    with client(site.base, site.staff_key) as http:
+        sent = http.post(
+            "/api/v1/uploads", files={"files": ("belajar-2.pdf", two_page_pdf("Belajar 2"))}
+        ).json()
+        second = int(wait_job(http, sent["items"][0]["job"]["id"])["agreement_id"])
+    page = site.page("rina")
+    page.goto(f"/review/agreements/{second}")
+    assert page.input_value("#p0-title") == "Bupati Sidoarjo periode 2016-2021"
+    learned = page.locator("#f-parties .evidence.learned").first
+    assert f"dipelajari dari koreksi #{correction} (keyakinan 0,90)" in learned.inner_text()
+    shot(page, "workbench-learned")
+
+    # The search box: the corrected number finds the agreement, the one read before does not.
+    page.goto("/review?view=all")
+    page.fill("#q", "77/BLJ/2019")
+    page.press("#q", "Enter")
+    page.wait_for_selector("p.count")
+    rows = page.locator(f"table.list a[href='/review/agreements/{first}']")
+    assert rows.count() > 0
+    page.fill("#q", "415.4/77/436.1.2/2019")
+    page.press("#q", "Enter")
+    page.wait_for_selector("p.count")
+    assert page.locator(f"table.list a[href='/review/agreements/{first}']").count() == 0
+    assert page.locator(f"table.list a[href='/review/agreements/{second}']").count() > 0
+    shot(page, "search")
+    page.fill("#q", "Kab. Sidoar")
+    page.press("#q", "Enter")
+    page.wait_for_selector("p.count")
+    assert page.locator(f"table.list a[href='/review/agreements/{first}']").count() > 0
+    page.context.close()
