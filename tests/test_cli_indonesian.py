@@ -67,6 +67,7 @@ def test_command_output_has_no_english(run, tmp_path: Path) -> None:  # type: ig
         "users create": run("users", "create", "siti", "--role", "reviewer", "--password", "x" * 9),
         "backfill": run("backfill", str(archive), "--no-progress", "--workers", "1", code=1),
         "report expiring": run("report", "expiring", "--days", "3650"),
+        "report yearly": run("report", "yearly", "--year", "2024", "--body", "35.15"),
     }
     assert "Jenis dokumen" in outputs["extract"] and "Para pihak" in outputs["extract"]
     assert "diarsipkan" in outputs["backfill"] and "gagal" in outputs["backfill"]

@@ -21,6 +21,7 @@ from test_api_support import (
     client,
     make_settings,
     running_server,
+    scanned_pdf,
     wait_job,
 )
 
@@ -87,24 +88,43 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
             browser.close()
 
 
+def on_page(page: Any, number: int) -> None:
+    """Wait for the viewer to show page ``number`` (a locator wait: the pages' CSP forbids
+    the eval a polled ``wait_for_function`` needs)."""
+    playwright.expect(page.locator("#page-no")).to_have_text(str(number))
+
+
 def shot(page: Any, name: str) -> None:
+    page.evaluate("window.scrollTo(0, 0)")  # the sticky page viewer sits at the top
     page.screenshot(path=str(SCREENS / f"{name}.png"), full_page=True)
 
 
-def test_staff_upload_and_see_it_read(site: Site) -> None:
+def test_staff_upload_a_scan_and_see_it_read(site: Site) -> None:
     page = site.page("budi")
     assert page.url.endswith("/review/upload")
     page.set_input_files(
         "#upload-files",
-        {"name": "nk-sidoarjo.pdf", "mimeType": "application/pdf", "buffer": two_page_pdf()},
+        {"name": "pindaian.pdf", "mimeType": "application/pdf", "buffer": scanned_pdf(1, 150)},
     )
     page.click("button:has-text('Unggah')")
     assert "diterima" in page.inner_text(".results")
-    # The job list refreshes itself until the upload is read and filed.
-    row = page.locator("#jobs tbody tr", has_text="nk-sidoarjo.pdf").first
-    row.locator("text=selesai").wait_for(timeout=60_000)
+    # The job list refreshes itself until the scan is read (OCR) and filed.
+    row = page.locator("#jobs tbody tr", has_text="pindaian.pdf").first
+    row.locator("text=selesai").wait_for(timeout=120_000)
     assert re.search(r"#\d+", row.inner_text())
     shot(page, "upload")
+    row.locator("a[href^='/review/agreements/']").first.click()
+    page.wait_for_selector("#page-img")
+    assert "Nota Kesepahaman" in page.inner_text("#f-doc_type")  # what OCR read
+    assert "SIDOARJO" in page.inner_text("#f-parties").upper()
+    # Out of the queue again, so the other flows open the two-page sample.
+    scanned = int(page.url.rsplit("/", 1)[-1].split("?")[0])
+    with client(site.base, add_key(site.settings, "reviewer")) as http:
+        version = http.get(f"/api/v1/agreements/{scanned}").json()["version"]
+        marked = http.post(
+            f"/api/v1/agreements/{scanned}/reviewed", headers={"If-Match": f'"{version}"'}
+        )
+        assert marked.status_code == 200, marked.text
     page.context.close()
 
 
@@ -113,6 +133,12 @@ def test_reviewer_corrects_through_the_forms(site: Site) -> None:
     page = site.page("rina")
     assert page.url.endswith("/review")
     shot(page, "queue")
+    # The queue is lowest confidence first; the reviewer opens the first row.
+    shown = page.eval_on_selector_all(
+        "table.list tbody tr td:last-child", "cs => cs.map(c => c.textContent.trim())"
+    )
+    confidences = [float(c.replace(",", ".")) for c in shown if c != "—"]
+    assert confidences == sorted(confidences)
     page.locator("table.list tbody tr a[href^='/review/agreements/']").nth(1).click()
     page.wait_for_selector("#page-img")
     agreement_url = page.url
@@ -121,7 +147,7 @@ def test_reviewer_corrects_through_the_forms(site: Site) -> None:
 
     # Clicking a field shows the page its evidence is on, with its boxes in its colour.
     page.click("#f-signing_date .field-head .field-label")
-    page.wait_for_function("document.getElementById('page-no').textContent === '2'")
+    on_page(page, 2)
     box = page.locator(".box.active[data-field='signing_date']").first
     box.wait_for()
     colour = page.eval_on_selector(
@@ -130,7 +156,7 @@ def test_reviewer_corrects_through_the_forms(site: Site) -> None:
     assert box.evaluate("e => e.style.getPropertyValue('--c').trim()") == colour
     assert "%" in (box.get_attribute("style") or "")
     page.click("#f-title a.hlm")
-    page.wait_for_function("document.getElementById('page-no').textContent === '1'")
+    on_page(page, 1)
     shot(page, "workbench")
 
     # The region picker: a province first, then its kabupaten/kota; institution
@@ -242,9 +268,10 @@ UNCOVERED = """() => {
 def test_every_control_is_clickable(site: Site, width: int, height: int) -> None:
     site.ensure_filed()
     page = site.page("rina", width, height)
-    for path in ("/review?view=all", "/review/upload"):
+    for path, name in (("/review?view=all", "list"), ("/review/upload", "upload")):
         page.goto(path)
         assert page.evaluate(UNCOVERED) == [], path
+        shot(page, f"{name}-{width}")
     page.goto("/review?view=all")
     page.locator("table.list tbody tr a[href^='/review/agreements/']").first.click()
     page.wait_for_selector("#page-img")
@@ -286,9 +313,9 @@ def test_keyboard_shortcuts(site: Site) -> None:
     page.wait_for_selector("#f-doc_type.selected")
     page.keyboard.press("Escape")
     page.keyboard.press("n")  # next page
-    page.wait_for_function("document.getElementById('page-no').textContent === '2'")
+    on_page(page, 2)
     page.keyboard.press("p")
-    page.wait_for_function("document.getElementById('page-no').textContent === '1'")
+    on_page(page, 1)
     page.keyboard.press("k")  # previous field stays at the first
     page.wait_for_selector("#f-doc_type.selected")
     # Ctrl+S saves the form

@@ -93,7 +93,7 @@ class RegistryConnection:
         conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
         if conn is None:
             if self._closed:
-                raise ConflictError("the registry is closed")
+                raise ConflictError("Registri sudah ditutup.")
             conn = sqlite3.connect(
                 self.database,
                 timeout=BUSY_TIMEOUT_S,
