@@ -10,12 +10,13 @@ parts); a part no pattern knows is shown as written rather than guessed at.
 
 from __future__ import annotations
 
-import re
+from service.indonesian import translate_phrase
 
 _FORMS = {"words": "kata", "digits": "angka", "mixed": "campuran", "numeric": "angka"}
 
 _PARTS: tuple[tuple[str, str], ...] = (
-    (r"type line of the heading: '(.+)'( \(fuzzy\))?", "baris jenis di kepala naskah: ‘{0}’{1}"),
+    (r"type line of the heading: '(.+)' \(fuzzy\)", "baris jenis di kepala naskah: ‘{0}’ (mirip)"),
+    (r"type line of the heading: '(.+)'", "baris jenis di kepala naskah: ‘{0}’"),
     (r"heading block from the type line through TENTANG", "blok kepala dari baris jenis sampai TENTANG"),
     (r"heading block from the type line \(no TENTANG line found\)", "blok kepala dari baris jenis (baris TENTANG tidak ditemukan)"),
     (r"'Nomor' line of the heading block", "baris ‘Nomor’ di blok kepala"),
@@ -61,14 +62,7 @@ _PARTS: tuple[tuple[str, str], ...] = (
 
 
 def _part(text: str) -> str:
-    for pattern, words in _PARTS:
-        match = re.fullmatch(pattern, text)
-        if match:
-            groups = [_FORMS.get(g, g) if g else "" for g in match.groups()]
-            if pattern.startswith(r"type line") and groups[1]:
-                groups[1] = " (mirip)"
-            return words.format(*groups)
-    return text
+    return translate_phrase(_PARTS, text, lambda g: _FORMS.get(g, g))
 
 
 def evidence_reason(rule: str | None) -> str:

@@ -9,6 +9,7 @@ codes; only what a person reads is translated.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import UTC, date, datetime
 from functools import lru_cache
 from zoneinfo import ZoneInfo
@@ -262,16 +263,23 @@ _REASONS = (
 )  # fmt: skip
 
 
-def link_reason(text: str) -> str:
-    """A duplicate/link reason (stored as a stable English phrase) as a reviewer reads it."""
-    for pattern, words in _REASONS:
+def translate_phrase(
+    table: tuple[tuple[str, str], ...], text: str, group: Callable[[str], str] = str
+) -> str:
+    """A stable English phrase by the first pattern of ``table`` it matches whole, its
+    groups passed through ``group``; a phrase no pattern knows is returned as it is."""
+    for pattern, words in table:
         match = re.fullmatch(pattern, text.strip())
         if match:
-            parts = [
-                g.replace(".", ",") if re.fullmatch(r"[\d.]+", g) else g for g in match.groups()
-            ]
-            return words.format(*parts)
+            return words.format(*(group(g or "") for g in match.groups()))
     return text
+
+
+def link_reason(text: str) -> str:
+    """A duplicate/link reason (stored as a stable English phrase) as a reviewer reads it."""
+    return translate_phrase(
+        _REASONS, text, lambda g: g.replace(".", ",") if re.fullmatch(r"[\d.]+", g) else g
+    )
 
 
 def readable(name: str, value: object) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from test_api_support import file_records, make_settings, record
+from test_api_support import file_misread, file_records, make_settings, record
 
 from service.registry import Registry
 from service.registry.queries import search_terms
@@ -48,14 +48,8 @@ def test_corrected_number_and_abbreviations_are_found(tmp_path: Path) -> None:
 def test_a_replaced_value_stops_finding_the_agreement(tmp_path: Path) -> None:
     """OCR's misread number stays in the page text, but once a reviewer corrects it
     neither the fields nor the page text find the agreement by it."""
-    from models import Line
-
     settings = make_settings(tmp_path)
-    data, document, extraction = record("Kerja sama irigasi", ["32.02"], number="415.4/8B/2020")
-    document.pages[0].lines.extend(
-        [Line(text="Nomor 415.4/8B/2020"), Line(text="pembangunan bendungan Cikareo")]
-    )
-    [agreement_id] = file_records(settings, [(data, document, extraction)])
+    agreement_id = file_misread(settings)
     registry = Registry.open(settings)
     try:
 

@@ -12,6 +12,7 @@ from test_api_support import (
     add_key,
     add_user,
     agreement_pdf,
+    file_misread,
     file_records,
     make_settings,
     record,
@@ -173,14 +174,8 @@ def test_viewers_see_pages_without_edit_forms(tmp_path: Path) -> None:
 def test_search_over_http_follows_corrections(tmp_path: Path) -> None:
     """The API and the list page search current values; the page text apart; a number
     a reviewer corrected no longer finds the agreement by its OCR misreading."""
-    from models import Line
-
     settings = make_settings(tmp_path)
-    data, document, extraction = record("Kerja sama irigasi", ["32.02"], number="415.4/8B/2020")
-    document.pages[0].lines.extend(
-        [Line(text="Nomor 415.4/8B/2020"), Line(text="pembangunan bendungan Cikareo")]
-    )
-    [agreement_id] = file_records(settings, [(data, document, extraction)])
+    agreement_id = file_misread(settings)
     key = add_key(settings, "reviewer")
     with running_server(settings) as base, httpx.Client(base_url=base, timeout=60) as browser:
         api = {"X-API-Key": key}
