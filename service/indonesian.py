@@ -228,6 +228,8 @@ OUTCOME_LABELS = {
     "created": "tercatat sebagai perjanjian baru",
     "exact_duplicate": "berkas yang sama sudah ada",
     "near_duplicate": "calon duplikat",
+    "duplicate_candidate": "tercatat, calon duplikat",
+    "already_filed": "sudah ada di registri",
     "attached": "ditambahkan ke perjanjian",
 }
 ERROR_LABELS = {

@@ -63,6 +63,7 @@ templates.env.globals.update(
     LINK_STATUS_LABELS=indonesian.LINK_STATUS_LABELS,
     ROLE_LABELS=indonesian.ROLE_LABELS,
     SOURCE_LABELS=indonesian.SOURCE_LABELS,
+    JOB_STATUS_LABELS=indonesian.JOB_STATUS_LABELS,
     PARTY_KIND_LABELS=indonesian.PARTY_KIND_LABELS,
     provinces=region_picker.provinces,
     districts=region_picker.districts,
