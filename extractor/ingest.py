@@ -120,7 +120,7 @@ def _read_source(source: Path | bytes, settings: Settings) -> bytes:
 
 def check_size(size: int, settings: Settings) -> None:
     if size == 0:
-        raise EmptyFileError("The file is empty (0 bytes).")
+        raise EmptyFileError("Berkas kosong (0 bita).")
     if size > settings.max_file_bytes:
         raise FileTooLargeError(
             f"The file is {size / 1_048_576:.1f} MB, over the limit of "
@@ -131,7 +131,7 @@ def check_size(size: int, settings: Settings) -> None:
 
 def _check_pages(count: int, settings: Settings) -> None:
     if count == 0:
-        raise EmptyFileError("The PDF has no pages.")
+        raise EmptyFileError("PDF ini tidak punya halaman.")
     if count > settings.max_pages:
         raise TooManyPagesError(
             f"The file has {count} pages, more than the limit of {settings.max_pages}.",

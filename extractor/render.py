@@ -75,13 +75,14 @@ def open_pdf(data: bytes) -> pdfium.PdfDocument:
         text = str(exc)
         if _NO_PAGES.search(data) and not _SOME_PAGES.search(data):
             # pdfium refuses a page tree without pages (as a format or password error)
-            raise EmptyFileError("The PDF has no pages.") from exc
+            raise EmptyFileError("PDF ini tidak punya halaman.") from exc
         if "password" in text.lower():
             raise EncryptedPdfError(
-                "The PDF is password-protected (encrypted); upload a copy without a password."
+                "PDF ini dilindungi kata sandi (terenkripsi); unggah salinan tanpa kata sandi."
             ) from exc
         raise CorruptFileError(
-            f"The PDF is damaged or truncated and cannot be opened ({text}).",
+            "PDF ini rusak atau terpotong dan tidak dapat dibuka.",
+            detail={"pdfium": text},
         ) from exc
 
 
@@ -155,7 +156,9 @@ def image_frame_count(data: bytes, max_pixels: int) -> int:
         count = int(getattr(img, "n_frames", 1))
         img.load()
     except (OSError, ValueError, SyntaxError, EOFError) as exc:
-        raise CorruptFileError(f"The image is damaged or truncated ({exc}).") from exc
+        raise CorruptFileError(
+            "Gambar ini rusak atau terpotong.", detail={"pillow": str(exc)}
+        ) from exc
     return count
 
 
@@ -173,7 +176,9 @@ def image_page(data: bytes, index: int, max_pixels: int) -> PageImage:
     except ExtractionError:
         raise
     except (OSError, ValueError, SyntaxError, EOFError) as exc:
-        raise CorruptFileError(f"The image is damaged or truncated ({exc}).") from exc
+        raise CorruptFileError(
+            "Gambar ini rusak atau terpotong.", detail={"pillow": str(exc)}
+        ) from exc
     dpi = dpi or estimate_dpi(grey.width, grey.height)
     scale = 72.0 / dpi
     return PageImage(

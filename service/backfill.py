@@ -281,7 +281,7 @@ def _report(ctx: Context, filer: Filer, emit: Any) -> None:
     """One row of the report for a file through the pipeline (filed or failed)."""
     seconds = round(sum(ctx.seconds.values()), 3)
     if ctx.error is not None or ctx.filed is None or ctx.document is None:
-        error = ctx.error or InternalError("no result")
+        error = ctx.error or InternalError("Tidak ada hasil pembacaan.")
         ctx.error = error
         filer.record_failure(ctx)
         emit(
