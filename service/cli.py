@@ -26,28 +26,21 @@ def extract(
     as_json: bool = typer.Option(False, "--json", help="satu objek JSON per baris per berkas"),
 ) -> None:
     """Baca berkas lalu cetak hasil ekstraksinya (kontrak ekstraksi)."""
+    from extractor.ocr.pool import OcrPool
     from models import KerjasamaError, get_settings
-    from models.errors import UnreadableFileError
-    from service.consume import READ, Context, preflight, run
+    from service.consume import extract_files
 
     settings = get_settings()
     errors: list[KerjasamaError] = []
-    for path in files:
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            errors.append(UnreadableFileError(str(exc)))
-            report(errors[-1], name=path.name, as_json=as_json)
-            continue
-        ctx = run(Context(name=path.name, data=data, settings=settings), (preflight, *READ))
-        if ctx.error is not None or ctx.extraction is None:
-            errors.append(ctx.error or KerjasamaError("Tidak ada hasil ekstraksi."))
-            report(errors[-1], name=path.name, as_json=as_json)
-            continue
-        if as_json:
-            print(ctx.extraction.model_dump_json())
-        else:
-            _print_extraction(ctx.extraction)
+    with OcrPool(workers=settings.workers or None) as pool:  # started at the first OCR page
+        for ctx in extract_files(files, settings=settings, pool=pool):
+            if ctx.error is not None or ctx.extraction is None:
+                errors.append(ctx.error or KerjasamaError("Tidak ada hasil ekstraksi."))
+                report(errors[-1], name=ctx.name, as_json=as_json)
+            elif as_json:
+                print(ctx.extraction.model_dump_json())
+            else:
+                _print_extraction(ctx.extraction)
     if errors:
         raise typer.Exit(code=exit_code(errors))
 
