@@ -26,28 +26,21 @@ def extract(
     as_json: bool = typer.Option(False, "--json", help="satu objek JSON per baris per berkas"),
 ) -> None:
     """Baca berkas lalu cetak hasil ekstraksinya (kontrak ekstraksi)."""
+    from extractor.ocr.pool import OcrPool
     from models import KerjasamaError, get_settings
-    from models.errors import UnreadableFileError
-    from service.consume import READ, Context, preflight, run
+    from service.consume import extract_files
 
     settings = get_settings()
     errors: list[KerjasamaError] = []
-    for path in files:
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            errors.append(UnreadableFileError(str(exc)))
-            report(errors[-1], name=path.name, as_json=as_json)
-            continue
-        ctx = run(Context(name=path.name, data=data, settings=settings), (preflight, *READ))
-        if ctx.error is not None or ctx.extraction is None:
-            errors.append(ctx.error or KerjasamaError("Tidak ada hasil ekstraksi."))
-            report(errors[-1], name=path.name, as_json=as_json)
-            continue
-        if as_json:
-            print(ctx.extraction.model_dump_json())
-        else:
-            _print_extraction(ctx.extraction)
+    with OcrPool(workers=settings.workers or None) as pool:  # started at the first OCR page
+        for ctx in extract_files(files, settings=settings, pool=pool):
+            if ctx.error is not None or ctx.extraction is None:
+                errors.append(ctx.error or KerjasamaError("Tidak ada hasil ekstraksi."))
+                report(errors[-1], name=ctx.name, as_json=as_json)
+            elif as_json:
+                print(ctx.extraction.model_dump_json())
+            else:
+                _print_extraction(ctx.extraction)
     if errors:
         raise typer.Exit(code=exit_code(errors))
 
@@ -96,6 +89,7 @@ def serve(
 
     from models import get_settings
     from service.api.app import create_app
+    from service.jobs.backends import describe
 
     settings = get_settings()
     updates: dict[str, object] = {}
@@ -106,7 +100,7 @@ def serve(
     if worker is not None:
         updates["embedded_worker"] = worker
     settings = settings.model_copy(update=updates)
-    queue = settings.queue_url or f"SQLite {settings.queue_path}"
+    queue = describe(settings)
     print(
         f"Registri Kerja Sama berjalan di http://{settings.host}:{settings.port}/ "
         f"(halaman tinjauan /review, API /api/v1/docs); registri {settings.database}; "
@@ -125,19 +119,20 @@ def serve(
 @app.command()
 def worker(
     workers: int = typer.Option(
-        0, help="jumlah proses pekerja; 0 = KERJASAMA_WORKERS atau satu per inti"
+        0, help="jumlah proses OCR pekerja ini; 0 = KERJASAMA_WORKERS atau satu per inti"
     ),
 ) -> None:
-    """Jalankan pekerja OCR pada antrean (banyak mesin: KERJASAMA_QUEUE_URL=redis://...)."""
+    """Ambil pekerjaan dari antrean dan baca berkasnya (banyak mesin: KERJASAMA_QUEUE_URL=redis://...)."""
     import logging
 
     from models import get_settings
+    from service.jobs.backends import describe
     from service.jobs.worker import run_worker, worker_count
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
     settings = get_settings()
     n = workers or worker_count(settings)
-    print(f"kerjasama worker: {n} pekerja pada antrean {settings.queue_url or settings.queue_path}")
+    print(f"kerjasama worker: {n} proses OCR pada antrean {describe(settings)}", flush=True)
     run_worker(settings, workers=n)
 
 
