@@ -5,6 +5,7 @@ an upload through the real app goes queued -> filed."""
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import multiprocessing
@@ -208,6 +209,69 @@ def test_a_worker_killed_mid_job_loses_its_lease_and_another_finishes_it(
         assert queue.blob(job.id) is None  # the queue keeps nothing once filed
     finally:
         registry.close()
+
+
+def test_a_worker_stopped_with_sigterm_hands_its_job_back_at_once(
+    tmp_path: Path, backend: Callable[..., Settings]
+) -> None:
+    """A restart must not wait a lease nor spend an attempt: the lease here is
+    far longer than the wait for the second worker, so only a release passes."""
+    settings = backend(tmp_path, job_lease_seconds=600.0, workers=1)
+    registry = Registry.open(settings)
+    try:
+        store, queue, collector = _api_side(settings, registry)
+        intake = Intake(settings, store, queue, registry.find_file)
+        job = intake.submit(scanned_pdf(pages=3), "scan.pdf", user="test")
+
+        def held() -> str | None:
+            collector.run_once()
+            current = store.get(job.id)
+            return current.lease_owner if current else None
+
+        first = EmbeddedWorker(settings, workers=1, warm=False)
+        first.start()
+        try:
+            _until(held, 180, "a worker to claim the scan")
+        finally:
+            first.stop()  # SIGTERM, mid-OCR
+        assert first.process.exitcode == 0
+        second = EmbeddedWorker(settings, workers=1, warm=False)
+        second.start()
+        try:
+
+            def finished() -> bool:
+                collector.run_once()
+                return not store.active()
+
+            _until(finished, 240, "the second worker to finish the scan")
+        finally:
+            second.stop()
+        done = store.get(job.id)
+        assert done is not None and done.status == "done", done
+        assert done.attempts == 1  # the interrupted reading was not counted
+    finally:
+        registry.close()
+
+
+def test_a_released_claim_is_claimable_at_once_without_counting(
+    tmp_path: Path, backend: Callable[..., Settings]
+) -> None:
+    settings = backend(tmp_path, job_lease_seconds=600.0)
+    store = JobStore.for_settings(settings)
+    queue = make_queue(settings, store)
+    job = store.create(file="a.pdf", sha256="a" * 64, size=1, mime="application/pdf",
+                       user="test", status="queued")  # fmt: skip
+    queue.put_blob(job.id, b"x")
+    ref = queue.enqueue(job)
+    if ref is not None:
+        store.update(job.id, queue_ref=ref)
+    first = queue.claim("w1", 5)
+    assert first is not None and first.attempt == 1
+    assert queue.claim("w2", 0.2) is None  # held: nobody else gets it
+    assert not queue.release(dataclasses.replace(first, owner="w9"))  # only the holder
+    assert queue.release(first)
+    again = queue.claim("w2", 5)
+    assert again is not None and again.job_id == job.id and again.attempt == 1
 
 
 def test_attempts_run_out_into_a_typed_failure_the_api_shows_in_indonesian(

@@ -184,3 +184,13 @@ class SqliteQueue:
         finally:
             tmp.unlink(missing_ok=True)
         return changed == 1
+
+    def release(self, claim: Claim) -> bool:
+        with self.store.write() as db:
+            changed = db.execute(
+                "update jobs set status = 'queued', attempts = max(attempts - 1, 0),"
+                " lease_owner = null, lease_expires_at = null"
+                " where id = ? and lease_owner = ? and status = 'running' and result_ref is null",
+                (claim.job_id, claim.owner),
+            ).rowcount
+        return changed == 1

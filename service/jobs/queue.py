@@ -88,6 +88,11 @@ class JobQueue(Protocol):
     def complete(self, claim: Claim, result: ReadResult) -> bool:
         """Hand the result to the writer and give the lease back."""
 
+    def release(self, claim: Claim) -> bool:
+        """Give the job back unread (the worker is being stopped): claimable at
+        once by the next worker, and the attempt not counted; false when the
+        lease was no longer this worker's."""
+
 
 def owner_tag() -> str:
     """Who holds a lease: host, process and a tag (a pid can be reused after a crash)."""

@@ -41,6 +41,20 @@ return 0
 """
 
 
+# Handing an entry back: idle for a whole lease (so the next XAUTOCLAIM takes it
+# at once) with the delivery this worker made not counted.
+_RELEASE = """
+local p = redis.call('XPENDING', KEYS[1], ARGV[1], ARGV[2], ARGV[2], 1)
+if p[1] and p[1][2] == ARGV[3] then
+  local times = math.max(tonumber(p[1][4]) - 1, 0)
+  redis.call('XCLAIM', KEYS[1], ARGV[1], ARGV[3], 0, ARGV[2], 'IDLE', ARGV[4],
+             'RETRYCOUNT', times, 'JUSTID')
+  return 1
+end
+return 0
+"""
+
+
 def _blob_key(job_id: str) -> str:
     return f"kerjasama:blob:{job_id}"
 
@@ -59,6 +73,7 @@ class RedisQueue:
         self.redis = redis.Redis.from_url(url)
         self.lease_ms = int(settings.job_lease_seconds * 1000)
         self._renew = self.redis.register_script(_RENEW)
+        self._release = self.redis.register_script(_RELEASE)
         for stream, group in ((JOBS, WORKERS), (RESULTS, WRITER)):
             try:
                 self.redis.xgroup_create(stream, group, id="0", mkstream=True)
@@ -214,6 +229,10 @@ class RedisQueue:
         pipe.xdel(JOBS, claim.ref)
         pipe.execute()
         return True
+
+    def release(self, claim: Claim) -> bool:
+        args = [WORKERS, claim.ref, claim.owner, self.lease_ms + 1]
+        return bool(self._release(keys=[JOBS], args=args))
 
 
 def _claim(owner: str, ref: str, fields: dict[bytes, bytes], *, attempt: int) -> Claim:

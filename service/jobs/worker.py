@@ -63,12 +63,19 @@ def run_worker(
         log.info("worker %s takes jobs with %d OCR process(es)", owner, n)
         while not stop.is_set():
             claim = queue.claim(owner, settings.job_poll_seconds)
-            if claim is not None:
+            if claim is None:
+                continue
+            try:
                 read_claim(queue, claim, settings, pool, cache)
+            except BaseException:  # SIGTERM (a restart, a deploy) or our own crash
+                queue.release(claim)  # the next worker takes it now, not a lease later
+                raise
 
 
 def _exit(signum: int, frame: FrameType | None) -> None:
-    """SIGTERM ends the worker at once; a job it held runs again when its lease lapses."""
+    """SIGTERM ends the worker at once; ``run_worker`` hands the job it held back
+    (``JobQueue.release``), so a restart neither waits a lease nor spends an attempt.
+    Only a kill -9 or a lost machine leaves a lease to lapse."""
     sys.exit(0)
 
 
@@ -166,7 +173,7 @@ class EmbeddedWorker:
         self.process.start()
 
     def stop(self, timeout: float = 10.0) -> None:
-        """Interrupt the job in hand: it runs again once its lease lapses."""
+        """Interrupt the job in hand: the worker hands it back, the next one takes it at once."""
         if self.process.pid is None or not self.process.is_alive():
             return
         os.kill(self.process.pid, signal.SIGTERM)
