@@ -69,6 +69,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
+from extractor.rules.ordinals import role_rank
 from models import FIELD_NAMES, Extraction
 
 NAME_THRESHOLD = 85.0
@@ -85,7 +86,6 @@ _NON_ALNUM = re.compile(r"[\W_]+", re.UNICODE)
 _SPACE = re.compile(r"\s+")
 _DASHES = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-"})
 _NUMBER_TOKEN = re.compile(r"[^\s/,;()]*\d[^\s/,;()]*(?:/[^\s/,;()]+)+")
-_ROLE_RANK = (("pertama", 1), ("kesatu", 1), ("kedua", 2), ("ketiga", 3), ("keempat", 4))
 
 Truth = Mapping[str, Any]
 DocScores = dict[str, float]
@@ -207,11 +207,9 @@ def _as_duration(value: object) -> tuple[int, str] | None:
 
 
 def _role_rank(role: object, index: int) -> tuple[int, int]:
-    text = str(role or "").casefold()
-    for word, rank in _ROLE_RANK:
-        if word in text:
-            return rank, index
-    return 99, index
+    """(rank, index): PERTAMA = KESATU = 1, ... KEDUA PULUH DELAPAN = 28; 99 when unknown."""
+    rank = role_rank(str(role or ""))
+    return (rank if rank is not None else 99), index
 
 
 def _aligned(

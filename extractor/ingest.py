@@ -27,8 +27,9 @@ import pypdfium2.raw as pdfium_c
 from extractor import __version__
 from extractor.ocr.page import PageTask, run_task
 from extractor.ocr.pool import OcrPool
+from extractor.ocr.region import restored_raster
 from extractor.pages import pdfplumber_lines, text_layer_lines, text_layer_usable
-from extractor.render import image_frame_count, open_pdf, set_pixel_limit
+from extractor.render import PDFIUM_LOCK, image_frame_count, open_pdf, set_pixel_limit
 from extractor.sniff import PDF, sniff_mime
 from models import Document, Page, Settings, get_settings
 from models.errors import EmptyFileError, FileTooLargeError, KerjasamaError, TooManyPagesError
@@ -37,6 +38,8 @@ log = logging.getLogger(__name__)
 
 _SCAN_SHARE = 0.75
 """An image covering this share of a page makes its text layer 'a layer over a scan'."""
+_TASKS_PER_PLAN = 100_000
+"""Page job ids are ``plan number * this + task number`` (more than any page limit)."""
 
 
 class PageCache(Protocol):
@@ -117,7 +120,7 @@ def _read_source(source: Path | bytes, settings: Settings) -> bytes:
 
 def check_size(size: int, settings: Settings) -> None:
     if size == 0:
-        raise EmptyFileError("The file is empty (0 bytes).")
+        raise EmptyFileError("Berkas kosong (0 bita).")
     if size > settings.max_file_bytes:
         raise FileTooLargeError(
             f"The file is {size / 1_048_576:.1f} MB, over the limit of "
@@ -128,7 +131,7 @@ def check_size(size: int, settings: Settings) -> None:
 
 def _check_pages(count: int, settings: Settings) -> None:
     if count == 0:
-        raise EmptyFileError("The PDF has no pages.")
+        raise EmptyFileError("PDF ini tidak punya halaman.")
     if count > settings.max_pages:
         raise TooManyPagesError(
             f"The file has {count} pages, more than the limit of {settings.max_pages}.",
@@ -228,7 +231,8 @@ def plan_document(
         pages=[],
     )
     if mime == PDF:
-        _plan_pdf(plan, data, settings)
+        with PDFIUM_LOCK:  # a backfill plans in one thread and crops in another
+            _plan_pdf(plan, data, settings)
     else:
         count = image_frame_count(data, settings.max_image_pixels)
         _check_pages(count, settings)
@@ -270,33 +274,27 @@ def read_plans(
 ) -> Iterator[tuple[Plan, Document]]:
     """Finish plans by OCR of their other pages; yields documents as they finish.
 
+    The next plan is taken only when a worker is free, and a plan with nothing
+    left to read (a digital file, or every page checkpointed) is yielded at
+    once, so a long run holds only the documents whose pages are in flight.
     Checkpointed pages are taken from ``cache``; each page read is put there
     as soon as it is read (a failed page is not: a later run tries it again)."""
     open_plans: dict[int, tuple[Plan, list[int]]] = {}
-    ready: deque[Plan] = deque()
-    counter = 0
 
-    def jobs() -> Iterator[tuple[int, PageTask]]:
-        nonlocal counter
-        for plan in plans:
-            todo = []
-            for i, task in enumerate(plan.tasks):
-                cached = cache.get(checkpoint_key(task)) if cache is not None else None
-                if cached is not None:
-                    plan.accept(i, cached)
-                else:
-                    todo.append(i)
-            if not todo:
-                ready.append(plan)
-                continue
-            pid = counter
-            counter += 1
-            open_plans[pid] = (plan, todo)
-            for i in list(todo):  # ``accept`` removes from ``todo`` as pages finish
-                yield pid * 100_000 + i, plan.tasks[i]
+    def todo_of(plan: Plan) -> list[int]:
+        todo = []
+        for i, task in enumerate(plan.tasks):
+            cached = cache.get(checkpoint_key(task)) if cache is not None else None
+            if cached is not None:
+                plan.accept(
+                    i, restored_raster(cached, task.data, task.mime, task.index, task.settings)
+                )
+            else:
+                todo.append(i)
+        return todo
 
     def accept(tid: int, page: Page) -> Plan | None:
-        pid, i = divmod(tid, 100_000)
+        pid, i = divmod(tid, _TASKS_PER_PLAN)
         plan, todo = open_plans[pid]
         plan.accept(i, page)
         if cache is not None and page.method != "failed":
@@ -307,19 +305,35 @@ def read_plans(
         del open_plans[pid]
         return plan
 
-    results: Iterator[tuple[int, Page]] = (
-        pool.run(jobs()) if pool is not None else ((tid, run_task(task)) for tid, task in jobs())
-    )
-    for tid, page in results:
-        while ready:
-            done = ready.popleft()
-            yield done, done.document()
-        finished = accept(tid, page)
-        if finished is not None:
-            yield finished, finished.document()
-    while ready:
-        done = ready.popleft()
-        yield done, done.document()
+    if pool is None:  # in this process, one page after another
+        for plan in plans:
+            for i in todo_of(plan):
+                page = run_task(plan.tasks[i])
+                plan.accept(i, page)
+                if cache is not None and page.method != "failed":
+                    cache.put(checkpoint_key(plan.tasks[i]), plan.sha256, page)
+            yield plan, plan.document()
+        return
+
+    with pool.stream() as stream:
+        for pid, plan in enumerate(plans):
+            todo = todo_of(plan)
+            if not todo:
+                yield plan, plan.document()
+                continue
+            open_plans[pid] = (plan, list(todo))
+            for i in todo:
+                while not stream.free():
+                    for tid, page in stream.collect():
+                        finished = accept(tid, page)
+                        if finished is not None:
+                            yield finished, finished.document()
+                stream.submit(pid * _TASKS_PER_PLAN + i, plan.tasks[i])
+        while stream.busy():
+            for tid, page in stream.collect():
+                finished = accept(tid, page)
+                if finished is not None:
+                    yield finished, finished.document()
 
 
 def read_many(

@@ -16,7 +16,8 @@ from typing import Any
 
 from extractor.rules.numbers_id import is_number_word
 
-_LOCK = threading.Lock()
+_LOCK = threading.RLock()
+"""Re-entrant: ``term_matcher`` builds the pipeline under it when no rule has yet."""
 _NLP: Any = None
 _MATCHERS: dict[str, Any] = {}
 

@@ -75,13 +75,14 @@ def open_pdf(data: bytes) -> pdfium.PdfDocument:
         text = str(exc)
         if _NO_PAGES.search(data) and not _SOME_PAGES.search(data):
             # pdfium refuses a page tree without pages (as a format or password error)
-            raise EmptyFileError("The PDF has no pages.") from exc
+            raise EmptyFileError("PDF ini tidak punya halaman.") from exc
         if "password" in text.lower():
             raise EncryptedPdfError(
-                "The PDF is password-protected (encrypted); upload a copy without a password."
+                "PDF ini dilindungi kata sandi (terenkripsi); unggah salinan tanpa kata sandi."
             ) from exc
         raise CorruptFileError(
-            f"The PDF is damaged or truncated and cannot be opened ({text}).",
+            "PDF ini rusak atau terpotong dan tidak dapat dibuka.",
+            detail={"pdfium": text},
         ) from exc
 
 
@@ -136,6 +137,17 @@ def open_image(data: bytes, max_pixels: int) -> Image.Image:
     return img
 
 
+def image_dpi(data: bytes, index: int, max_pixels: int) -> float:
+    """The resolution ``image_page`` reads frame ``index`` at, from the header only."""
+    img = open_image(data, max_pixels)
+    if index:
+        img.seek(index)
+    width, height = img.size
+    if (img.getexif().get(0x0112) or 1) in (5, 6, 7, 8):  # EXIF turns it a quarter
+        width, height = height, width
+    return _image_dpi(img) or estimate_dpi(width, height)
+
+
 def image_frame_count(data: bytes, max_pixels: int) -> int:
     """Frames in an image file; decodes the first one so that a truncated file fails here,
     with a typed error, rather than as a failed page later."""
@@ -144,7 +156,9 @@ def image_frame_count(data: bytes, max_pixels: int) -> int:
         count = int(getattr(img, "n_frames", 1))
         img.load()
     except (OSError, ValueError, SyntaxError, EOFError) as exc:
-        raise CorruptFileError(f"The image is damaged or truncated ({exc}).") from exc
+        raise CorruptFileError(
+            "Gambar ini rusak atau terpotong.", detail={"pillow": str(exc)}
+        ) from exc
     return count
 
 
@@ -162,7 +176,9 @@ def image_page(data: bytes, index: int, max_pixels: int) -> PageImage:
     except ExtractionError:
         raise
     except (OSError, ValueError, SyntaxError, EOFError) as exc:
-        raise CorruptFileError(f"The image is damaged or truncated ({exc}).") from exc
+        raise CorruptFileError(
+            "Gambar ini rusak atau terpotong.", detail={"pillow": str(exc)}
+        ) from exc
     dpi = dpi or estimate_dpi(grey.width, grey.height)
     scale = 72.0 / dpi
     return PageImage(
@@ -198,6 +214,24 @@ def _dominant_image(page: pdfium.PdfPage) -> pdfium.PdfImage | None:
     return best
 
 
+def _native_dpi(obj: pdfium.PdfImage) -> float:
+    px_w, _ = obj.get_px_size()
+    left, _, right, _ = obj.get_bounds()
+    return float(px_w / max((right - left) / 72.0, 1e-6))
+
+
+def ocr_dpi(page: pdfium.PdfPage, *, dpi: int, max_pixels: int) -> float:
+    """The resolution ``pdf_page_image`` reads this page at, without decoding it."""
+    obj = _dominant_image(page)
+    if obj is not None:
+        px_w, px_h = obj.get_px_size()
+        native = _native_dpi(obj)
+        if px_w * px_h <= max_pixels and native >= 150:
+            return dpi if native > dpi * 1.3 else native
+    width, height = page.get_size()
+    return bounded_scale(width, height, dpi / 72.0, max_pixels) * 72.0
+
+
 def pdf_page_image(pdf: pdfium.PdfDocument, index: int, *, dpi: int, max_pixels: int) -> PageImage:
     """Page ``index`` (0-based) as a greyscale image for OCR.
 
@@ -211,7 +245,7 @@ def pdf_page_image(pdf: pdfium.PdfDocument, index: int, *, dpi: int, max_pixels:
     if obj is not None:
         px_w, px_h = obj.get_px_size()
         left, bottom, right, top = obj.get_bounds()
-        native = px_w / max((right - left) / 72.0, 1e-6)
+        native = _native_dpi(obj)
         if px_w * px_h <= max_pixels and native >= 150:
             try:
                 img = obj.get_bitmap(render=False).to_pil().convert("L")
@@ -268,10 +302,11 @@ def bounded_scale(width: float, height: float, scale: float, max_pixels: int | N
     return scale
 
 
-_PAGE_RENDER = threading.Lock()
-"""pdfium is not thread-safe, and the service renders review images from many
-request threads at once (two at a time crashed with a double free): one render
-at a time per process."""
+PDFIUM_LOCK = threading.RLock()
+"""pdfium is not thread-safe: the service renders review images from many request
+threads at once (two at a time crashed with a double free), and a backfill plans
+documents in its reading thread while its filing thread renders second-look crops.
+Every pdfium call outside an OCR worker process holds this lock."""
 
 
 def page_png(data: bytes, page: int, dpi: int = 110, *, max_pixels: int | None = None) -> bytes:
@@ -281,7 +316,7 @@ def page_png(data: bytes, page: int, dpi: int = 110, *, max_pixels: int | None =
     """
     mime = sniff_mime(data)
     if mime == PDF:
-        with _PAGE_RENDER:
+        with PDFIUM_LOCK:
             pdf = open_pdf(data)
             try:
                 if not 1 <= page <= len(pdf):

@@ -67,11 +67,10 @@ def crop(page: Page, box: Box) -> np.ndarray | None:
         return None
     pad = PAD * max(1.0, box.bottom - box.top)
     padded = Box(x0=box.x0 - pad, top=box.top - pad, x1=box.x1 + pad, bottom=box.bottom + pad)
-    x0, y0, x1, y1 = raster.box_to_pixels(padded)
-    if x1 - x0 < 4 or y1 - y0 < 4:
+    region = raster.crop(padded)  # a page restored from a checkpoint renders only this box
+    if region is None:
         return None
-    arr = np.frombuffer(raster.pixels, dtype=np.uint8).reshape(raster.height, raster.width)
-    part = arr[y0:y1, x0:x1]
+    part = np.frombuffer(region.pixels, dtype=np.uint8).reshape(region.height, region.width)
     return cv2.resize(part, None, fx=SCALE, fy=SCALE, interpolation=cv2.INTER_CUBIC)
 
 

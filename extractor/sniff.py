@@ -30,7 +30,7 @@ def sniff_mime(data: bytes) -> str:
     prepend bytes), which PDF readers tolerate within the first kilobyte.
     """
     if not data or not data.strip(b"\x00 \t\r\n"):
-        raise EmptyFileError("The file is empty (0 bytes or only blank bytes).")
+        raise EmptyFileError("Berkas kosong (0 bita atau hanya bita kosong).")
     if b"%PDF-" in data[:1024]:
         return PDF
     for magic, mime in _MAGIC:

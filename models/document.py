@@ -82,6 +82,28 @@ class PageRaster:
         y1 = min(self.height, int(max(ys)) + 1)
         return x0, y0, x1, y1
 
+    def crop(self, box: Box) -> PixelCrop | None:
+        """The pixels under a box in points (clipped); None when under 4 pixels a side.
+
+        A page restored from an OCR checkpoint has no pixels kept: its raster
+        (``extractor.render.RegionRaster``) renders just this box instead."""
+        x0, y0, x1, y1 = self.box_to_pixels(box)
+        if x1 - x0 < 4 or y1 - y0 < 4:
+            return None
+        rows = b"".join(
+            self.pixels[y * self.width + x0 : y * self.width + x1] for y in range(y0, y1)
+        )
+        return PixelCrop(pixels=rows, width=x1 - x0, height=y1 - y0)
+
+
+@dataclass(frozen=True)
+class PixelCrop:
+    """Greyscale pixels, row-major, one byte each."""
+
+    pixels: bytes
+    width: int
+    height: int
+
 
 class Page(BaseModel):
     number: int = Field(..., ge=1, description="1-based page number in the file")

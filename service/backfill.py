@@ -1,50 +1,53 @@
 """Load a whole archive into the registry in one resumable run.
 
-Worker processes extract (OCR keeps every core busy); the main process is the
-registry's single writer and files each result in its own transaction. The
+The pages of every file are read over one shared ``OcrPool`` (one Tesseract
+per core, a hung page killed and marked failed while the rest is read): the
+pages of one long scan spread over all cores and the next file starts on a
+worker the moment one is free, so no core waits for another's document. A
+reading thread plans files (text layer) and feeds the pool; the main thread
+applies the rules (with the second look) and is the registry's single writer,
+filing each result in its own transaction while the pool reads on. The
 registry itself is the checkpoint: a file whose bytes are already filed is
 skipped, so a run killed at any moment (``kill -9`` included) is resumed by
 running it again, and a second complete run files nothing. A file that failed
 is remembered with its reason and skipped on reruns unless ``retry_failed``.
 Within a file, the pages read by OCR are checkpointed (``service.checkpoints``),
 so a run killed in the middle of a long scan goes on from the page it stopped
-at. Workers die with the run (``extractor.lifetime``). Reading and filing are
-the stages of the one consume pipeline (``service.consume``).
+at. OCR processes die with the run (``extractor.lifetime``). Reading, rules and
+filing are the stages of the one consume pipeline (``service.consume``).
 
-Memory stays flat: at most ``2 × workers`` files are in flight, results are
-written to the CSV report as they come and only counters are kept; worker
-processes are replaced every ``TASKS_PER_WORKER`` files so a leak in an OCR
-engine cannot grow with the archive.
+Memory stays flat: files are planned only when a worker is free for their
+pages, at most ``READ_AHEAD`` read documents wait for the writer, results are
+written to the CSV report as they come and only counters are kept; OCR workers
+are replaced after ``extractor.ocr.pool.PAGES_PER_WORKER`` pages.
 """
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
 import hashlib
-import multiprocessing
 import os
+import queue
+import threading
 import time
-from collections import deque
 from collections.abc import Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
-from extractor.lifetime import die_with_parent
-from models import KerjasamaError, Settings
-from models.errors import InternalError, UnreadableFileError, WorkerCrashedError
+from extractor.ocr.pool import OcrPool
+from models import Settings
+from models.errors import InternalError, UnreadableFileError
 from service.backfill_report import LOW_CONFIDENCE, REPORT_COLUMNS, Progress, Row, Summary
 from service.checkpoints import PageCheckpoints
-from service.consume import READ, Context, Filer, ReadResult, preflight, run
+from service.consume import Context, Filer, apply_rules, read_stream, run
 from service.registry import Registry
 
 SUFFIXES = {".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff", ".webp", ".bmp"}
-TASKS_PER_WORKER = 100
-CRASHES_BEFORE_FAILING = 2
-"""A file in flight during this many worker crashes is recorded as failed."""
+READ_AHEAD = 2
+"""Read documents waiting for the writer; the reading thread pauses beyond this."""
 
 
 def discover(root: Path) -> Iterator[Path]:
@@ -62,25 +65,6 @@ class _Job:
     path: Path
     name: str
     sha256: str
-    crashes: int = 0
-
-
-def _read(path: str, name: str, sha256: str, settings: Settings) -> ReadResult:
-    """In a worker: the reading stages of the consume pipeline. Errors come back
-    as values so one bad file never takes the pool down; pages read are
-    checkpointed, so a run killed mid-file goes on from the page it stopped at."""
-    try:
-        data = Path(path).read_bytes()
-    except OSError as exc:
-        return ReadResult(error=UnreadableFileError.code, message=str(exc))
-    ctx = Context(
-        name=name,
-        data=data,
-        settings=settings,
-        sha256=sha256,
-        cache=PageCheckpoints.for_settings(settings),
-    )
-    return ReadResult.of(run(ctx, (preflight, *READ)))
 
 
 def run_backfill(
@@ -94,8 +78,12 @@ def run_backfill(
     retry_failed: bool = False,
     report: Path | None = None,
     progress: Progress | None = None,
+    pool: OcrPool | None = None,
 ) -> Summary:
-    """File every PDF and image under ``root``; see the module docstring."""
+    """File every PDF and image under ``root``; see the module docstring.
+
+    ``pool`` lets a caller share its OCR pool; without one the run starts its
+    own with ``workers`` processes."""
     started = time.monotonic()
     summary = Summary(report=report)
     workers = workers or settings.workers or os.cpu_count() or 1
@@ -130,7 +118,7 @@ def run_backfill(
                 settings=settings,
                 forget_pages=PageCheckpoints.for_settings(settings).forget,
             )
-            _run_jobs(todo, filer, settings=settings, workers=workers, emit=emit)
+            _read_and_file(todo, filer, settings=settings, workers=workers, emit=emit, pool=pool)
     finally:
         if progress is not None:
             progress.stop()
@@ -198,73 +186,120 @@ def _plan(
     return todo, skipped
 
 
-def _run_jobs(
-    todo: list[_Job], filer: Filer, *, settings: Settings, workers: int, emit: Any
+def _read_and_file(
+    todo: list[_Job],
+    filer: Filer,
+    *,
+    settings: Settings,
+    workers: int,
+    emit: Any,
+    pool: OcrPool | None,
 ) -> None:
-    queue: deque[_Job] = deque(todo)
-    while queue:
-        crashed = _run_pool(queue, filer, settings=settings, workers=workers, emit=emit)
-        for job in crashed:
-            job.crashes += 1
-            if job.crashes >= CRASHES_BEFORE_FAILING:
-                _fail(filer, job, WorkerCrashedError("the extraction process died"), emit)
-            else:
-                queue.appendleft(job)
+    cache = PageCheckpoints.for_settings(settings)
+
+    def contexts() -> Iterator[Context]:
+        for job in todo:
+            ctx = Context(
+                name=job.name,
+                data=b"",
+                settings=settings,
+                user="backfill",
+                source="backfill",
+                sha256=job.sha256,
+            )
+            try:
+                ctx.data = job.path.read_bytes()
+            except OSError as exc:
+                ctx.error = UnreadableFileError(str(exc))
+            yield ctx
+
+    with contextlib.ExitStack() as stack:
+        if pool is None:
+            pool = stack.enter_context(OcrPool(workers=workers))
+        ahead = stack.enter_context(_ReadAhead(read_stream(contexts(), pool=pool, cache=cache)))
+        for ctx in ahead:
+            run(ctx, (apply_rules, filer.file))
+            _report(ctx, filer, emit)
 
 
-def _run_pool(
-    queue: deque[_Job], filer: Filer, *, settings: Settings, workers: int, emit: Any
-) -> list[_Job]:
-    """Run until the queue is empty or the pool breaks; returns the jobs in flight at a crash."""
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["service.backfill_warmup"])
-    in_flight: dict[Future[ReadResult], _Job] = {}
-    with ProcessPoolExecutor(
-        max_workers=workers,
-        mp_context=context,
-        initializer=die_with_parent,
-        max_tasks_per_child=TASKS_PER_WORKER,
-    ) as pool:
+class _ReadAhead:
+    """Runs the reading stages in a thread, at most ``READ_AHEAD`` documents ahead,
+    so the pool reads on while the main thread applies rules and files."""
+
+    _END = object()
+
+    def __init__(self, source: Iterator[Context]) -> None:
+        self._source = source
+        self._queue: queue.Queue[Any] = queue.Queue(maxsize=READ_AHEAD)
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._read, name="backfill-read", daemon=True)
+
+    def __enter__(self) -> _ReadAhead:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        while self._thread.is_alive():  # unblock a reader waiting on a full queue
+            with contextlib.suppress(queue.Empty):
+                self._queue.get(timeout=0.1)
+        self._thread.join()
+
+    def _put(self, item: Any) -> bool:
+        while not self._stop.is_set():
+            try:
+                self._queue.put(item, timeout=0.2)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def _read(self) -> None:
         try:
-            while queue or in_flight:
-                while queue and len(in_flight) < 2 * workers:
-                    job = queue.popleft()
-                    future = pool.submit(_read, str(job.path), job.name, job.sha256, settings)
-                    in_flight[future] = job
-                done, _ = wait(in_flight, return_when=FIRST_COMPLETED)
-                for future in done:
-                    job = in_flight.pop(future)
-                    _collect(future.result(), job, filer, settings, emit)
-        except BrokenProcessPool:
-            return list(in_flight.values())
-    return []
+            for ctx in self._source:
+                if not self._put(ctx):
+                    return
+            self._put(self._END)
+        except BaseException as exc:  # handed to the main thread, which raises it
+            self._put(exc)
+        finally:
+            close = getattr(self._source, "close", None)
+            if close is not None:
+                close()  # leaves the pool's stream, so the pool can be used again
+
+    def __iter__(self) -> Iterator[Context]:
+        while True:
+            item = self._queue.get()
+            if item is self._END:
+                return
+            if isinstance(item, BaseException):
+                raise item
+            yield item
 
 
-def _collect(result: ReadResult, job: _Job, filer: Filer, settings: Settings, emit: Any) -> None:
-    """File one worker result (main process: the registry's single writer)."""
-    ctx = Context(
-        name=job.name,
-        data=b"",
-        settings=settings,
-        user="backfill",
-        source="backfill",
-        sha256=job.sha256,
-    )
-    result.into(ctx)
-    if ctx.error is None:
-        try:
-            ctx.data = job.path.read_bytes()
-        except OSError as exc:
-            ctx.error = UnreadableFileError(str(exc))
-    run(ctx, (filer.file,))
+def _report(ctx: Context, filer: Filer, emit: Any) -> None:
+    """One row of the report for a file through the pipeline (filed or failed)."""
+    seconds = round(sum(ctx.seconds.values()), 3)
     if ctx.error is not None or ctx.filed is None or ctx.document is None:
-        _fail(filer, job, ctx.error or InternalError("no result"), emit, seconds=result.seconds)
+        error = ctx.error or InternalError("Tidak ada hasil pembacaan.")
+        ctx.error = error
+        filer.record_failure(ctx)
+        emit(
+            Row(
+                path=ctx.name,
+                sha256=ctx.sha256,
+                outcome="failed",
+                error_code=error.code,
+                message=error.message,
+                seconds=seconds,
+            )
+        )
         return
     filed, document = ctx.filed, ctx.document
     low = filed.min_confidence is None or filed.min_confidence < LOW_CONFIDENCE
     emit(
         Row(
-            path=job.name,
+            path=ctx.name,
             sha256=filed.sha256,
             outcome=filed.outcome,
             agreement_id=filed.agreement_id,
@@ -274,24 +309,7 @@ def _collect(result: ReadResult, job: _Job, filer: Filer, settings: Settings, em
             ocr_pages=document.ocr_pages,
             min_confidence=filed.min_confidence,
             needs_review=filed.outcome == "duplicate_candidate" or low,
-            seconds=round(result.seconds, 3),
-        )
-    )
-
-
-def _fail(
-    filer: Filer, job: _Job, error: KerjasamaError, emit: Any, *, seconds: float = 0.0
-) -> None:
-    ctx = Context(name=job.name, data=b"", settings=filer.settings, sha256=job.sha256, error=error)
-    filer.record_failure(ctx)
-    emit(
-        Row(
-            path=job.name,
-            sha256=job.sha256,
-            outcome="failed",
-            error_code=error.code,
-            message=error.message,
-            seconds=round(seconds, 3),
+            seconds=seconds,
         )
     )
 

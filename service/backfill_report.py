@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
+from service.indonesian import format_number
+
 LOW_CONFIDENCE = 0.7
 """A filed agreement with any field below this confidence is counted as needing review."""
 
@@ -27,6 +29,21 @@ REPORT_COLUMNS = (
     "message",
     "seconds",
 )
+
+
+BACKFILL_LABELS = {
+    "filed": "diarsipkan",
+    "duplicate_candidates": "calon duplikat",
+    "exact_duplicates": "berkas yang sama persis",
+    "already_filed": "sudah ada di registri",
+    "needs_review": "perlu ditinjau",
+    "failed": "gagal",
+    "skipped_failed": "dilewati (gagal sebelumnya)",
+    "would_file": "akan diarsipkan (uji coba)",
+    "pages": "halaman",
+    "ocr_pages": "halaman dibaca dengan OCR",
+}
+"""The summary's counters as the person running the backfill reads them."""
 
 
 @dataclass
@@ -106,7 +123,7 @@ class Progress(Protocol):
 
 
 class RichProgress:
-    """Files done of total, pages read, documents per hour and time left."""
+    """Berkas selesai dari semuanya, halaman terbaca, dokumen per jam dan sisa waktu."""
 
     def __init__(self) -> None:
         from rich.progress import (
@@ -119,17 +136,17 @@ class RichProgress:
         from rich.progress import Progress as Bar
 
         self._bar = Bar(
-            TextColumn("[bold]backfill"),
+            TextColumn("[bold]pengisian arsip"),
             BarColumn(),
             MofNCompleteColumn(),
-            TextColumn("{task.fields[pages]} pages"),
-            TextColumn("{task.fields[rate]} docs/h"),
-            TextColumn("{task.fields[failed]} failed"),
+            TextColumn("{task.fields[pages]} halaman"),
+            TextColumn("{task.fields[rate]} dok/jam"),
+            TextColumn("{task.fields[failed]} gagal"),
             TimeElapsedColumn(),
-            TextColumn("left"),
+            TextColumn("sisa"),
             TimeRemainingColumn(),
         )
-        self._task = self._bar.add_task("files", total=0, pages=0, rate="-", failed=0)
+        self._task = self._bar.add_task("berkas", total=0, pages=0, rate="-", failed=0)
         self._started = time.monotonic()
         self._pages = 0
         self._done = 0
@@ -149,7 +166,7 @@ class RichProgress:
             self._task,
             advance=1,
             pages=self._pages,
-            rate=f"{self._done / hours:,.0f}",
+            rate=format_number(round(self._done / hours)),
             failed=self._failed,
         )
 

@@ -5,7 +5,6 @@ without the CLI. Heavy imports happen inside commands to keep ``--help`` fast.
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
@@ -15,7 +14,7 @@ from service.cli_errors import cli_errors, exit_code, report
 
 app = typer.Typer(
     name="kerjasama",
-    help="Registri Kerja Sama: read NK/PKS agreements, extract metadata, keep the registry.",
+    help="Registri Kerja Sama: membaca perjanjian NK/PKS, mengekstrak datanya, mengelola registri.",
     no_args_is_help=True,
     add_completion=False,
 )
@@ -24,31 +23,24 @@ app = typer.Typer(
 @app.command()
 def extract(
     files: list[Path] = typer.Argument(..., exists=True, dir_okay=False, readable=True),
-    as_json: bool = typer.Option(False, "--json", help="one JSON object per line per file"),
+    as_json: bool = typer.Option(False, "--json", help="satu objek JSON per baris per berkas"),
 ) -> None:
-    """Read files and print what was extracted (the extraction contract)."""
+    """Baca berkas lalu cetak hasil ekstraksinya (kontrak ekstraksi)."""
+    from extractor.ocr.pool import OcrPool
     from models import KerjasamaError, get_settings
-    from models.errors import UnreadableFileError
-    from service.consume import READ, Context, preflight, run
+    from service.consume import extract_files
 
     settings = get_settings()
     errors: list[KerjasamaError] = []
-    for path in files:
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            errors.append(UnreadableFileError(str(exc)))
-            report(errors[-1], name=path.name, as_json=as_json)
-            continue
-        ctx = run(Context(name=path.name, data=data, settings=settings), (preflight, *READ))
-        if ctx.error is not None or ctx.extraction is None:
-            errors.append(ctx.error or KerjasamaError("no extraction"))
-            report(errors[-1], name=path.name, as_json=as_json)
-            continue
-        if as_json:
-            print(ctx.extraction.model_dump_json())
-        else:
-            _print_extraction(ctx.extraction)
+    with OcrPool(workers=settings.workers or None) as pool:  # started at the first OCR page
+        for ctx in extract_files(files, settings=settings, pool=pool):
+            if ctx.error is not None or ctx.extraction is None:
+                errors.append(ctx.error or KerjasamaError("Tidak ada hasil ekstraksi."))
+                report(errors[-1], name=ctx.name, as_json=as_json)
+            elif as_json:
+                print(ctx.extraction.model_dump_json())
+            else:
+                _print_extraction(ctx.extraction)
     if errors:
         raise typer.Exit(code=exit_code(errors))
 
@@ -58,19 +50,23 @@ def _print_extraction(extraction: object) -> None:
     from rich.table import Table
 
     from models import FIELD_NAMES, Extraction
+    from service.indonesian import FIELD_LABELS, format_number, readable
 
     assert isinstance(extraction, Extraction)
-    table = Table(title=f"{extraction.file} ({extraction.pages} pages, {extraction.ocr_pages} OCR)")
-    table.add_column("field")
-    table.add_column("value", overflow="fold")
-    table.add_column("conf", justify="right")
+    table = Table(
+        title=f"{extraction.file} ({extraction.pages} halaman, "
+        f"{extraction.ocr_pages} dibaca dengan OCR)"
+    )
+    table.add_column("isian")
+    table.add_column("nilai", overflow="fold")
+    table.add_column("keyakinan", justify="right")
     data = extraction.model_dump(mode="json")
     for name in FIELD_NAMES:
         conf = extraction.confidence.get(name)
         table.add_row(
-            name,
-            json.dumps(data[name], ensure_ascii=False),
-            f"{conf:.2f}" if conf is not None else "",
+            FIELD_LABELS.get(name, name),
+            readable(name, data[name]),
+            format_number(conf) if conf is not None else "",
         )
     Console().print(table)
 
@@ -80,13 +76,15 @@ def _print_extraction(extraction: object) -> None:
 
 @app.command()
 def serve(
-    host: str = typer.Option(None, help="address to listen on (default KERJASAMA_HOST)"),
-    port: int = typer.Option(None, help="port (default KERJASAMA_PORT)"),
+    host: str = typer.Option(None, help="alamat yang didengarkan (bawaan KERJASAMA_HOST)"),
+    port: int = typer.Option(None, help="port (bawaan KERJASAMA_PORT)"),
     worker: bool = typer.Option(
-        None, "--worker/--no-worker", help="run a job worker in this service (embedded default)"
+        None,
+        "--worker/--no-worker",
+        help="jalankan pekerja antrean di layanan ini (bawaan tertanam)",
     ),
 ) -> None:
-    """Start the API and review pages, and on the embedded default a job worker."""
+    """Jalankan API dan halaman tinjauan, serta (bawaan tertanam) satu pekerja antrean."""
     import uvicorn
 
     from models import get_settings
@@ -103,9 +101,9 @@ def serve(
     settings = settings.model_copy(update=updates)
     queue = settings.queue_url or f"SQLite {settings.queue_path}"
     print(
-        f"Registri Kerja Sama listening on http://{settings.host}:{settings.port}/ "
-        f"(review pages /review, API /api/v1/docs); registry {settings.database}; "
-        f"queue {queue}; worker {'embedded' if settings.embedded_worker else 'external'}",
+        f"Registri Kerja Sama berjalan di http://{settings.host}:{settings.port}/ "
+        f"(halaman tinjauan /review, API /api/v1/docs); registri {settings.database}; "
+        f"antrean {queue}; pekerja {'tertanam' if settings.embedded_worker else 'terpisah'}",
         flush=True,
     )
     uvicorn.run(
@@ -119,9 +117,11 @@ def serve(
 
 @app.command()
 def worker(
-    workers: int = typer.Option(0, help="worker processes; 0 = KERJASAMA_WORKERS or one per core"),
+    workers: int = typer.Option(
+        0, help="jumlah proses pekerja; 0 = KERJASAMA_WORKERS atau satu per inti"
+    ),
 ) -> None:
-    """Run OCR workers against the job queue (scale-out: KERJASAMA_QUEUE_URL=redis://...)."""
+    """Jalankan pekerja OCR pada antrean (banyak mesin: KERJASAMA_QUEUE_URL=redis://...)."""
     import logging
 
     from models import get_settings
@@ -130,30 +130,32 @@ def worker(
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
     settings = get_settings()
     n = workers or worker_count(settings)
-    print(f"kerjasama worker: {n} worker(s) on {settings.queue_url or settings.queue_path}")
+    print(f"kerjasama worker: {n} pekerja pada antrean {settings.queue_url or settings.queue_path}")
     run_worker(settings, workers=n)
 
 
-keys_app = typer.Typer(help="API keys: create, revoke, list.", no_args_is_help=True)
+keys_app = typer.Typer(help="Kunci API: buat, cabut, daftar.", no_args_is_help=True)
 app.add_typer(keys_app, name="keys")
 
 
 @keys_app.command("create")
 def keys_create(
     role: str = typer.Option(..., help="viewer | staff | reviewer | admin"),
-    region: str = typer.Option(None, help="Kemendagri code: the key sees only this region"),
-    label: str = typer.Option(None, help="who the key is for"),
+    region: str = typer.Option(None, help="kode Kemendagri: kunci hanya melihat wilayah ini"),
+    label: str = typer.Option(None, help="untuk siapa kunci ini"),
 ) -> None:
-    """Make a key and print it once (only its hash is kept)."""
+    """Buat kunci dan tampilkan sekali (hanya hash-nya yang disimpan)."""
     from models import get_settings
     from service.auth import KeyStore, Role
+    from service.indonesian import ROLE_LABELS
 
     with cli_errors():
         new = KeyStore.for_settings(get_settings()).create(
             Role.parse(role), region=region, label=label
         )
-    scope = f", region {new.region}" if new.region else ""
-    print(f"key {new.id} ({new.role}{scope}); shown once, keep it safe:")
+    scope = f", wilayah {new.region}" if new.region else ""
+    role_name = ROLE_LABELS.get(str(new.role), str(new.role))
+    print(f"kunci {new.id} ({role_name}{scope}); hanya ditampilkan sekali, simpan baik-baik:")
     print(new.key)
 
 
@@ -173,6 +175,7 @@ def users_create(
     """Buat akun (kata sandi disimpan sebagai hash argon2)."""
     from models import KerjasamaError, get_settings
     from service.auth import Role
+    from service.indonesian import ROLE_LABELS
     from service.users import UserStore
 
     try:
@@ -183,33 +186,34 @@ def users_create(
         print(f"{exc.code}: {exc.message}", file=sys.stderr)
         raise typer.Exit(code=2) from None
     scope = f", wilayah {user.region}" if user.region else ""
-    print(f"akun {user.name} dibuat ({user.role}{scope})")
+    print(f"akun {user.name} dibuat ({ROLE_LABELS.get(str(user.role), str(user.role))}{scope})")
 
 
 @keys_app.command("revoke")
 def keys_revoke(
-    key_id: int = typer.Argument(..., help="the id from `kerjasama keys list`"),
+    key_id: int = typer.Argument(..., help="nomor dari `kerjasama keys list`"),
 ) -> None:
-    """Revoke a key at once."""
+    """Cabut kunci seketika."""
     from models import get_settings
     from service.auth import KeyStore
 
     with cli_errors():
         info = KeyStore.for_settings(get_settings()).revoke(key_id)
-    print(f"key {info.id} revoked")
+    print(f"kunci {info.id} dicabut")
 
 
 @keys_app.command("list")
 def keys_list() -> None:
-    """Show keys (id, prefix, role, region, label; never the key)."""
+    """Tampilkan kunci (nomor, awalan, peran, wilayah, label; kuncinya sendiri tidak pernah)."""
     from models import get_settings
     from service.auth import KeyStore
+    from service.indonesian import ROLE_LABELS
 
     for info in KeyStore.for_settings(get_settings()).list():
-        state = "revoked" if info.revoked_at else "active"
+        state = "dicabut" if info.revoked_at else "aktif"
         print(
-            f"{info.id}\t{info.prefix}…\t{info.role}\t{info.region or '-'}\t"
-            f"{info.label or '-'}\t{state}"
+            f"{info.id}\t{info.prefix}…\t{ROLE_LABELS.get(info.role, info.role)}\t"
+            f"{info.region or '-'}\t{info.label or '-'}\t{state}"
         )
 
 
@@ -219,22 +223,27 @@ def keys_list() -> None:
 @app.command()
 def backfill(
     directory: Path = typer.Argument(
-        ..., exists=True, file_okay=False, metavar="DIR", help="archive folder"
+        ..., exists=True, file_okay=False, metavar="DIR", help="folder arsip"
     ),
-    dry_run: bool = typer.Option(False, "--dry-run", help="list what would be filed; file nothing"),
-    limit: int = typer.Option(None, "--limit", min=1, help="extract at most N new files"),
-    workers: int = typer.Option(0, "--workers", min=0, help="processes; 0 = one per core"),
-    report: Path = typer.Option(None, "--report", dir_okay=False, help="CSV report path"),
-    retry_failed: bool = typer.Option(False, "--retry-failed", help="retry files that failed"),
-    progress: bool = typer.Option(True, "--progress/--no-progress", help="rich progress bar"),
+    dry_run: bool = typer.Option(
+        False, "--dry-run", help="daftar yang akan diarsipkan; tidak mengarsipkan apa pun"
+    ),
+    limit: int = typer.Option(None, "--limit", min=1, help="ekstrak paling banyak N berkas baru"),
+    workers: int = typer.Option(0, "--workers", min=0, help="jumlah proses; 0 = satu per inti"),
+    report: Path = typer.Option(None, "--report", dir_okay=False, help="berkas laporan CSV"),
+    retry_failed: bool = typer.Option(False, "--retry-failed", help="coba lagi berkas yang gagal"),
+    progress: bool = typer.Option(
+        True, "--progress/--no-progress", help="tampilkan bilah kemajuan"
+    ),
 ) -> None:
-    """File a whole archive of PDFs and images; resumable (run it again after a kill)."""
+    """Arsipkan seluruh folder PDF dan gambar; bisa dilanjutkan (jalankan lagi setelah terhenti)."""
     from rich.console import Console
     from rich.table import Table
 
     from models import get_settings
     from service.backfill import default_report, run_backfill
-    from service.backfill_report import RichProgress
+    from service.backfill_report import BACKFILL_LABELS, RichProgress
+    from service.indonesian import format_number
     from service.registry import Registry
 
     settings = get_settings()
@@ -252,35 +261,24 @@ def backfill(
             progress=RichProgress() if progress else None,
         )
     data = summary.as_dict()
-    table = Table(title=f"backfill of {directory} ({data['seconds']} s)")
-    table.add_column("outcome")
-    table.add_column("files", justify="right")
-    for key in (
-        "filed",
-        "duplicate_candidates",
-        "exact_duplicates",
-        "already_filed",
-        "needs_review",
-        "failed",
-        "skipped_failed",
-        "would_file",
-        "pages",
-        "ocr_pages",
-    ):
+    table = Table(title=f"Pengisian arsip {directory} ({format_number(data['seconds'])} detik)")
+    table.add_column("hasil")
+    table.add_column("jumlah", justify="right")
+    for key, words in BACKFILL_LABELS.items():
         if data[key] or key in ("filed", "failed"):
-            table.add_row(key.replace("_", " "), str(data[key]))
+            table.add_row(words, format_number(data[key]))
     console = Console()
     console.print(table)
     for reason, count in sorted(data["failures"].items(), key=lambda kv: -kv[1]):
-        console.print(f"  failed ×{count}: {reason}")
-    console.print(f"report: {report_path}")
+        console.print(f"  gagal ×{count}: {reason}")
+    console.print(f"laporan: {report_path}")
     if data["failed"]:
         raise typer.Exit(code=1)
 
 
 # --- monev reports --------------------------------------------------------------------
 
-report_app = typer.Typer(help="Monev: the yearly report, agreements about to expire.")
+report_app = typer.Typer(help="Monev: laporan tahunan, kerja sama yang akan berakhir.")
 app.add_typer(report_app, name="report")
 
 
@@ -294,14 +292,14 @@ def _region_scope(region: str | None) -> str | None:
 
 @report_app.command("yearly")
 def report_yearly(
-    year: int = typer.Option(..., "--year", min=2000, max=2100, help="fiscal year"),
-    region: str = typer.Option(None, "--region", help="Kemendagri code: only this region"),
-    body: str = typer.Option(None, "--body", help="reporting body: 35, 35.15, kemendagri..."),
-    xlsx: Path = typer.Option(None, "--xlsx", dir_okay=False, help="also write the workbook"),
-    pdf: Path = typer.Option(None, "--pdf", dir_okay=False, help="also write the official PDF"),
-    as_json: bool = typer.Option(False, "--json", help="print the report as JSON"),
+    year: int = typer.Option(..., "--year", min=2000, max=2100, help="tahun anggaran"),
+    region: str = typer.Option(None, "--region", help="kode Kemendagri: hanya wilayah ini"),
+    body: str = typer.Option(None, "--body", help="badan pelapor: 35, 35.15, kemendagri..."),
+    xlsx: Path = typer.Option(None, "--xlsx", dir_okay=False, help="tulis juga berkas XLSX"),
+    pdf: Path = typer.Option(None, "--pdf", dir_okay=False, help="tulis juga PDF resmi"),
+    as_json: bool = typer.Option(False, "--json", help="cetak laporan sebagai JSON"),
 ) -> None:
-    """The yearly monev report of one body: counts by state, deadline, evaluation."""
+    """Laporan monev tahunan satu badan: jumlah per keadaan, batas waktu, evaluasi."""
     from service.reports.cli_views import print_yearly
 
     print_yearly(year, _region_scope(region), body, xlsx, pdf, as_json)
@@ -309,11 +307,11 @@ def report_yearly(
 
 @report_app.command("bodies")
 def report_bodies(
-    year: int = typer.Option(..., "--year", min=2000, max=2100, help="fiscal year"),
-    region: str = typer.Option(None, "--region", help="Kemendagri code: only this region"),
-    as_json: bool = typer.Option(False, "--json", help="print as JSON"),
+    year: int = typer.Option(..., "--year", min=2000, max=2100, help="tahun anggaran"),
+    region: str = typer.Option(None, "--region", help="kode Kemendagri: hanya wilayah ini"),
+    as_json: bool = typer.Option(False, "--json", help="cetak sebagai JSON"),
 ) -> None:
-    """Every reporting body's yearly report: status, deadline, days left or late."""
+    """Laporan tahunan setiap badan pelapor: status, batas waktu, sisa atau lewat hari."""
     from service.reports.cli_views import print_bodies
 
     print_bodies(year, _region_scope(region), as_json)
@@ -322,13 +320,13 @@ def report_bodies(
 @report_app.command("act")
 def report_act(
     action: str = typer.Argument(..., help="draft | submit | accept | return"),
-    body: str = typer.Option(..., "--body", help="the reporting body's code"),
-    year: int = typer.Option(..., "--year", min=2000, max=2100, help="fiscal year"),
-    note: str = typer.Option(None, "--note", help="note (required to return)"),
-    user: str = typer.Option(None, "--user", help="who acts (default: cli:$USER)"),
-    region: str = typer.Option(None, "--region", help="act as an account of this region"),
+    body: str = typer.Option(..., "--body", help="kode badan pelapor"),
+    year: int = typer.Option(..., "--year", min=2000, max=2100, help="tahun anggaran"),
+    note: str = typer.Option(None, "--note", help="catatan (wajib untuk mengembalikan)"),
+    user: str = typer.Option(None, "--user", help="siapa yang bertindak (bawaan: cli:$USER)"),
+    region: str = typer.Option(None, "--region", help="bertindak sebagai akun wilayah ini"),
 ) -> None:
-    """Record an action on a body's yearly report (drafted, submitted, accepted, returned)."""
+    """Catat tindakan atas laporan tahunan satu badan (susun, sampaikan, terima, kembalikan)."""
     from service.reports.cli_views import act
 
     act(action, body, year, note, user, _region_scope(region))
@@ -336,13 +334,13 @@ def report_act(
 
 @report_app.command("coordination")
 def report_coordination(
-    year: int = typer.Option(..., "--year", min=2000, max=2100, help="fiscal year"),
-    body: str = typer.Option(None, "--body", help="a province code, or kemendagri"),
-    days: int = typer.Option(90, "--days", min=0, max=3650, help="expiring window"),
-    region: str = typer.Option(None, "--region", help="view as an account of this region"),
-    as_json: bool = typer.Option(False, "--json", help="print as JSON"),
+    year: int = typer.Option(..., "--year", min=2000, max=2100, help="tahun anggaran"),
+    body: str = typer.Option(None, "--body", help="kode provinsi, atau kemendagri"),
+    days: int = typer.Option(90, "--days", min=0, max=3650, help="rentang hari menjelang berakhir"),
+    region: str = typer.Option(None, "--region", help="lihat sebagai akun wilayah ini"),
+    as_json: bool = typer.Option(False, "--json", help="cetak sebagai JSON"),
 ) -> None:
-    """A province over its kabupaten/kota, or the ministry over the provinces."""
+    """Satu provinsi atas kabupaten/kotanya, atau kementerian atas provinsi."""
     from service.reports.cli_views import print_coordination
 
     print_coordination(year, body, days, _region_scope(region), as_json)
@@ -350,11 +348,13 @@ def report_coordination(
 
 @report_app.command("expiry")
 def report_expiry(
-    body: str = typer.Option(None, "--body", help="reporting body (default: everything)"),
-    days: int = typer.Option(90, "--days", min=0, max=3650, help="window before/after today"),
-    as_json: bool = typer.Option(False, "--json", help="print as JSON"),
+    body: str = typer.Option(None, "--body", help="badan pelapor (bawaan: semua)"),
+    days: int = typer.Option(
+        90, "--days", min=0, max=3650, help="rentang hari sebelum/sesudah hari ini"
+    ),
+    as_json: bool = typer.Option(False, "--json", help="cetak sebagai JSON"),
 ) -> None:
-    """Expiring, lapsed, NKs outlived by their PKS, PKS without NK, no end date."""
+    """Akan berakhir, sudah lewat, NK berakhir sebelum PKS-nya, PKS tanpa NK, tanpa tanggal."""
     from service.reports.cli_views import print_expiry
 
     print_expiry(body, days, as_json)
@@ -362,12 +362,16 @@ def report_expiry(
 
 @report_app.command("digest")
 def report_digest(
-    body: str = typer.Option(..., "--body", help="the reporting body's code"),
-    days: int = typer.Option(30, "--days", min=0, max=3650, help="window before/after today"),
-    email: str = typer.Option(None, "--email", help="also mail it (needs DIGEST_SMTP_HOST)"),
-    as_json: bool = typer.Option(False, "--json", help="print as JSON"),
+    body: str = typer.Option(..., "--body", help="kode badan pelapor"),
+    days: int = typer.Option(
+        30, "--days", min=0, max=3650, help="rentang hari sebelum/sesudah hari ini"
+    ),
+    email: str = typer.Option(
+        None, "--email", help="kirim juga lewat surel (perlu DIGEST_SMTP_HOST)"
+    ),
+    as_json: bool = typer.Option(False, "--json", help="cetak sebagai JSON"),
 ) -> None:
-    """The daily digest of one body: its report's status and what to act on."""
+    """Ringkasan harian satu badan: status laporannya dan yang perlu ditindaklanjuti."""
     from service.reports.cli_views import print_digest
 
     print_digest(body, days, email, as_json)
@@ -375,11 +379,11 @@ def report_digest(
 
 @report_app.command("evaluations")
 def report_evaluations(
-    year: int = typer.Option(..., "--year", min=2000, max=2100, help="fiscal year"),
-    body: str = typer.Option(None, "--body", help="reporting body (default: everything)"),
-    as_json: bool = typer.Option(False, "--json", help="print as JSON"),
+    year: int = typer.Option(..., "--year", min=2000, max=2100, help="tahun anggaran"),
+    body: str = typer.Option(None, "--body", help="badan pelapor (bawaan: semua)"),
+    as_json: bool = typer.Option(False, "--json", help="cetak sebagai JSON"),
 ) -> None:
-    """Evaluation averages by province, partner kind and year; never evaluated; praktik baik."""
+    """Rata-rata evaluasi per provinsi, jenis mitra dan tahun; belum dievaluasi; praktik baik."""
     from service.reports.cli_views import print_aggregates
 
     print_aggregates(year, body, as_json)
@@ -387,10 +391,10 @@ def report_evaluations(
 
 @report_app.command("indicators")
 def report_indicators(
-    agreement: int = typer.Option(..., "--agreement", min=1, help="agreement id"),
-    as_json: bool = typer.Option(False, "--json", help="print as JSON"),
+    agreement: int = typer.Option(..., "--agreement", min=1, help="nomor registri perjanjian"),
+    as_json: bool = typer.Option(False, "--json", help="cetak sebagai JSON"),
 ) -> None:
-    """An agreement's success indicators: promised outputs and what was achieved."""
+    """Indikator keberhasilan satu perjanjian: keluaran yang dijanjikan dan capaiannya."""
     from service.reports.cli_views import print_indicators
 
     print_indicators(agreement, as_json)
@@ -398,12 +402,13 @@ def report_indicators(
 
 @report_app.command("expiring")
 def report_expiring(
-    days: int = typer.Option(90, "--days", min=0, max=3650, help="window from today"),
-    region: str = typer.Option(None, "--region", help="Kemendagri code: only this region"),
-    as_json: bool = typer.Option(False, "--json", help="print the list as JSON"),
+    days: int = typer.Option(90, "--days", min=0, max=3650, help="rentang hari dari hari ini"),
+    region: str = typer.Option(None, "--region", help="kode Kemendagri: hanya wilayah ini"),
+    as_json: bool = typer.Option(False, "--json", help="cetak daftar sebagai JSON"),
 ) -> None:
-    """Agreements whose end date falls within DAYS from today, soonest first."""
+    """Perjanjian yang berakhir dalam DAYS hari dari hari ini, yang paling dekat dulu."""
     from models import get_settings
+    from service.indonesian import format_date, format_number
     from service.registry import Registry
     from service.reports.expiring import expiring_agreements
 
@@ -415,10 +420,14 @@ def report_expiring(
         return
     for item in found.items:
         print(
-            f"{item.id}\t{item.end_date}\t{item.days_left:>4} d\t{item.doc_type or '-'}\t"
-            f"{'; '.join(item.numbers) or '-'}\t{item.title or '-'}"
+            f"{item.id}\t{format_date(item.end_date)}\t{item.days_left:>4} hari\t"
+            f"{item.doc_type or '-'}\t{'; '.join(item.numbers) or '-'}\t{item.title or '-'}"
         )
-    print(f"{found.total} agreement(s) end within {days} days of {found.today}", file=sys.stderr)
+    print(
+        f"{format_number(found.total)} perjanjian berakhir dalam {days} hari "
+        f"sejak {format_date(found.today)}",
+        file=sys.stderr,
+    )
 
 
 def main() -> None:

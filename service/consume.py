@@ -26,17 +26,24 @@ import logging
 import os
 import socket
 import time
-from collections.abc import Callable, Iterable
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from pydantic import BaseModel
 
-from extractor.ingest import PageCache, check_size, read_document
+from extractor.ingest import PageCache, Plan, check_size, plan_document, read_document, read_plans
 from extractor.ocr.pool import OcrPool
 from extractor.pipeline import extract_document
 from extractor.sniff import sniff_mime
 from models import Document, Extraction, KerjasamaError, Settings
-from models.errors import ExtractorCrashError, FilingFailedError, error_for_code
+from models.errors import (
+    ExtractorCrashError,
+    FilingFailedError,
+    UnreadableFileError,
+    error_for_code,
+)
 from service.registry import FileResult, Registry
 
 log = logging.getLogger("kerjasama.consume")
@@ -55,6 +62,7 @@ class Context:
     mime: str = ""
     pool: OcrPool | None = None
     cache: PageCache | None = None
+    plan: Plan | None = None
     document: Document | None = None
     extraction: Extraction | None = None
     filed: FileResult | None = None
@@ -92,6 +100,92 @@ def read_pages(ctx: Context) -> None:
         log.exception("reading %s crashed", ctx.name)
         raise ExtractorCrashError(f"{type(exc).__name__}: {exc}") from exc
     ctx.sha256 = ctx.document.sha256
+
+
+def plan_pages(ctx: Context) -> None:
+    """The text layer of every page, and the list of pages OCR must read (``ctx.plan``)."""
+    try:
+        ctx.plan = plan_document(
+            ctx.data,
+            name=ctx.name,
+            settings=ctx.settings,
+            sha256=ctx.sha256 or None,
+            mime=ctx.mime or None,
+        )
+    except KerjasamaError:
+        raise
+    except Exception as exc:  # a bug reading one file fails that file, never the run
+        log.exception("reading %s crashed", ctx.name)
+        raise ExtractorCrashError(f"{type(exc).__name__}: {exc}") from exc
+
+
+def read_stream(
+    contexts: Iterable[Context], *, pool: OcrPool | None, cache: PageCache | None = None
+) -> Iterator[Context]:
+    """``preflight`` and ``read_pages`` for many files over one pool, yielding each
+    context as its pages are read (in the order documents finish) or as it fails.
+
+    The pages of every document in flight share the pool: one document's pages
+    spread over all workers and the next document starts on a worker the moment
+    one is free, never more Tesseracts than workers. A file is planned only when a
+    worker is free for its pages, so a long run holds only the few documents in
+    flight (the backfill, ``kerjasama extract`` with several files)."""
+    failed: deque[Context] = deque()
+    owner: dict[int, Context] = {}
+
+    def plans() -> Iterator[Plan]:
+        for ctx in contexts:
+            run(ctx, (preflight, plan_pages))
+            if ctx.error is not None or ctx.plan is None:
+                failed.append(ctx)
+                continue
+            owner[id(ctx.plan)] = ctx
+            yield ctx.plan
+
+    try:
+        for plan, document in read_plans(plans(), pool=pool, cache=cache):
+            while failed:
+                yield failed.popleft()
+            ctx = owner.pop(id(plan))
+            ctx.plan, ctx.document, ctx.sha256 = None, document, document.sha256
+            yield ctx
+    except KerjasamaError:
+        raise
+    except Exception as exc:  # the pool itself broke: what is in flight fails, typed
+        log.exception("reading crashed")
+        for ctx in owner.values():
+            ctx.error = ExtractorCrashError(f"{type(exc).__name__}: {exc}")
+            failed.append(ctx)
+        owner.clear()
+    while failed:
+        yield failed.popleft()
+
+
+def extract_files(
+    paths: Sequence[Path], *, settings: Settings, pool: OcrPool | None
+) -> Iterator[Context]:
+    """``kerjasama extract``: the reading stages and the rules for each file, their
+    pages over one pool; yielded in the order given (a file read early waits)."""
+    position: dict[int, int] = {}
+
+    def contexts() -> Iterator[Context]:
+        for i, path in enumerate(paths):
+            ctx = Context(name=path.name, data=b"", settings=settings)
+            position[id(ctx)] = i
+            try:
+                ctx.data = path.read_bytes()
+            except OSError as exc:
+                ctx.error = UnreadableFileError(str(exc))
+            yield ctx
+
+    waiting: dict[int, Context] = {}
+    following = 0
+    for ctx in read_stream(contexts(), pool=pool):
+        run(ctx, (apply_rules,))
+        waiting[position.pop(id(ctx))] = ctx
+        while following in waiting:
+            yield waiting.pop(following)
+            following += 1
 
 
 def apply_rules(ctx: Context) -> None:

@@ -9,6 +9,7 @@ codes; only what a person reads is translated.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import UTC, date, datetime
 from functools import lru_cache
 from zoneinfo import ZoneInfo
@@ -227,6 +228,8 @@ OUTCOME_LABELS = {
     "created": "tercatat sebagai perjanjian baru",
     "exact_duplicate": "berkas yang sama sudah ada",
     "near_duplicate": "calon duplikat",
+    "duplicate_candidate": "tercatat, calon duplikat",
+    "already_filed": "sudah ada di registri",
     "attached": "ditambahkan ke perjanjian",
 }
 ERROR_LABELS = {
@@ -262,13 +265,47 @@ _REASONS = (
 )  # fmt: skip
 
 
-def link_reason(text: str) -> str:
-    """A duplicate/link reason (stored as a stable English phrase) as a reviewer reads it."""
-    for pattern, words in _REASONS:
+def translate_phrase(
+    table: tuple[tuple[str, str], ...], text: str, group: Callable[[str], str] = str
+) -> str:
+    """A stable English phrase by the first pattern of ``table`` it matches whole, its
+    groups passed through ``group``; a phrase no pattern knows is returned as it is."""
+    for pattern, words in table:
         match = re.fullmatch(pattern, text.strip())
         if match:
-            parts = [
-                g.replace(".", ",") if re.fullmatch(r"[\d.]+", g) else g for g in match.groups()
-            ]
-            return words.format(*parts)
+            return words.format(*(group(g or "") for g in match.groups()))
     return text
+
+
+def link_reason(text: str) -> str:
+    """A duplicate/link reason (stored as a stable English phrase) as a reviewer reads it."""
+    return translate_phrase(
+        _REASONS, text, lambda g: g.replace(".", ",") if re.fullmatch(r"[\d.]+", g) else g
+    )
+
+
+def readable(name: str, value: object) -> str:
+    """A contract field's value on one line as a person reads it (the CLI's table)."""
+    if value is None or value == "" or value == []:
+        return "—"
+    if name in ("signing_date", "start_date", "end_date"):
+        return format_date(str(value))
+    if name == "doc_type":
+        return label(DOC_TYPE_LABELS, str(value))
+    if name.endswith("_source"):
+        return label(SOURCE_LABELS, str(value))
+    if isinstance(value, dict) and name == "duration":
+        return f"{value.get('value')} {value.get('unit') or ''}".strip()
+    if isinstance(value, list) and name == "parties":
+        return "; ".join(_party_line(i, p) for i, p in enumerate(value) if isinstance(p, dict))
+    if isinstance(value, list):
+        return "; ".join(str(v) for v in value)
+    return str(value)
+
+
+def _party_line(index: int, party: dict[str, object]) -> str:
+    kind = PARTY_KIND_LABELS.get(str(party.get("kind")), "") if party.get("kind") else ""
+    about = ", ".join(str(x) for x in (kind, party.get("region_name")) if x)
+    who = ", ".join(str(x) for x in (party.get("signatory"), party.get("title")) if x)
+    line = f"{party_label(index)}: {party.get('institution') or '—'}"
+    return line + (f" ({about})" if about else "") + (f" — {who}" if who else "")

@@ -36,11 +36,15 @@ def test_exports_parse_back_filtered_like_the_list(tmp_path: Path) -> None:
         assert response.status_code == 200
         assert response.headers["content-type"].startswith("text/csv")
         rows = list(csv.DictReader(io.StringIO(response.text)))
-        assert sorted(int(row["id"]) for row in rows) == ids
-        by_title = {row["title"]: row for row in rows}
-        assert by_title["Kerja sama pendidikan"]["signing_date"] == "2019-05-02"
-        assert by_title["Kerja sama pendidikan"]["numbers"] == "1/2019"
-        assert by_title["Kerja sama pendidikan"]["region_codes"] == "35.15"
+        assert sorted(int(row["No. registri"]) for row in rows) == ids
+        by_title = {row["Judul"]: row for row in rows}
+        education = by_title["Kerja sama pendidikan"]
+        assert education["Tanggal penandatanganan"] == "2019-05-02"
+        assert education["Nomor"] == "1/2019"
+        assert education["Kode wilayah"] == "35.15"
+        # coded values as a person reads them
+        assert education["Jenis dokumen"] == "Perjanjian Kerja Sama"
+        assert education["Status"] == "Perlu ditinjau"
         assert '\'=HYPERLINK("http://x")' in by_title  # a formula stays text
 
         response = http.get("/api/v1/export/agreements.xlsx", params={"region_code": "35"})
@@ -49,7 +53,7 @@ def test_exports_parse_back_filtered_like_the_list(tmp_path: Path) -> None:
         sheet = book.active
         assert sheet is not None
         header, *data = list(sheet.iter_rows(values_only=True))
-        assert header[:3] == ("id", "doc_type", "title")
+        assert header[:3] == ("No. registri", "Jenis dokumen", "Judul")
         assert sorted(int(str(row[0])) for row in data) == ids
         cells = [row[2] for row in sheet.iter_rows(min_row=2)]
         formula = next(cell for cell in cells if str(cell.value).startswith("="))

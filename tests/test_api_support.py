@@ -181,6 +181,16 @@ def record(
     return data, document, extraction
 
 
+def file_misread(settings: Settings) -> int:
+    """An agreement whose number OCR misread ("415.4/8B/2020", also in its page text) and
+    whose page text alone says "pembangunan bendungan Cikareo"; its id."""
+    data, document, extraction = record("Kerja sama irigasi", ["32.02"], number="415.4/8B/2020")
+    document.pages[0].lines.extend(
+        [Line(text="Nomor 415.4/8B/2020"), Line(text="pembangunan bendungan Cikareo")]
+    )
+    return file_records(settings, [(data, document, extraction)])[0]
+
+
 def file_records(
     settings: Settings, records: list[tuple[bytes, Document, Extraction]]
 ) -> list[int]:

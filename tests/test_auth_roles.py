@@ -153,7 +153,7 @@ def test_keys_cli_prints_a_working_key_once(tmp_path: Path) -> None:
     listed = subprocess.run(
         [*cli, "list"], env=env, capture_output=True, text=True, check=True
     ).stdout
-    assert "staff" in listed and "35.15" in listed and key not in listed
+    assert "staf arsip" in listed and "35.15" in listed and key not in listed
     subprocess.run([*cli, "revoke", "1"], env=env, capture_output=True, check=True)
     with pytest.raises(AuthError):
         KeyStore.for_settings(settings).authenticate(key)

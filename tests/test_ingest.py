@@ -140,7 +140,7 @@ def test_page_png_for_review() -> None:
 def test_empty_file(tmp_path: Path) -> None:
     path = tmp_path / "kosong.pdf"
     path.write_bytes(b"")
-    with pytest.raises(EmptyFileError, match="empty"):
+    with pytest.raises(EmptyFileError, match="kosong"):
         read_document(path, settings=Settings())
     with pytest.raises(EmptyFileError):
         read_document(b"", settings=Settings())
@@ -153,7 +153,7 @@ def test_not_a_pdf_or_image() -> None:
 
 def test_truncated_pdf() -> None:
     data = agreement_pdf()
-    with pytest.raises(CorruptFileError, match="damaged or truncated"):
+    with pytest.raises(CorruptFileError, match="rusak atau terpotong"):
         read_document(data[: len(data) // 3], settings=Settings())
 
 
@@ -163,7 +163,7 @@ def test_encrypted_pdf() -> None:
     c.drawString(72, 720, "PERJANJIAN KERJA SAMA")
     c.showPage()
     c.save()
-    with pytest.raises(EncryptedPdfError, match="password-protected"):
+    with pytest.raises(EncryptedPdfError, match="dilindungi kata sandi"):
         read_document(out.getvalue(), settings=Settings())
 
 
@@ -172,7 +172,7 @@ def test_pdf_without_pages() -> None:
 
     out = io.BytesIO()
     pdfium.PdfDocument.new().save(out)
-    with pytest.raises(EmptyFileError, match="no pages"):
+    with pytest.raises(EmptyFileError, match="tidak punya halaman"):
         read_document(out.getvalue(), settings=Settings())
 
 
@@ -202,7 +202,7 @@ def test_truncated_image() -> None:
     out = io.BytesIO()
     Image.effect_noise((400, 400), 60).save(out, format="PNG")
     data = out.getvalue()
-    with pytest.raises(CorruptFileError, match="damaged or truncated"):
+    with pytest.raises(CorruptFileError, match="rusak atau terpotong"):
         read_document(data[: len(data) // 2], settings=Settings())
 
 

@@ -108,13 +108,15 @@ def test_full_text_search_over_text_title_parties_and_scope(registry: Registry) 
         name="b.pdf",
     )
 
-    def ids(q: str) -> set[int]:
-        return {item.id for item in registry.list_agreements(AgreementQuery(q=q)).items}
+    def ids(q: str, where_in: str = "fields") -> set[int]:
+        query = AgreementQuery(q=q, search_in=where_in)  # type: ignore[arg-type]
+        return {item.id for item in registry.list_agreements(query).items}
 
     assert ids("pariwisata") == {tourism}
     assert ids("perpipaan") == {water}  # scope
     assert ids("Malang") == {water}  # party
-    assert ids("bermeterai") == {tourism, water}  # page text only
+    # page text only: searched apart from the current values
+    assert ids("bermeterai") == set() and ids("bermeterai", "text") == {tourism, water}
     # user input is words, never FTS syntax: a stray quote is fine, OR is just a word
     assert ids('air "minum') == {water}
     assert ids("pariwisata OR perpipaan") == set()
@@ -403,7 +405,8 @@ def test_confirming_a_duplicate_merges_without_deleting(registry: Registry) -> N
     assert copy.status == "merged" and copy.files == []
     assert len(registry.extractions(result.agreement_id)) == 1
     assert registry.stats()["agreements"] == 1 and registry.stats()["files"] == 2
-    assert registry.list_agreements(AgreementQuery(q="Surabaja")).items[0].id == original
+    in_text = AgreementQuery(q="Surabaja", search_in="text")  # the merged copy's page text
+    assert registry.list_agreements(in_text).items[0].id == original
     # a third copy now matches the merged agreement
     third = [p.replace("bermeterai", "bermaterai") for p in pages]
     data3, doc3 = make_document(third, name="photo.jpg", method="ocr")

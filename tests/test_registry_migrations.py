@@ -12,6 +12,7 @@ from test_registry_support import agreement_text, make_document, make_extraction
 
 from service.registry import Registry
 from service.registry.derive import current_fields
+from service.registry.records import AgreementQuery
 from service.registry.schema import MIGRATIONS
 
 
@@ -73,11 +74,15 @@ def test_opening_a_v1_registry_upgrades_it(tmp_path: Path) -> None:
             "0100_evaluations",
             "0500_monev_bodies",
             "0400_learned_aliases",
+            "0401_search_replaced",
         ]
         conn = sqlite3.connect(path)
         keys = {r[0] for r in conn.execute("SELECT key FROM blocking_keys WHERE agreement_id = 1")}
         assert "n:119/123/KDN/2019" in keys
         assert conn.execute("SELECT length(fingerprint) FROM agreements").fetchone()[0] > 100
+        # its search rows are rebuilt from its current values
+        found = registry.list_agreements(AgreementQuery(q="119/123/KDN"))
+        assert [a.id for a in found.items] == [1]
         # the old agreement is found by dedup: a rescan of it is a candidate duplicate
         rescan = [p.replace("Surabaya", "Surabaja") for p in pages]
         data, document = make_document(rescan, name="rescan.pdf", method="ocr")
@@ -93,6 +98,7 @@ def test_opening_a_v1_registry_upgrades_it(tmp_path: Path) -> None:
             "0100_evaluations",
             "0500_monev_bodies",
             "0400_learned_aliases",
+            "0401_search_replaced",
         ]
         assert again.stats()["agreements"] == 2
     mode = sqlite3.connect(path).execute("PRAGMA journal_mode").fetchone()[0]

@@ -401,3 +401,65 @@ def test_rules_never_fail_on_fragments_of_agreement_words(words: list[str]) -> N
     assert all(p.role and p.role.startswith("PIHAK ") for p in found.value)
     assert all(isinstance(item, str) and item for item in find_scope(text).value)
     assert find_purpose(text).value is None or find_purpose(text).value
+
+
+COLON_COLUMN = """PERJANJIAN KERJA SAMA
+ANTARA
+PT. WIRA TEKNOLOGI INDONESIA
+DAN
+SEKOLAH MENENGAH KEJURUAN 6 BATAM
+TENTANG
+PEMBINAAN SEKOLAH MENENGAH KEJURUAN
+Pada hari ini Senin, tanggal 7 (tujuh) bulan Desember tahun dua ribu dua puluh dua,
+yang bertanda tangan di bawah ini:
+TE
+SUGENG PITOYO
+- selaku Director PT. Wira Teknologi
+Indonesia, berkedudukan di Kota Batam, dalam hal ini
+bertindak untuk dan atas nama PT. Wira Teknologi Indonesia selanjutnya disebut
+PIHAK KESATU.
+2. NARA DEWA
+1 Direktur Eksekutif Sekolah Menengah Kejuruan 6 Batam, dalam hal ini bertindak
+untuk dan atas nama Sekolah Menengah Kejuruan 6 Batam, selanjutnya disebut PIHAK KEDUA."""
+
+
+def test_the_colon_column_read_as_a_dash_selaku_or_a_one() -> None:
+    """OCR reads the ':' between the name and jabatan columns as '- selaku' or '1', and
+    the list marker '1.' as 'TE' on its own line."""
+    first, second = parties(COLON_COLUMN)
+    assert (first.signatory, first.title) == (
+        "SUGENG PITOYO",
+        "Director PT. Wira Teknologi Indonesia",
+    )
+    assert (second.signatory, second.title) == (
+        "NARA DEWA",
+        "Direktur Eksekutif Sekolah Menengah Kejuruan 6 Batam",
+    )
+
+
+def test_many_parties_with_long_ordinals() -> None:
+    body = [
+        "KESEPAKATAN BERSAMA",
+        "TENTANG",
+        "KERJA SAMA DAERAH",
+        "yang bertanda tangan di bawah ini:",
+    ]
+    names = ["AGUS SANTOSO", "BUDI HARTONO", "DEWI LESTARI", "EKO PRASETYO"] * 7
+    words = ["KESATU", "KEDUA", "KETIGA", "KEEMPAT", "KELIMA", "KEENAM", "KETUJUH", "KEDELAPAN"]
+    words += ["KESEMBILAN", "KESEPULUH", "KESEBELAS"] + [
+        f"{w} BELAS" for w in ("KEDUA", "KETIGA", "KEEMPAT", "KELIMA", "KEENAM", "KETUJUH")
+    ]
+    words += ["KEDELAPAN BELAS", "KESEMBILAN BELAS", "KEDUA PULUH"]
+    words += [
+        f"KEDUA PULUH {u}"
+        for u in ("SATU", "DUA", "TIGA", "EMPAT", "LIMA", "ENAM", "TUJUH", "DELAPAN")
+    ]
+    for k, (name, word) in enumerate(zip(names, words, strict=True), start=1):
+        body += [
+            f"{k}. {name} : Bupati Daerah {k}, bertindak untuk dan atas nama Pemerintah",
+            f"Kabupaten Daerah {k}, selanjutnya disebut PIHAK {word}.",
+        ]
+    found = parties("\n".join(body))
+    assert len(found) == 28
+    assert found[-1].role == "PIHAK KEDUA PULUH DELAPAN"
+    assert found[11].title == "Bupati Daerah 12"

@@ -21,6 +21,7 @@ from test_api_support import (
     client,
     make_settings,
     running_server,
+    scanned_pdf,
     wait_job,
 )
 
@@ -87,24 +88,43 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
             browser.close()
 
 
+def on_page(page: Any, number: int) -> None:
+    """Wait for the viewer to show page ``number`` (a locator wait: the pages' CSP forbids
+    the eval a polled ``wait_for_function`` needs)."""
+    playwright.expect(page.locator("#page-no")).to_have_text(str(number))
+
+
 def shot(page: Any, name: str) -> None:
+    page.evaluate("window.scrollTo(0, 0)")  # the sticky page viewer sits at the top
     page.screenshot(path=str(SCREENS / f"{name}.png"), full_page=True)
 
 
-def test_staff_upload_and_see_it_read(site: Site) -> None:
+def test_staff_upload_a_scan_and_see_it_read(site: Site) -> None:
     page = site.page("budi")
     assert page.url.endswith("/review/upload")
     page.set_input_files(
         "#upload-files",
-        {"name": "nk-sidoarjo.pdf", "mimeType": "application/pdf", "buffer": two_page_pdf()},
+        {"name": "pindaian.pdf", "mimeType": "application/pdf", "buffer": scanned_pdf(1, 150)},
     )
     page.click("button:has-text('Unggah')")
     assert "diterima" in page.inner_text(".results")
-    # The job list refreshes itself until the upload is read and filed.
-    row = page.locator("#jobs tbody tr", has_text="nk-sidoarjo.pdf").first
-    row.locator("text=selesai").wait_for(timeout=60_000)
+    # The job list refreshes itself until the scan is read (OCR) and filed.
+    row = page.locator("#jobs tbody tr", has_text="pindaian.pdf").first
+    row.locator("text=selesai").wait_for(timeout=120_000)
     assert re.search(r"#\d+", row.inner_text())
     shot(page, "upload")
+    row.locator("a[href^='/review/agreements/']").first.click()
+    page.wait_for_selector("#page-img")
+    assert "Nota Kesepahaman" in page.inner_text("#f-doc_type")  # what OCR read
+    assert "SIDOARJO" in page.inner_text("#f-parties").upper()
+    # Out of the queue again, so the other flows open the two-page sample.
+    scanned = int(page.url.rsplit("/", 1)[-1].split("?")[0])
+    with client(site.base, add_key(site.settings, "reviewer")) as http:
+        version = http.get(f"/api/v1/agreements/{scanned}").json()["version"]
+        marked = http.post(
+            f"/api/v1/agreements/{scanned}/reviewed", headers={"If-Match": f'"{version}"'}
+        )
+        assert marked.status_code == 200, marked.text
     page.context.close()
 
 
@@ -113,6 +133,12 @@ def test_reviewer_corrects_through_the_forms(site: Site) -> None:
     page = site.page("rina")
     assert page.url.endswith("/review")
     shot(page, "queue")
+    # The queue is lowest confidence first; the reviewer opens the first row.
+    shown = page.eval_on_selector_all(
+        "table.list tbody tr td:last-child", "cs => cs.map(c => c.textContent.trim())"
+    )
+    confidences = [float(c.replace(",", ".")) for c in shown if c != "—"]
+    assert confidences == sorted(confidences)
     page.locator("table.list tbody tr a[href^='/review/agreements/']").nth(1).click()
     page.wait_for_selector("#page-img")
     agreement_url = page.url
@@ -121,7 +147,7 @@ def test_reviewer_corrects_through_the_forms(site: Site) -> None:
 
     # Clicking a field shows the page its evidence is on, with its boxes in its colour.
     page.click("#f-signing_date .field-head .field-label")
-    page.wait_for_function("document.getElementById('page-no').textContent === '2'")
+    on_page(page, 2)
     box = page.locator(".box.active[data-field='signing_date']").first
     box.wait_for()
     colour = page.eval_on_selector(
@@ -130,22 +156,33 @@ def test_reviewer_corrects_through_the_forms(site: Site) -> None:
     assert box.evaluate("e => e.style.getPropertyValue('--c').trim()") == colour
     assert "%" in (box.get_attribute("style") or "")
     page.click("#f-title a.hlm")
-    page.wait_for_function("document.getElementById('page-no').textContent === '1'")
+    on_page(page, 1)
     shot(page, "workbench")
+
+    # The region picker: a province first, then its kabupaten/kota; institution
+    # suggestions hold the registry's names and the region list's.
+    assert page.input_value("#p0-prov") == "35" and page.input_value("#p0-region") == "35.15"
+    page.select_option("#p0-prov", "32")
+    assert "Kabupaten Sukabumi" in page.inner_text("#p0-region")
+    assert "Kabupaten Sidoarjo" not in page.inner_text("#p0-region")
+    page.select_option("#p0-prov", "35")
+    page.select_option("#p0-region", "35.15")
+    suggestions = page.eval_on_selector_all("#dl-institutions option", "os => os.map(o => o.value)")
+    assert "Pemerintah Kabupaten Sukabumi" in suggestions
+    assert "PEMERINTAH KOTA SURABAYA" in suggestions
 
     # A party and a date through the forms, plus a mistake: the other edits stay.
     page.fill("#p1-sign", "Dr. Tri Rismaharini, M.T.")
     page.fill("#in-signing_date", "2019-03-28")
-    page.fill("#p0-region", "99.99 Atlantis")
+    page.select_option("select[name=duration_unit]", "")
     page.fill("#reason", "dibaca dari salinan bertanda tangan")
     page.click("#save")
-    error = page.locator("#f-parties .error")
-    assert "tidak dikenal" in error.inner_text()
+    assert "Pilih satuan" in page.inner_text("#f-duration .error")
     assert page.input_value("#p1-sign") == "Dr. Tri Rismaharini, M.T."
     assert page.input_value("#in-signing_date") == "2019-03-28"
     assert page.input_value("#reason") == "dibaca dari salinan bertanda tangan"
     shot(page, "workbench-error")
-    page.fill("#p0-region", "35.15")
+    page.select_option("select[name=duration_unit]", "tahun")
     page.click("#save")
     page.wait_for_selector(".history li")
     history = page.inner_text(".history")
@@ -231,9 +268,10 @@ UNCOVERED = """() => {
 def test_every_control_is_clickable(site: Site, width: int, height: int) -> None:
     site.ensure_filed()
     page = site.page("rina", width, height)
-    for path in ("/review?view=all", "/review/upload"):
+    for path, name in (("/review?view=all", "list"), ("/review/upload", "upload")):
         page.goto(path)
         assert page.evaluate(UNCOVERED) == [], path
+        shot(page, f"{name}-{width}")
     page.goto("/review?view=all")
     page.locator("table.list tbody tr a[href^='/review/agreements/']").first.click()
     page.wait_for_selector("#page-img")
@@ -251,3 +289,106 @@ def test_login_page_in_indonesian(site: Site) -> None:
     shot(page, "login")
     assert httpx.get(f"{site.base}/review/login").status_code == 200
     context.close()
+
+
+def test_keyboard_shortcuts(site: Site) -> None:
+    site.ensure_filed()
+    with client(site.base, site.staff_key) as http:  # a second agreement to move on to
+        sent = http.post(
+            "/api/v1/uploads", files={"files": ("pintasan.pdf", two_page_pdf("Pintasan"))}
+        ).json()
+        wait_job(http, sent["items"][0]["job"]["id"])
+    page = site.page("rina")
+    page.locator("table.list tbody tr a[href^='/review/agreements/']").nth(1).click()
+    page.wait_for_selector("#page-img")
+    start = page.url
+    page.locator("h1").click()  # nothing focused: letters are shortcuts
+    page.keyboard.press("j")  # next field: the first
+    page.wait_for_selector("#f-doc_type.selected")
+    assert page.evaluate("document.activeElement.closest('.field').id") == "f-doc_type"
+    page.keyboard.press("Alt+ArrowDown")  # inside an input: Alt+arrows move
+    page.wait_for_selector("#f-title.selected")
+    assert page.evaluate("document.activeElement.id") == "in-title"
+    page.keyboard.press("Alt+ArrowUp")
+    page.wait_for_selector("#f-doc_type.selected")
+    page.keyboard.press("Escape")
+    page.keyboard.press("n")  # next page
+    on_page(page, 2)
+    page.keyboard.press("p")
+    on_page(page, 1)
+    page.keyboard.press("k")  # previous field stays at the first
+    page.wait_for_selector("#f-doc_type.selected")
+    # Ctrl+S saves the form
+    page.fill("#in-signing_place", "Sidoarjo, Jawa Timur")
+    page.fill("#reason", "tempat lengkap")
+    page.keyboard.press("Control+s")
+    page.wait_for_selector(".history li:has-text('Sidoarjo, Jawa Timur')")
+    assert page.url.split("?")[0] == start
+    # Alt+→ opens the next agreement in the queue
+    following = page.get_attribute("#next-agreement", "href")
+    assert following
+    page.keyboard.press("Alt+ArrowRight")
+    page.wait_for_url(re.compile(re.escape(following) + "$"))
+    page.context.close()
+
+
+def test_learned_alias_shown_with_its_evidence_and_search_follows(site: Site) -> None:
+    """A reviewer's fix of a jabatan is applied to the next filing, shown as learned with
+    its own confidence; search finds the corrected number, not the one read before."""
+    with client(site.base, site.staff_key) as http:
+        sent = http.post(
+            "/api/v1/uploads", files={"files": ("belajar-1.pdf", two_page_pdf("Belajar 1"))}
+        ).json()
+        first = int(wait_job(http, sent["items"][0]["job"]["id"])["agreement_id"])
+    reviewer = add_key(site.settings, "reviewer")
+    with client(site.base, reviewer) as http:
+        view = http.get(f"/api/v1/agreements/{first}").json()
+        parties = view["fields"]["parties"]["value"]
+        parties[0]["title"] = "Bupati Sidoarjo periode 2016-2021"
+        saved = http.patch(
+            f"/api/v1/agreements/{first}",
+            headers={"If-Match": f'"{view["version"]}"'},
+            json={
+                "changes": {
+                    "parties": parties,
+                    "numbers": ["119/123/404.1.1.3/2019", "77/BLJ/2019"],
+                },
+                "reason": "jabatan dan nomor dari salinan",
+            },
+        )
+        assert saved.status_code == 200, saved.text
+        correction = next(
+            c["id"]
+            for c in http.get(f"/api/v1/agreements/{first}/history").json()
+            if c["field"] == "parties"
+        )
+    with client(site.base, site.staff_key) as http:
+        sent = http.post(
+            "/api/v1/uploads", files={"files": ("belajar-2.pdf", two_page_pdf("Belajar 2"))}
+        ).json()
+        second = int(wait_job(http, sent["items"][0]["job"]["id"])["agreement_id"])
+    page = site.page("rina")
+    page.goto(f"/review/agreements/{second}")
+    assert page.input_value("#p0-title") == "Bupati Sidoarjo periode 2016-2021"
+    learned = page.locator("#f-parties .evidence.learned").first
+    assert f"dipelajari dari koreksi #{correction} (keyakinan 0,90)" in learned.inner_text()
+    shot(page, "workbench-learned")
+
+    # The search box: the corrected number finds the agreement, the one read before does not.
+    page.goto("/review?view=all")
+    page.fill("#q", "77/BLJ/2019")
+    page.press("#q", "Enter")
+    page.wait_for_selector("p.count")
+    rows = page.locator(f"table.list a[href='/review/agreements/{first}']")
+    assert rows.count() > 0
+    page.fill("#q", "415.4/77/436.1.2/2019")
+    page.press("#q", "Enter")
+    page.wait_for_selector("p.count")
+    assert page.locator(f"table.list a[href='/review/agreements/{first}']").count() == 0
+    assert page.locator(f"table.list a[href='/review/agreements/{second}']").count() > 0
+    shot(page, "search")
+    page.fill("#q", "Kab. Sidoar")
+    page.press("#q", "Enter")
+    page.wait_for_selector("p.count")
+    assert page.locator(f"table.list a[href='/review/agreements/{first}']").count() > 0
+    page.context.close()

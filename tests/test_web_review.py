@@ -12,6 +12,7 @@ from test_api_support import (
     add_key,
     add_user,
     agreement_pdf,
+    file_misread,
     file_records,
     make_settings,
     record,
@@ -168,3 +169,51 @@ def test_viewers_see_pages_without_edit_forms(tmp_path: Path) -> None:
             files={"files": ("a.pdf", agreement_pdf("viewer"))},
         )
         assert refused.status_code == 403
+
+
+def test_search_over_http_follows_corrections(tmp_path: Path) -> None:
+    """The API and the list page search current values; the page text apart; a number
+    a reviewer corrected no longer finds the agreement by its OCR misreading."""
+    settings = make_settings(tmp_path)
+    agreement_id = file_misread(settings)
+    key = add_key(settings, "reviewer")
+    with running_server(settings) as base, httpx.Client(base_url=base, timeout=60) as browser:
+        api = {"X-API-Key": key}
+
+        def found(q: str, where_in: str = "fields") -> list[int]:
+            params = {"q": q, "search_in": where_in}
+            page = httpx.get(f"{base}/api/v1/agreements", params=params, headers=api).json()
+            return [item["id"] for item in page["items"]]
+
+        assert found("415.4/8B/2020") == [agreement_id]
+        patched = httpx.patch(
+            f"{base}/api/v1/agreements/{agreement_id}",
+            headers={**api, "If-Match": '"1"'},
+            json={
+                "changes": {
+                    "numbers": ["415.4/88/2020"],
+                    "parties": [
+                        {"institution": "Pemerintah Kabupaten Sukabumi", "region_code": "32.02"}
+                    ],
+                },
+                "reason": "nomor dari salinan",
+            },
+        )
+        assert patched.status_code == 200, patched.text
+        assert found("415.4/88/2020") == [agreement_id]
+        assert found("415.4/8B/2020") == [] and found("415.4/8B/2020", "text") == []
+        for q in ("Kab. Sukabumi", "Pemkab Sukabumi", "Sukab", "pemerintah kab sukabu"):
+            assert found(q) == [agreement_id], q
+        assert found("Kota Sukabumi") == [] and found("Pemkot Sukabumi") == []
+        assert found("bendungan") == [] and found("bendungan", "text") == [agreement_id]
+
+        web_login(browser, key)
+        listed = browser.get("/review", params={"view": "all", "q": "bendungan"}).text
+        assert "Juga disebut di teks halaman" in listed
+        assert f"/review/agreements/{agreement_id}" not in listed
+        listed = browser.get("/review", params={"view": "all", "q": "bendungan", "dalam": "teks"})
+        assert "hanya disebut di teks halaman" in listed.text
+        assert f"/review/agreements/{agreement_id}" in listed.text
+        wrong = browser.get("/review", params={"view": "all", "q": "415.4/8B/2020"}).text
+        assert f"/review/agreements/{agreement_id}" not in wrong
+        assert "Juga disebut" not in wrong

@@ -5,6 +5,10 @@ two cores beat any threading inside one (0.74 s/page vs 1.41 s on one core).
 Pages, not documents, are the unit of work, so one long scan and a queue of
 short ones both keep every core busy. The pool knows only page tasks -> pages;
 which pages of which document to read is ``extractor.ingest``'s business.
+A caller holds the pool through a ``PageStream``: it pushes a page whenever a
+worker is free and collects pages as they finish, so it can plan the next
+document (or hand a finished one on) between pages without the pool pulling
+whole documents ahead.
 
 A page that runs past ``settings.ocr_page_timeout`` is stopped by the engine
 itself; if a worker hangs or dies anyway (a native crash), it is killed and
@@ -18,7 +22,6 @@ import multiprocessing as mp
 import os
 import threading
 import time
-from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from multiprocessing.connection import Connection, wait
@@ -30,6 +33,9 @@ from models import Page
 
 KILL_GRACE = 5.0
 """Seconds past the page timeout before a worker that did not answer is killed."""
+PAGES_PER_WORKER = 2000
+"""An idle worker that has read this many pages is replaced, so a slow leak in an
+OCR engine cannot grow with a long backfill (a new worker starts in ~0.3 s)."""
 
 
 def _worker_main(conn: Connection) -> None:
@@ -55,6 +61,7 @@ class _Worker:
     key: str = ""
     job: tuple[int, PageTask] | None = None
     started: float = 0.0
+    pages: int = 0
 
 
 class OcrPool:
@@ -115,6 +122,23 @@ class OcrPool:
 
     # -- work
 
+    def stream(self) -> PageStream:
+        """One caller's session: push page tasks while workers are free, collect the
+        pages as they finish. One caller at a time (others wait on the lock)."""
+        return PageStream(self)
+
+    def run(self, jobs: Iterable[tuple[int, PageTask]]) -> Iterator[tuple[int, Page]]:
+        """Read pages over all workers; yields ``(job id, Page)`` as pages finish.
+
+        The next job is taken from ``jobs`` only when a worker is free."""
+        with self.stream() as stream:
+            for tid, task in jobs:
+                while not stream.free():
+                    yield from stream.collect()
+                stream.submit(tid, task)
+            while stream.busy():
+                yield from stream.collect()
+
     def _send(self, worker: _Worker, job: tuple[int, PageTask]) -> None:
         task = job[1]
         if worker.key == task.key:
@@ -123,90 +147,124 @@ class OcrPool:
         worker.started = time.monotonic()
         try:
             worker.conn.send(task)
-        except OSError:  # the worker died between pages: the run loop replaces it
+        except OSError:  # the worker died between pages: ``collect`` replaces it
             worker.process.kill()
             return
         worker.key = task.key
 
-    def run(self, jobs: Iterable[tuple[int, PageTask]]) -> Iterator[tuple[int, Page]]:
-        """Read pages over all workers; yields ``(job id, Page)`` as pages finish.
+    def _idle_worker(self) -> _Worker | None:
+        for worker in self._workers:
+            if worker.job is None:
+                if worker.pages >= PAGES_PER_WORKER:  # bounds a leak in the engine
+                    self._retire(worker)
+                    return self._idle_worker()
+                return worker
+        return None
 
-        One caller at a time (others wait): the workers' answers are matched to jobs.
-        """
-        if self._owner == threading.get_ident():
-            raise RuntimeError("this OcrPool is already reading in this thread (nested use)")
-        with self._lock:
-            self._owner = threading.get_ident()
-            try:
-                yield from self._run(jobs)
-            finally:
-                self._owner = None
+    def _retire(self, worker: _Worker) -> None:
+        with contextlib.suppress(OSError):
+            worker.conn.send(None)
+        worker.process.join(2)
+        self._kill(worker)
+        self._workers.append(self._start())
 
-    def _run(self, jobs: Iterable[tuple[int, PageTask]]) -> Iterator[tuple[int, Page]]:
-        try:
-            yield from self._dispatch(jobs)
-        finally:
-            # a caller that stopped early leaves pages in flight: their answers must not
-            # reach the next caller, so those workers are replaced
-            for worker in [w for w in self._workers if w.job is not None]:
-                self._kill(worker)
-
-    def _dispatch(self, jobs: Iterable[tuple[int, PageTask]]) -> Iterator[tuple[int, Page]]:
-        self._ensure()
-        source = iter(jobs)
-        pending: deque[tuple[int, PageTask]] = deque()
-        exhausted = False
-        while True:
-            for worker in self._workers:
-                if worker.job is None:
-                    if not pending and not exhausted:
-                        nxt = next(source, None)
-                        if nxt is None:
-                            exhausted = True
-                        else:
-                            pending.append(nxt)
-                    if pending:
-                        self._send(worker, pending.popleft())
-            busy = [w for w in self._workers if w.job is not None]
-            if not busy:
-                return
-            now = time.monotonic()
-            limits = [
-                w.started + w.job[1].settings.ocr_page_timeout + KILL_GRACE for w in busy if w.job
-            ]
-            ready = wait(
-                [w.conn for w in busy] + [w.process.sentinel for w in busy],
-                timeout=max(0.0, min(limits) - now),
-            )
-            for worker in busy:
-                job = worker.job
-                assert job is not None
-                tid, task = job
-                if worker.conn in ready:
-                    try:
-                        kind, page = worker.conn.recv()
-                    except (EOFError, OSError):
-                        kind, page = "dead", None
-                    if kind == "page":
-                        worker.job = None
-                        yield tid, page
-                        continue
-                    if kind == "need":
-                        worker.key = ""
-                        self._send(worker, (tid, task))  # the job keeps the bytes
-                        continue
-                elif worker.process.sentinel not in ready and time.monotonic() < (
-                    worker.started + task.settings.ocr_page_timeout + KILL_GRACE
-                ):
+    def _collect(self, block: bool) -> list[tuple[int, Page]]:
+        """Pages finished now (waiting for the first one when ``block``); a worker
+        past its page's time limit, or dead, is killed, replaced and its page failed."""
+        busy = [w for w in self._workers if w.job is not None]
+        if not busy:
+            return []
+        now = time.monotonic()
+        limits = [
+            w.started + w.job[1].settings.ocr_page_timeout + KILL_GRACE for w in busy if w.job
+        ]
+        ready = wait(
+            [w.conn for w in busy] + [w.process.sentinel for w in busy],
+            timeout=max(0.0, min(limits) - now) if block else 0.0,
+        )
+        done: list[tuple[int, Page]] = []
+        for worker in busy:
+            job = worker.job
+            assert job is not None
+            tid, task = job
+            if worker.conn in ready:
+                try:
+                    kind, page = worker.conn.recv()
+                except (EOFError, OSError):
+                    kind, page = "dead", None
+                if kind == "page":
+                    worker.job = None
+                    worker.pages += 1
+                    done.append((tid, page))
                     continue
-                crashed = not worker.process.is_alive()
-                seconds = time.monotonic() - worker.started
-                self._kill(worker)
-                self._workers.append(self._start())
-                reason = (
-                    "the OCR process crashed on this page"
-                    if crashed
-                    else "OCR of the page ran past its time limit of "
-                    f"{task.settings.ocr_page_timeout:g} s and was stopped."
-                )
-                yield tid, failed_page(task.index + 1, reason, seconds, (0.0, 0.0))
+                if kind == "need":
+                    worker.key = ""
+                    self._send(worker, (tid, task))  # the job keeps the bytes
+                    continue
+            elif worker.process.sentinel not in ready and time.monotonic() < (
+                worker.started + task.settings.ocr_page_timeout + KILL_GRACE
+            ):
+                continue
+            crashed = not worker.process.is_alive()
+            seconds = time.monotonic() - worker.started
+            self._kill(worker)
+            self._workers.append(self._start())
+            reason = (
+                "the OCR process crashed on this page"
+                if crashed
+                else "OCR of the page ran past its time limit of "
+                f"{task.settings.ocr_page_timeout:g} s and was stopped."
+            )
+            done.append((tid, failed_page(task.index + 1, reason, seconds, (0.0, 0.0))))
+        return done
+
+
+class PageStream:
+    """A caller's hold on the pool (see ``OcrPool.stream``); use as a context manager.
+
+    Leaving it with pages still in flight (a caller that stopped early) replaces
+    those workers, so their answers never reach the next caller."""
+
+    def __init__(self, pool: OcrPool) -> None:
+        self._pool = pool
+
+    def __enter__(self) -> PageStream:
+        pool = self._pool
+        if pool._owner == threading.get_ident():
+            raise RuntimeError("this OcrPool is already reading in this thread (nested use)")
+        pool._lock.acquire()
+        pool._owner = threading.get_ident()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        pool = self._pool
+        try:
+            for worker in [w for w in pool._workers if w.job is not None]:
+                pool._kill(worker)
+        finally:
+            pool._owner = None
+            pool._lock.release()
+
+    def free(self) -> bool:
+        """A worker can take a page now (the pool starts its processes on first use)."""
+        self._pool._ensure()
+        return any(w.job is None for w in self._pool._workers)
+
+    def busy(self) -> bool:
+        return any(w.job is not None for w in self._pool._workers)
+
+    def submit(self, tid: int, task: PageTask) -> None:
+        """Send one page to a free worker (call ``free`` first)."""
+        self._pool._ensure()
+        worker = self._pool._idle_worker()
+        if worker is None:
+            raise RuntimeError("no free OCR worker: collect pages first")
+        self._pool._send(worker, (tid, task))
+
+    def collect(self, block: bool = True) -> list[tuple[int, Page]]:
+        """Pages that finished; with ``block``, waits until at least one has
+        (or a worker was killed for its page)."""
+        while True:
+            done = self._pool._collect(block)
+            if done or not block or not self.busy():
+                return done

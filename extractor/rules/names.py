@@ -24,9 +24,13 @@ _PARTICLES = {"I", "Ni", "NI", "Hj", "HJ", "Go", "GO", "Oey", "Lie", "Tan", "Ong
 """Short name words that are real: Balinese 'I' and 'Ni', Chinese-Indonesian surnames."""
 
 
+_EDGE = "|/\\'\"«»“”!*#~_"
+"""Marks a stamp's ring or a signature stroke leaves on a token's edges."""
+
+
 def _is_debris(token: str) -> bool:
     """Digits, punctuation, a lowercase scrap ('ls') or one or two capitals ('TT', 'A4')."""
-    t = token.rstrip(".,:;")
+    t = token.strip(_EDGE).rstrip(".,:;")
     if t in _PARTICLES or t == "dr":
         return False
     return bool(re.fullmatch(r"\d{1,3}|[^\w]{1,3}|[a-z]{1,3}|[A-Z]{1,2}\d?|\d[A-Za-z]|", t))
@@ -85,7 +89,7 @@ def clean_signatory(raw: str | None) -> Cleaned:
         notes.append(f"'{' '.join(tokens[:start])}' before the name read as stamp/signature debris")
     if end < len(tokens):
         notes.append(f"'{' '.join(tokens[end:])}' after the name read as stamp/signature debris")
-    value = " ".join(kept).strip(" ,;")
+    value = " ".join(kept).strip(" ,;" + _EDGE)
     letters = _core_letters(value.split())
     doubtful = bool(notes) or letters < MIN_CORE_LETTERS
     if letters < MIN_CORE_LETTERS:
@@ -108,3 +112,12 @@ def clean_jabatan(raw: str | None) -> Cleaned:
         cut = " ".join(tokens[:start])
         return Cleaned(" ".join(tokens[start:]), [f"'{cut}' before the jabatan read as debris"])
     return Cleaned(raw)
+
+
+def core_name(name: str | None) -> str:
+    """A name without its titles and punctuation: what two spellings of one person share."""
+    if not name:
+        return ""
+    tokens = [t.strip(",;:" + _EDGE) for t in name.replace(",", " ").split()]
+    kept = [t.strip(".") for t in tokens if t and not _is_title(t)]
+    return " ".join(t for t in kept if t)

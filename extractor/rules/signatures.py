@@ -16,14 +16,11 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
+from extractor.rules.ordinals import read_ordinal
 from extractor.text import DocText
 
 MENGETAHUI_CUTOFF = 80.0
 """ratio for "Mengetahui" as OCR reads it ("Mangetahui", "Mengetahui,")."""
-
-ROLE_ORDINALS = {"PERTAMA": 1, "KESATU": 1, "KEDUA": 2, "KETIGA": 3, "KEEMPAT": 4}
-ROLE_CUTOFF = 80.0
-"""ratio for the ordinal after PIHAK ("KESATOS" -> KESATU, "KEDU" -> KEDUA)."""
 
 PIHAK_CUTOFF = 75.0
 """ratio for the word PIHAK ("PHAK", "PIHNK", "PlHAK" pass; "PARA" does not)."""
@@ -61,23 +58,10 @@ def is_degree(token: str) -> bool:
     )
 
 
-def role_key(word: str) -> str | None:
-    """PERTAMA / KESATU / KEDUA / KETIGA / KEEMPAT for an OCR-read ordinal ("PERTAMAdan" too)."""
-    up = re.sub(r"[^A-Z]", "", word.upper())
-    if len(up) < 4:
-        return None
-    best, score = None, 0.0
-    for key in ROLE_ORDINALS:
-        s = max(fuzz.ratio(up, key), fuzz.ratio(up[: len(key)], key) if len(up) > len(key) else 0)
-        if s > score:
-            best, score = key, s
-    return best if score >= ROLE_CUTOFF else None
-
-
 def role_ordinal(word: str) -> int | None:
-    """1..4 for an OCR-read ordinal, else None."""
-    key = role_key(word)
-    return ROLE_ORDINALS[key] if key else None
+    """1.. for an OCR-read one-word ordinal ("KESATOS", "PERTAMAdan"), else None."""
+    found = read_ordinal([word])
+    return found.value if found else None
 
 
 def is_pihak(word: str) -> bool:
@@ -91,23 +75,28 @@ def roles_in_line(line: str) -> list[int]:
     out: list[int] = []
     for i, w in enumerate(words[:-1]):
         if is_pihak(w):
-            o = role_ordinal(words[i + 1])
-            if o is not None:
-                out.append(o)
+            found = read_ordinal(words, i + 1)
+            if found is not None:
+                out.append(found.value)
     return out
 
 
 def _is_role_heading(line: str) -> bool:
     """A line that is (mostly) role words: "PIHAK KESATU,   PIHAK KEDUA"."""
-    roles = roles_in_line(line)
-    if not roles:
-        return False
-    rest = re.sub(r"[A-Za-z|]*\s*[PF][A-Za-z|]{2,5}\s+[A-Z][A-Za-z]{3,8}", " ", line)
-    letters = re.sub(r"[^A-Za-z]", "", rest)
-    return len(letters) <= 14 and len(line) <= 70
+    words = re.findall(r"[A-Za-z|]+", line)
+    rest, i, roles = 0, 0, 0
+    while i < len(words):
+        found = read_ordinal(words, i + 1) if is_pihak(words[i]) else None
+        if found is not None:
+            roles += 1
+            i += 1 + found.consumed
+            continue
+        rest += len(re.sub(r"[^A-Za-z]", "", words[i]))
+        i += 1
+    return roles > 0 and rest <= 14 and len(line) <= 70 + 20 * max(0, roles - 2)
 
 
-def _looks_like_name(line: str) -> bool:
+def looks_like_name(line: str) -> bool:
     s = line.strip(" |'\"-_.,:;!*»«“”")
     if len(s) < 4 or _SIGN_STOP.search(s) or _JOB_WORDS.search(s):
         return False
@@ -157,7 +146,7 @@ def signature_names(text: DocText) -> list[SignedName]:
             break
         if _is_role_heading(line):
             break
-        if not _looks_like_name(line):
+        if not looks_like_name(line):
             continue
         order = roles[len(out)] if len(roles) == 1 and not out else 0
         out.append(

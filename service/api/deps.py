@@ -111,7 +111,7 @@ def parse_if_match(value: str | None, *, required: bool = True) -> int | None:
     if value is None or not value.strip():
         if required:
             raise PreconditionRequiredError(
-                "Send If-Match with the agreement's ETag (its version) to change it."
+                "Kirim If-Match berisi ETag perjanjian (versinya) untuk mengubahnya."
             )
         return None
     tag = value.strip()
@@ -119,7 +119,9 @@ def parse_if_match(value: str | None, *, required: bool = True) -> int | None:
         return None
     tag = tag.removeprefix("W/").strip().strip('"')
     if not tag.isdigit() or len(tag) > 12:
-        raise PreconditionFailedError(f"If-Match {value!r} is not a version this service issued.")
+        raise PreconditionFailedError(
+            f"If-Match {value!r} bukan versi yang dikeluarkan layanan ini."
+        )
     return int(tag)
 
 

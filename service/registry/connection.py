@@ -30,6 +30,8 @@ from service.registry.store import FileStore
 BUSY_TIMEOUT_S = 60.0
 DEDUP_MIGRATION = "0002_dedup_blocking"
 """Its tables are filled for older agreements by ``derive`` right after it is applied."""
+SEARCH_MIGRATION = "0401_search_replaced"
+"""Likewise: the search rows of older agreements are rebuilt right after it."""
 
 
 def now_iso() -> str:
@@ -72,10 +74,15 @@ class RegistryConnection:
                 if pending:
                     with self._lock:
                         MIGRATIONS.apply(db)
-                        if DEDUP_MIGRATION in pending:
-                            conn.execute("BEGIN IMMEDIATE")
-                            derive.rebuild_dedup_index(db)
-                            conn.execute("COMMIT")
+                        rebuilds = (
+                            (DEDUP_MIGRATION, derive.rebuild_dedup_index),
+                            (SEARCH_MIGRATION, derive.rebuild_search_index),
+                        )
+                        for name, rebuild in rebuilds:
+                            if name in pending:
+                                conn.execute("BEGIN IMMEDIATE")
+                                rebuild(db)
+                                conn.execute("COMMIT")
             finally:
                 fcntl.flock(lock, fcntl.LOCK_UN)
 
@@ -86,7 +93,7 @@ class RegistryConnection:
         conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
         if conn is None:
             if self._closed:
-                raise ConflictError("the registry is closed")
+                raise ConflictError("Registri sudah ditutup.")
             conn = sqlite3.connect(
                 self.database,
                 timeout=BUSY_TIMEOUT_S,

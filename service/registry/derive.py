@@ -19,6 +19,7 @@ from sqlite_utils import Database
 
 from models import FIELD_NAMES, Extraction
 from service import dedup, dedup_candidates
+from service.registry import search_index
 from service.registry.records import FieldValue
 
 SOURCE_FIELDS = ("start_date_source", "end_date_source")
@@ -201,10 +202,13 @@ def refresh(
         [(agreement_id, raw, norm) for norm, raw in numbers.items() if norm],
     )
     _refresh_citations(conn, agreement_id, values)
-    _refresh_search(conn, agreement_id, values, parties)
     row = conn.execute(
         "SELECT status, fingerprint FROM agreements WHERE id = ?", [agreement_id]
     ).fetchone()
+    if row[0] == "merged":
+        search_index.forget(conn, agreement_id)
+    else:
+        search_index.refresh_search(conn, agreement_id, values, parties)
     _refresh_keys(conn, agreement_id, None if row[0] == "merged" else values, row[1])
     return fields
 
@@ -215,40 +219,6 @@ def _refresh_citations(conn: sqlite3.Connection, agreement_id: int, values: dict
     cited = dedup.cited_numbers(parent) if isinstance(parent, str) else []
     conn.executemany(
         "INSERT OR IGNORE INTO citations VALUES (?, ?)", [(agreement_id, n) for n in cited]
-    )
-
-
-def _refresh_search(
-    conn: sqlite3.Connection, agreement_id: int, values: dict[str, Any], parties: list[dict]
-) -> None:
-    text = "\n".join(
-        row[0]
-        for row in conn.execute(
-            """
-            SELECT p.text FROM pages p JOIN files f ON f.sha256 = p.sha256
-            WHERE f.agreement_id = ? ORDER BY f.added_at, p.number
-            """,
-            [agreement_id],
-        )
-    )
-    names = "\n".join(
-        " ".join(str(p.get(k)) for k in ("institution", "region_name", "signatory") if p.get(k))
-        for p in parties
-    )
-    scope = values.get("scope") or []
-    conn.execute(
-        """
-        INSERT INTO search (agreement_id, title, parties, scope, text) VALUES (?, ?, ?, ?, ?)
-        ON CONFLICT(agreement_id) DO UPDATE SET title = excluded.title,
-            parties = excluded.parties, scope = excluded.scope, text = excluded.text
-        """,
-        [
-            agreement_id,
-            "\n".join([values.get("title") or "", *(str(n) for n in values.get("numbers") or [])]),
-            names,
-            "\n".join(str(s) for s in scope) if isinstance(scope, list) else str(scope),
-            text,
-        ],
     )
 
 
@@ -293,3 +263,14 @@ def rebuild_dedup_index(db: Database) -> None:
         values = _values(current_fields(conn, agreement_id))
         _refresh_keys(conn, agreement_id, values, text)
         _refresh_citations(conn, agreement_id, values)
+
+
+def rebuild_search_index(db: Database) -> None:
+    """Every agreement's search rows from its current values (migration 0401): the field
+    columns now hold every current value and the replaced words are new."""
+    conn = db.conn
+    ids = [r[0] for r in conn.execute("SELECT id FROM agreements WHERE status != 'merged'")]
+    for agreement_id in ids:
+        values = _values(current_fields(conn, agreement_id))
+        parties = [p for p in values.get("parties") or [] if isinstance(p, dict)]
+        search_index.refresh_search(conn, agreement_id, values, parties)

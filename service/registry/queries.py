@@ -3,7 +3,8 @@
 Region codes nest (Kemendagri: ``35`` province ⊃ ``35.15`` kabupaten ⊃
 ``35.15.01`` kecamatan), so a code matches itself and every code under it.
 Full-text queries are quoted token by token (sqlite-utils' ``quote_fts``):
-a records clerk's ``NOT`` or stray quote is a word, never FTS5 syntax.
+a records clerk's ``NOT`` or stray quote is a word, never FTS5 syntax. They
+search the current values; the page text is a second, separate search.
 
 Every clause is written so an index answers it (migration ``0003_list_indexes``):
 an agreement row is wide (its ``current`` JSON alone is kilobytes), so reading
@@ -53,16 +54,44 @@ ABBREVIATIONS = {
 """How clerks write institutions, mapped to how agreements spell them out."""
 
 
+def _words(text: str) -> list[str]:
+    words: list[str] = []
+    for word in re.findall(r"\w+", text.lower()):
+        words.extend(ABBREVIATIONS.get(word, word).split())
+    return words
+
+
 def search_terms(text: str) -> str:
     """A clerk's words as an FTS5 query: abbreviations spelled out, each word a prefix.
 
     ``Pemkab Sukabu`` finds "Pemerintah Kabupaten Sukabumi"; every word is quoted
     (``quote_fts``), so ``NOT`` or a stray quote stays a word, never FTS5 syntax.
     """
-    words: list[str] = []
-    for word in re.findall(r"\w+", text.lower()):
-        words.extend(ABBREVIATIONS.get(word, word).split())
-    return " ".join(f"{_FTS.quote_fts(w)}*" for w in words)
+    return " ".join(f"{_FTS.quote_fts(w)}*" for w in _words(text))
+
+
+FIELD_COLUMNS = "{title parties scope}"
+"""The ``search`` columns that hold current values; ``text`` holds the pages."""
+_IN_SEARCH = "a.id IN (SELECT rowid FROM search_fts WHERE search_fts MATCH ?)"
+
+
+def search_clause(text: str, where_in: str) -> tuple[str, list[Any]]:
+    """``fields``: the current values (corrections win). ``text``: agreements only the
+    page text mentions, minus those where a word of the query is one a reviewer
+    replaced (``search_index``): OCR's misread number stays in the page text, but no
+    longer finds the agreement once corrected."""
+    terms = search_terms(text)
+    if not re.search(r"\w", terms):  # only quotes or punctuation: nothing matches
+        return "0", []
+    fields = f"{FIELD_COLUMNS} : ({terms})"
+    if where_in == "fields":
+        return _IN_SEARCH, [fields]
+    exact = " OR ".join(_FTS.quote_fts(w) for w in _words(text))
+    return (
+        f"{_IN_SEARCH} AND NOT {_IN_SEARCH} AND a.id NOT IN "
+        "(SELECT rowid FROM search_replaced WHERE search_replaced MATCH ?)",
+        [f"text : ({terms})", fields, exact],
+    )
 
 
 def region_clause(code: str) -> tuple[str, list[Any]]:
@@ -89,12 +118,9 @@ def where(
     else:
         clauses.append("a.status != 'merged'")
     if query.q and query.q.strip():
-        quoted = search_terms(query.q)
-        if re.search(r"\w", quoted):
-            clauses.append("a.id IN (SELECT rowid FROM search_fts WHERE search_fts MATCH ?)")
-            params.append(quoted)
-        else:  # nothing searchable (only quotes or punctuation): nothing matches
-            clauses.append("0")
+        clause, extra = search_clause(query.q, query.search_in)
+        clauses.append(clause)
+        params.extend(extra)
     if query.doc_type:
         clauses.append("a.doc_type = ?")
         params.append(query.doc_type)
@@ -153,7 +179,18 @@ def summary(row: tuple[Any, ...]) -> AgreementSummary:
         numbers=[str(n) for n in values.get("numbers") or []],
         parties=[str(p.get("institution") or p.get("region_name") or "") for p in parties],
         region_codes=[str(p["region_code"]) for p in parties if p.get("region_code")],
+        party_kinds=[str(p["kind"]) for p in parties if p.get("kind")],
         signing_date=dt.date.fromisoformat(signing) if signing else None,
+        start_date=_day(values.get("start_date")),
+        start_date_source=values.get("start_date_source"),
         end_date=dt.date.fromisoformat(end) if end else None,
+        end_date_source=values.get("end_date_source"),
         min_confidence=confidence,
     )
+
+
+def _day(value: Any) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:
+        return None

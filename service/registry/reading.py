@@ -60,7 +60,7 @@ class RegistryReader(RegistryConnection):
             [agreement_id],
         ).fetchone()
         if row is None:
-            raise NotFoundError(f"agreement {agreement_id} not found")
+            raise NotFoundError(f"Perjanjian #{agreement_id} tidak ditemukan.")
         return tuple(row)
 
     def get_agreement(self, agreement_id: int) -> AgreementView:
@@ -150,7 +150,7 @@ class RegistryReader(RegistryConnection):
             .fetchone()
         )
         if row is None:
-            raise NotFoundError(f"file {sha256} not found")
+            raise NotFoundError(f"Berkas {sha256} tidak ditemukan.")
         return file_info_row(row[:7]), self.store.root / row[7]
 
     def page_text(self, sha256: str, page: int) -> str:
@@ -160,7 +160,7 @@ class RegistryReader(RegistryConnection):
             .fetchone()
         )
         if row is None:
-            raise NotFoundError(f"page {page} of file {sha256} not found")
+            raise NotFoundError(f"Halaman {page} dari berkas {sha256} tidak ditemukan.")
         return str(row[0])
 
     def pages(self, sha256: str) -> list[dict[str, Any]]:
@@ -189,7 +189,7 @@ class RegistryReader(RegistryConnection):
             .fetchone()
         )
         if row is None:
-            raise NotFoundError(f"link {link_id} not found")
+            raise NotFoundError(f"Tautan #{link_id} tidak ditemukan.")
         return link_row(row)
 
     def pending_duplicates(self, limit: int = 50, offset: int = 0) -> list[Link]:

@@ -75,8 +75,12 @@ class AgreementSummary(BaseModel):
     numbers: list[str] = Field(default_factory=list)
     parties: list[str] = Field(default_factory=list)
     region_codes: list[str] = Field(default_factory=list)
+    party_kinds: list[str] = Field(default_factory=list)
     signing_date: dt.date | None = None
+    start_date: dt.date | None = None
+    start_date_source: str | None = None
     end_date: dt.date | None = None
+    end_date_source: str | None = None
     min_confidence: float | None = None
 
 
@@ -88,7 +92,14 @@ OFFSET_MAX = 1_000_000
 
 class AgreementQuery(BaseModel):
     q: str | None = Field(
-        None, max_length=500, description="full-text query (FTS5) over text, title, parties, scope"
+        None,
+        max_length=500,
+        description="words (each a prefix; Kab., Pemkab, Kota spelled out) over current values",
+    )
+    search_in: Literal["fields", "text"] = Field(
+        "fields",
+        description="fields: current values (corrections win); text: agreements only the "
+        "page text mentions, never through a value a reviewer replaced",
     )
     doc_type: str | None = Field(None, max_length=40)
     party: str | None = Field(None, max_length=200)

@@ -11,6 +11,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from models import Extraction, NotFoundError
 from models.errors import ConflictError, PreconditionFailedError, ValidationFailedError
+from service.indonesian import FIELD_LABELS, LINK_STATUS_LABELS, label
 from service.registry import derive
 from service.registry.connection import now_iso
 from service.registry.file_rows import insert_extraction
@@ -36,7 +37,7 @@ class RegistryReviewer(RegistryReader):
             ).fetchone()
             if owner is None or owner[0] != agreement_id:
                 raise ValidationFailedError(
-                    "the extraction is not of a file of this agreement",
+                    "Hasil ekstraksi ini bukan dari berkas perjanjian ini.",
                     detail={"sha256": extraction.sha256, "agreement_id": agreement_id},
                 )
             now = now_iso()
@@ -57,15 +58,16 @@ class RegistryReviewer(RegistryReader):
     ) -> AgreementView:
         """Apply a reviewer's changes; each changed field leaves an audit row."""
         if not changes:
-            raise ValidationFailedError("no changes given")
+            raise ValidationFailedError("Tidak ada perubahan yang dikirim.")
         if not reason or not reason.strip():
-            raise ValidationFailedError("a correction needs a reason")
+            raise ValidationFailedError("Koreksi perlu alasan.")
         cleaned = {name: validate_field(name, value) for name, value in changes.items()}
         with self.write() as conn:
             _id, version, *_rest = self._require(conn, agreement_id)
             if version != expected_version:
                 raise PreconditionFailedError(
-                    f"agreement {agreement_id} is at version {version}, not {expected_version}",
+                    f"Perjanjian #{agreement_id} sudah di versi {version}, "
+                    f"bukan {expected_version}: orang lain mengubahnya lebih dulu.",
                     detail={"current_version": version},
                 )
             current = derive.current_fields(conn, agreement_id)
@@ -129,11 +131,14 @@ class RegistryReviewer(RegistryReader):
             _id, version, status, *_rest = self._require(conn, agreement_id)
             if expected_version is not None and version != expected_version:
                 raise PreconditionFailedError(
-                    f"agreement {agreement_id} is at version {version}, not {expected_version}",
+                    f"Perjanjian #{agreement_id} sudah di versi {version}, "
+                    f"bukan {expected_version}: orang lain mengubahnya lebih dulu.",
                     detail={"current_version": version},
                 )
             if status == "merged":
-                raise ConflictError(f"agreement {agreement_id} was merged into another")
+                raise ConflictError(
+                    f"Perjanjian #{agreement_id} sudah digabung ke perjanjian lain."
+                )
             now = now_iso()
             if status != "reviewed":
                 conn.execute(
@@ -156,14 +161,16 @@ class RegistryReviewer(RegistryReader):
                 f"SELECT {LINK_COLUMNS} FROM links WHERE id = ?", [link_id]
             ).fetchone()
             if row is None:
-                raise NotFoundError(f"link {link_id} not found")
+                raise NotFoundError(f"Tautan #{link_id} tidak ditemukan.")
             link = link_row(row)
             if link.status != "candidate" and link.kind == "duplicate":
-                raise ConflictError(f"link {link_id} was already merged")
+                raise ConflictError(f"Tautan #{link_id} sudah digabung sebelumnya.")
             now = now_iso()
             if not confirm:
                 if link.kind in ("duplicate", "duplicate_candidate") and link.status != "candidate":
-                    raise ConflictError(f"link {link_id} was already {link.status}")
+                    raise ConflictError(
+                        f"Tautan #{link_id} sudah {label(LINK_STATUS_LABELS, link.status)}."
+                    )
                 conn.execute(
                     "UPDATE links SET status = 'rejected', resolved_by = ?, resolved_at = ? "
                     "WHERE id = ?",
@@ -171,7 +178,9 @@ class RegistryReviewer(RegistryReader):
                 )
             elif link.kind == "duplicate_candidate":
                 if link.status != "candidate":
-                    raise ConflictError(f"link {link_id} was already {link.status}")
+                    raise ConflictError(
+                        f"Tautan #{link_id} sudah {label(LINK_STATUS_LABELS, link.status)}."
+                    )
                 self._merge(conn, link.from_agreement, link.to_agreement, now)
                 conn.execute(
                     "UPDATE links SET kind = 'duplicate', status = 'confirmed', resolved_by = ?, "
@@ -195,7 +204,9 @@ class RegistryReviewer(RegistryReader):
     def _merge(self, conn: sqlite3.Connection, copy: int, original: int, now: str) -> None:
         status = conn.execute("SELECT status FROM agreements WHERE id = ?", [original]).fetchone()
         if status is None or status[0] == "merged":
-            raise ConflictError(f"agreement {original} was itself merged; resolve that first")
+            raise ConflictError(
+                f"Perjanjian #{original} sendiri sudah digabung; selesaikan itu lebih dulu."
+            )
         conn.execute("UPDATE files SET agreement_id = ? WHERE agreement_id = ?", [original, copy])
         conn.execute(
             "UPDATE agreements SET status = 'merged', merged_into = ? WHERE id = ?",
@@ -210,7 +221,6 @@ class RegistryReviewer(RegistryReader):
                 "AND kind IN ('implements', 'amends', 'duplicate_candidate')",
                 [original, copy, original],
             )
-        conn.execute("DELETE FROM search WHERE agreement_id = ?", [copy])
         derive.refresh(conn, copy)
         derive.refresh(conn, original)
         self._bump(conn, copy, now)
@@ -253,12 +263,12 @@ def validate_field(name: str, value: Any) -> Any:
     adapter = _ADAPTERS.get(name)
     if adapter is None:
         raise ValidationFailedError(
-            f"unknown field {name!r}", detail={"field": name, "fields": list(_ADAPTERS)}
+            f"Isian {name!r} tidak dikenal.", detail={"field": name, "fields": list(_ADAPTERS)}
         )
     try:
         return adapter.dump_python(adapter.validate_python(value), mode="json")
     except ValidationError as exc:
         raise ValidationFailedError(
-            f"invalid value for {name}: {exc.errors()[0]['msg']}",
+            f"Nilai untuk {FIELD_LABELS.get(name, name)} tidak sah.",
             detail={"field": name, "errors": json.loads(exc.json())},
         ) from exc

@@ -331,3 +331,18 @@ def _learned_aliases(db: Database) -> None:
         );
         """
     )
+
+
+@MIGRATIONS(name="0401_search_replaced")
+def _search_replaced(db: Database) -> None:
+    """The words reviewers replaced, per agreement (rowid = agreement id), so a query
+    naming a corrected-away value does not find the agreement through its page text
+    (``service.registry.search_index``). Filled, with the field columns of ``search``
+    (which now hold every current value), by the opener right after this migration."""
+    db.executescript(
+        """
+        CREATE VIRTUAL TABLE search_replaced USING fts5(
+            words, tokenize = 'unicode61 remove_diacritics 2'
+        );
+        """
+    )

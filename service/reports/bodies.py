@@ -92,10 +92,12 @@ def children(code: str) -> list[Body]:
     return [b for b in all_bodies().values() if b.parent == code]
 
 
+@lru_cache(maxsize=8192)
 def body_for_party(
     kind: str | None, region_code: str | None, institution: str | None
 ) -> str | None:
-    """The body one party reports to, or None for a party that is not a government."""
+    """The body one party reports to, or None for a party that is not a government
+    (cached: the same few thousand parties recur across a portfolio)."""
     if region_code:
         code = ".".join(region_code.strip().split(".")[:2])
         if code in all_bodies():

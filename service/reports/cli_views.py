@@ -24,13 +24,11 @@ from models.errors import ValidationFailedError
 from service.indonesian import (
     DEADLINE_STATUS_LABELS,
     EXPIRY_LIST_LABELS,
-    PARTY_KIND_LABELS,
     REPORT_STATUS_LABELS,
     format_date,
     format_datetime,
     format_days,
     format_number,
-    label,
 )
 from service.registry import Registry
 from service.reports.aggregates import aggregates
@@ -194,7 +192,7 @@ def print_aggregates(year: int, body: str | None, as_json: bool) -> None:
         return
     console = Console()
     for title, groups in (
-        ("provinsi", result.by_province),
+        ("wilayah", result.by_region),
         ("jenis mitra", result.by_party_kind),
         ("tahun penandatanganan", result.by_signing_year),
     ):
@@ -203,8 +201,9 @@ def print_aggregates(year: int, body: str | None, as_json: bool) -> None:
             table.add_column(name)
         for g in groups:
             average = format_number(g.average) if g.average is not None else "—"
-            key = label(PARTY_KIND_LABELS, g.key) if title == "jenis mitra" else g.key
-            table.add_row(key, format_number(g.agreements), format_number(g.evaluated), average)
+            table.add_row(
+                g.label or g.key, format_number(g.agreements), format_number(g.evaluated), average
+            )
         console.print(table)
     console.print(f"Belum pernah dievaluasi: {len(result.never_evaluated)} kerja sama")
     console.print(f"Praktik baik: {len(result.good_practice)}")

@@ -20,7 +20,7 @@ from models.errors import NotFoundError, ValidationFailedError
 from service.reports.bodies import MINISTRY, Body, children, get_body, visible
 from service.reports.evaluations import EvaluationStore
 from service.reports.portfolio import MonevRow, load_rows
-from service.reports.states import in_year
+from service.reports.states import as_of, in_year
 from service.reports.submissions import BodyReport, SubmissionStore
 
 if TYPE_CHECKING:
@@ -86,12 +86,13 @@ def coordination(
 ) -> CoordinationView:
     today = today or dt.date.today()
     coordinator = coordinating_body(scope, body)
+    span = (dt.date(fiscal_year, 1, 1), as_of(fiscal_year, today))
     if coordinator.code == MINISTRY:
         below = [b for b in children(MINISTRY) if b.level == "provinsi"]
-        rows = load_rows(registry)
+        rows = load_rows(registry, in_force=span)
     else:
         below = [coordinator, *children(coordinator.code)]
-        rows = load_rows(registry, region_scope=coordinator.code)
+        rows = load_rows(registry, region_scope=coordinator.code, in_force=span)
     rows = [r for r in rows if in_year(r.signing_date, r.end_date, fiscal_year, today)]
     evaluated = set(EvaluationStore(registry).current_for_year(fiscal_year, (r.id for r in rows)))
     ids: dict[str, list[int]] = {b.code: [] for b in below}

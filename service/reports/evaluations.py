@@ -227,6 +227,11 @@ class EvaluationStore:
             seen.add(evaluation.fiscal_year)
         return evaluations
 
+    def evaluated_ever(self) -> set[int]:
+        """Agreements with an evaluation in any year."""
+        with self.registry.read() as conn:
+            return {r[0] for r in conn.execute("SELECT DISTINCT agreement_id FROM evaluations")}
+
     def current_for_year(
         self, fiscal_year: int, agreement_ids: Iterable[int] | None = None
     ) -> dict[int, Evaluation]:

@@ -6,18 +6,17 @@ tables, the charts of ``service.reports.charts``, the list of agreements as
 an annex, and the signature block. Everything a person reads is Indonesian
 and goes through ``service.indonesian``.
 
-The annex is built as many short tables rather than one long one: reportlab
-splits a long table across pages by re-measuring what is left, which grows
-with the square of the rows; 20,000 agreements as 50-row tables lay out in
-linear time.
+The annex (the list of agreements, thousands of rows for the ministry) is a
+plain text grid of ``service.reports.pdf_annex`` rather than reportlab
+tables, which spent seconds measuring and drawing cell by cell.
 """
 
 from __future__ import annotations
 
-import textwrap
 from io import BytesIO
 from pathlib import Path
 from typing import Any
+from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
@@ -50,10 +49,10 @@ from service.indonesian import (
 )
 from service.reports.bodies import all_bodies, get_body
 from service.reports.charts import CHART_TITLES, chart
+from service.reports.pdf_annex import GridStyle, TextGrid, wrap_text
 from service.reports.yearly import YearlyReport, summary_lines
 
 _FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
-ANNEX_CHUNK = 50
 
 
 def _fonts() -> tuple[str, str]:
@@ -202,7 +201,8 @@ def report_pdf(report: YearlyReport) -> bytes:
     story.append(
         _table(criteria, [text_width * 0.64, text_width * 0.18, text_width * 0.18], font, bold)
     )
-    story.append(Paragraph("C. Sebaran", styles["h2"]))
+    story += _evaluation_groups(report, styles, font, bold, text_width)
+    story.append(Paragraph("D. Sebaran", styles["h2"]))
     kinds = {label(PARTY_KIND_LABELS, k): v for k, v in report.by_party_kind.items()}
     half = text_width / 2 - 0.2 * cm
     pair = Table(
@@ -236,12 +236,12 @@ def report_pdf(report: YearlyReport) -> bytes:
             )
         )
     story.append(PageBreak())
-    story.append(Paragraph("D. Grafik", styles["h2"]))
+    story.append(Paragraph("E. Grafik", styles["h2"]))
     for name in CHART_TITLES:
         image = Image(BytesIO(chart(name, report)))
-        scale = min(1.0, text_width / image.drawWidth)
-        image.drawWidth *= scale * 0.82
-        image.drawHeight *= scale * 0.82
+        scale = 0.82 * min(1.0, text_width / image.drawWidth, 22 * cm / image.drawHeight)
+        image.drawWidth *= scale
+        image.drawHeight *= scale
         story.append(image)
     place, office = _signer(report.body)
     signature = Table(
@@ -262,49 +262,102 @@ def report_pdf(report: YearlyReport) -> bytes:
     story += [
         NextPageTemplate("landscape"),
         PageBreak(),
-        *_annex(report, styles, font, bold, wide[0] - 3 * cm),
+        *_annex(report, styles, GridStyle(font, bold), wide[0] - 3 * cm),
     ]
     doc.build(story)
     return buffer.getvalue()
 
 
+def _evaluation_groups(
+    report: YearlyReport,
+    styles: dict[str, ParagraphStyle],
+    font: str,
+    bold: str,
+    width: float,
+) -> list[Any]:
+    """Section C: evaluation by region, partner kind and signing year, the
+    agreements never evaluated, and the praktik baik with their evaluation."""
+    level = "provinsi" if report.body.startswith("kemendagri") else "kabupaten/kota"
+    story: list[Any] = [
+        Paragraph("C. Evaluasi menurut wilayah, jenis mitra dan tahun", styles["h2"])
+    ]
+    widths = [width * 0.55, width * 0.15, width * 0.15, width * 0.15]
+    for title, groups in (
+        (level.capitalize(), report.evaluation_by_region),
+        ("Jenis mitra", report.evaluation_by_party_kind),
+        ("Tahun penandatanganan", report.evaluation_by_signing_year),
+    ):
+        rows: list[list[Any]] = [[title, "Kerja sama", "Dievaluasi", "Rata-rata"]]
+        rows += [
+            [
+                g.label or g.key,
+                format_number(g.agreements),
+                format_number(g.evaluated),
+                format_number(g.average) if g.average is not None else "—",
+            ]
+            for g in groups
+        ]
+        story += [_table(rows, widths, font, bold), Spacer(1, 0.2 * cm)]
+    story.append(
+        Paragraph(
+            f"Belum pernah dievaluasi: {format_number(len(report.never_evaluated))} "
+            f"dari {format_number(len(report.rows))} kerja sama.",
+            styles["base"],
+        )
+    )
+    story.append(Paragraph("Praktik baik (untuk direplikasi)", styles["h2"]))
+    if not report.good_practice:
+        story.append(Paragraph("Belum ada kerja sama yang ditandai praktik baik.", styles["base"]))
+        return story
+    rows = [["No.", "Kerja sama", "Rata-rata", "Cerita sukses"]]
+    rows += [
+        [
+            str(g.agreement_id),
+            Paragraph(
+                escape(f"{g.title or '(tanpa judul)'} — {'; '.join(g.parties)}"), styles["small"]
+            ),
+            format_number(g.evaluation.average),
+            Paragraph(escape(g.evaluation.story or ""), styles["small"]),
+        ]
+        for g in report.good_practice[:100]
+    ]
+    story.append(_table(rows, [width * 0.08, width * 0.42, width * 0.12, width * 0.38], font, bold))
+    return story
+
+
 def _annex(
-    report: YearlyReport, styles: dict[str, ParagraphStyle], font: str, bold: str, width: float
+    report: YearlyReport, styles: dict[str, ParagraphStyle], grid: GridStyle, width: float
 ) -> list[Any]:
     story: list[Any] = [Paragraph("Lampiran. Daftar kerja sama", styles["h2"])]
-    fractions = [0.04, 0.045, 0.26, 0.15, 0.22, 0.095, 0.095, 0.095]
-    widths = [width * f for f in fractions]
-    names = ("No.", "Jenis", "Judul", "Nomor", "Para pihak", "Tanggal tanda tangan", "Berakhir")
-    header = [Paragraph(h, styles["small"]) for h in (*names, "Keadaan")]
-    for start in range(0, len(report.rows), ANNEX_CHUNK):
-        rows: list[list[Any]] = [header]
-        for row in report.rows[start : start + ANNEX_CHUNK]:
-            rows.append(
-                [
-                    str(row.id),
-                    row.doc_type or "—",
-                    _wrap(row.title or "(tanpa judul)", 58),
-                    _wrap("; ".join(row.numbers) or "—", 34),
-                    _wrap("; ".join(row.parties) or "—", 42),
-                    format_date(row.signing_date),
-                    format_date(row.end_date),
-                    _wrap(AGREEMENT_STATE_LABELS[row.state], 16),
-                ]
-            )
-        table = _table(rows, widths, font, bold, size=7)
-        table.setStyle(TableStyle([("ALIGN", (0, 0), (-1, -1), "LEFT")]))
-        story.append(table)
     if not report.rows:
         story.append(
             Paragraph("Tidak ada kerja sama yang berlaku dalam tahun ini.", styles["base"])
         )
+        return story
+    fractions = [0.04, 0.045, 0.26, 0.15, 0.22, 0.095, 0.095, 0.095]
+    widths = [width * f for f in fractions]
+    header = [
+        ["No."],
+        ["Jenis"],
+        ["Judul"],
+        ["Nomor"],
+        ["Para pihak"],
+        ["Tanggal", "tanda tangan"],
+        ["Berakhir"],
+        ["Keadaan"],
+    ]
+    rows = [
+        [
+            [str(row.id)],
+            [row.doc_type or "—"],
+            wrap_text(row.title or "(tanpa judul)", 58),
+            wrap_text("; ".join(row.numbers) or "—", 34),
+            wrap_text("; ".join(row.parties) or "—", 42),
+            [format_date(row.signing_date)],
+            [format_date(row.end_date)],
+            wrap_text(AGREEMENT_STATE_LABELS[row.state], 16),
+        ]
+        for row in report.rows
+    ]
+    story.append(TextGrid(header, rows, widths, grid))
     return story
-
-
-def _wrap(text: str, width: int, lines: int = 3) -> str:
-    """Plain text wrapped to the column (in characters of the 7-point font): a
-    table cell of plain lines lays out many times faster than a Paragraph."""
-    wrapped = textwrap.wrap(text, width, break_long_words=True) or [""]
-    if len(wrapped) > lines:
-        wrapped = [*wrapped[: lines - 1], wrapped[lines - 1][: width - 1] + "…"]
-    return "\n".join(wrapped)

@@ -11,17 +11,18 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, Field
 
 from models.errors import NotFoundError
-from service.indonesian import AGREEMENT_STATE_LABELS, DOC_TYPE_LABELS, label
+from service.indonesian import AGREEMENT_STATE_LABELS, DOC_TYPE_LABELS, PARTY_KIND_LABELS, label
 from service.reports.bidang import fields_of
 from service.reports.bodies import MINISTRY, Body, all_bodies, get_body, visible
 from service.reports.criteria import CRITERIA
 from service.reports.deadline import REPORT_WORKING_DAYS, report_deadline
+from service.reports.evaluation_groups import GoodPractice, Group, Scored, group_scores, mean
 from service.reports.evaluations import Evaluation, EvaluationStore
 from service.reports.portfolio import MonevRow, load_rows
 from service.reports.states import AgreementState, as_of, in_year, state_of
@@ -48,6 +49,7 @@ class ReportRow(BaseModel):
         None, description="the current evaluation for the year: criterion code -> score"
     )
     evaluation_average: float | None = None
+    ever_evaluated: bool = Field(False, description="evaluated in some year (this or another)")
 
 
 class CriterionSummary(BaseModel):
@@ -87,6 +89,18 @@ class YearlyReport(BaseModel):
     by_party_kind: dict[str, int] = Field(default_factory=dict)
     by_field: dict[str, int] = Field(default_factory=dict)
     evaluation: EvaluationCoverage
+    evaluation_by_region: list[Group] = Field(
+        default_factory=list,
+        description="per province (the ministry's report) or kabupaten/kota (a province's)",
+    )
+    evaluation_by_party_kind: list[Group] = Field(default_factory=list)
+    evaluation_by_signing_year: list[Group] = Field(default_factory=list)
+    never_evaluated: list[int] = Field(
+        default_factory=list, description="report rows with no evaluation in any year"
+    )
+    good_practice: list[GoodPractice] = Field(
+        default_factory=list, description="praktik baik of the year, best average first"
+    )
     rows: list[ReportRow]
 
 
@@ -97,13 +111,16 @@ def build_yearly_report(
     body: Body | None = None,
     region_scope: str | None = None,
     evaluations: Mapping[int, Evaluation] | None = None,
+    evaluated_ever: set[int] | None = None,
     today: dt.date | None = None,
     now: dt.datetime | None = None,
 ) -> YearlyReport:
     """Summarise every agreement in force at some point during ``fiscal_year``
     (up to the report's day), with ``evaluations`` (agreement id -> its current
-    evaluation for the year) giving the coverage and average per criterion."""
+    evaluation for the year) giving the coverage and average per criterion and
+    per group, and ``evaluated_ever`` the agreements evaluated in any year."""
     evaluations = evaluations or {}
+    ever = set(evaluations) if evaluated_ever is None else evaluated_ever | set(evaluations)
     body = body or all_bodies()[MINISTRY]
     today = today or dt.date.today()
     year_end = dt.date(fiscal_year, 12, 31)
@@ -129,7 +146,7 @@ def build_yearly_report(
         fields = fields_of(item.scope)
         counts["state"][state] += 1
         counts["province"].update(provinces)
-        counts["kind"].update(kinds)
+        counts["kind"].update(kinds or ["lainnya"])
         counts["field"].update(fields)
         rows.append(
             ReportRow.model_construct(
@@ -150,8 +167,10 @@ def build_yearly_report(
                 evaluation_average=(
                     evaluations[item.id].average if item.id in evaluations else None
                 ),
+                ever_evaluated=item.id in ever,
             )
         )
+    by_id = {r.id: r for r in rows}
     return YearlyReport(
         fiscal_year=fiscal_year,
         body=body.code,
@@ -172,18 +191,61 @@ def build_yearly_report(
         by_party_kind=dict(counts["kind"].most_common()),
         by_field=dict(counts["field"].most_common()),
         evaluation=_coverage(rows),
+        **_groups(rows, body),
+        never_evaluated=[r.id for r in rows if not r.ever_evaluated],
+        good_practice=sorted(
+            (
+                GoodPractice(
+                    agreement_id=e.agreement_id,
+                    title=by_id[e.agreement_id].title,
+                    parties=by_id[e.agreement_id].parties,
+                    evaluation=e,
+                )
+                for e in evaluations.values()
+                if e.good_practice and e.agreement_id in by_id
+            ),
+            key=lambda g: (-g.evaluation.average, g.agreement_id),
+        ),
         rows=rows,
     )
+
+
+def region_keys(row: ReportRow, body: Body) -> list[str]:
+    """The regions a row is grouped under one level below ``body``: provinces
+    for the ministry, kabupaten/kota for a province (the province itself for
+    its own agreements), the body itself below that."""
+    if body.level == "kementerian":
+        return row.provinces
+    if body.level == "provinsi":
+        own = [c for c in row.regions if c.startswith(body.code + ".")]
+        return own or [body.code]
+    return [body.code]
+
+
+def _groups(rows: list[ReportRow], body: Body) -> dict[str, list[Group]]:
+    bodies = all_bodies()
+
+    def items(keys: Callable[[ReportRow], list[str]]) -> list[Scored]:
+        return [Scored(keys(r), r.scores, r.evaluation_average) for r in rows]
+
+    return {
+        "evaluation_by_region": group_scores(
+            items(lambda r: region_keys(r, body)),
+            lambda c: bodies[c].name if c in bodies else c,
+        ),
+        "evaluation_by_party_kind": group_scores(
+            items(lambda r: r.party_kinds or ["lainnya"]), lambda k: label(PARTY_KIND_LABELS, k)
+        ),
+        "evaluation_by_signing_year": group_scores(
+            items(lambda r: [str(r.signing_date.year)] if r.signing_date else ["tanpa tahun"])
+        ),
+    }
 
 
 def _scores(evaluation: Evaluation | None) -> dict[str, int] | None:
     if evaluation is None:
         return None
     return {code: item.score for code, item in evaluation.scores.items()}
-
-
-def mean(values: list[int] | list[float]) -> float | None:
-    return round(sum(values) / len(values), 2) if values else None
 
 
 def _coverage(rows: list[ReportRow]) -> EvaluationCoverage:
@@ -237,13 +299,15 @@ def report_body(region_scope: str | None, body_code: str | None) -> Body:
     return body
 
 
-def body_rows(registry: Registry, body: Body) -> list[MonevRow]:
+def body_rows(
+    registry: Registry, body: Body, *, in_force: tuple[dt.date, dt.date] | None = None
+) -> list[MonevRow]:
     """A region body's agreements are its region's (a province compiles its
     kabupaten/kota); a ministry unit's are those it is a party to; the ministry
-    itself compiles everything."""
+    itself compiles everything. ``in_force`` narrows to a span (``load_rows``)."""
     if body.level != "kementerian":
-        return load_rows(registry, region_scope=body.code)
-    rows = load_rows(registry)
+        return load_rows(registry, region_scope=body.code, in_force=in_force)
+    rows = load_rows(registry, in_force=in_force)
     return rows if body.code == MINISTRY else [r for r in rows if body.code in r.bodies]
 
 
@@ -258,13 +322,16 @@ def yearly_from_registry(
     """The report over the registry's current values and the year's current
     evaluations; a region-scoped caller sees only its region's bodies."""
     target = report_body(region_scope, body)
-    rows = body_rows(registry, target)
-    evaluations = EvaluationStore(registry).current_for_year(fiscal_year, (r.id for r in rows))
+    span = (dt.date(fiscal_year, 1, 1), as_of(fiscal_year, today or dt.date.today()))
+    rows = body_rows(registry, target, in_force=span)
+    store = EvaluationStore(registry)
+    evaluations = store.current_for_year(fiscal_year, (r.id for r in rows))
     return build_yearly_report(
         rows,
         fiscal_year,
         body=target,
         region_scope=region_scope,
         evaluations=evaluations,
+        evaluated_ever=store.evaluated_ever(),
         today=today,
     )

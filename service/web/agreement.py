@@ -20,7 +20,7 @@ from service.auth import Principal, Role
 from service.indonesian import PARTY_KIND_LABELS, SOURCE_LABELS
 from service.registry.derive import CURRENT_FIELDS
 from service.registry.records import AgreementView, FieldValue
-from service.web import forms, shared
+from service.web import forms, region_picker, shared
 from service.web.forms import FormResult
 from service.web.history import history_entries
 from service.web.shared import check_csrf
@@ -111,8 +111,8 @@ def agreement_page(
         evidence_json=json.dumps(_evidence(view)),
         history=history_entries(state.registry.history(view.id)),
         can_edit=can_edit,
-        regions=forms.regions() if can_edit else {},
-        institutions=institutions(state) if can_edit else [],
+        districts_json=region_picker.districts_json() if can_edit else "{}",
+        institutions=region_picker.institution_suggestions(institutions(state)) if can_edit else [],
         kinds=PARTY_KIND_LABELS,
         units=forms.UNITS,
         sources=SOURCE_LABELS,

@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any, get_args
 
 from starlette.datastructures import FormData
@@ -20,6 +19,7 @@ from models import DurationUnit, PartyKind
 from models.errors import ValidationFailedError
 from service.registry.records import FieldValue
 from service.registry.review import validate_field
+from service.web.region_picker import regions
 
 TEXT_FIELDS = ("title", "signing_place", "purpose", "parent_agreement")
 DATE_FIELDS = ("signing_date", "start_date", "end_date")
@@ -33,15 +33,6 @@ PARTY_KEYS = ("role", "institution", "kind", "region_code", "signatory", "title"
 PARTY_KINDS: tuple[str, ...] = get_args(PartyKind)
 UNITS: tuple[str, ...] = get_args(DurationUnit)
 _CODE = re.compile(r"^\s*(\d{2}(?:\.\d{2}){0,3})\b")
-
-
-@lru_cache(maxsize=1)
-def regions() -> dict[str, str]:
-    """Kemendagri code -> name for every province and kabupaten/kota (the region picker)."""
-    from extractor.regions import region_index
-
-    index = region_index()
-    return {r.code: r.name for rs in index.by_type.values() for r in rs}
 
 
 @dataclass
@@ -93,6 +84,10 @@ def _parties(form: FormData, current: list[Any], result: FormResult) -> list[dic
     for position, ident in enumerate(form.getlist("party")):
         ident = str(ident)
         card = {k: _text(form, f"p{ident}_{k}") for k in PARTY_KEYS}
+        if f"p{ident}_province" in form:  # the picker: a province, then one of its kab/kota
+            province, code = _text(form, f"p{ident}_province"), card["region_code"]
+            inside = province and (code == province or code.startswith(province + "."))
+            card["region_code"] = code if inside else province
         orig = _text(form, f"p{ident}_orig")
         card["orig"] = orig
         if not any(card[k] for k in PARTY_KEYS if k != "role"):

@@ -23,14 +23,15 @@ from models.errors import ValidationFailedError
 from service import authz, indonesian
 from service.api.deps import CurrentPrincipal, RecordId, State
 from service.auth import Principal, Role
-from service.reports.aggregates import aggregates
-from service.reports.charts import CHART_TITLES
+from service.reports.aggregates import aggregates_of
+from service.reports.charts import CHART_TITLES, EVALUATION_CHARTS
 from service.reports.coordination import coordination
 from service.reports.criteria import CRITERIA, SCORE_MAX, SCORE_MIN
 from service.reports.deadline import deadline_info, due_fiscal_year
 from service.reports.evaluations import YEAR_MAX, YEAR_MIN, EvaluationInput, EvaluationStore
 from service.reports.expiring import EXPIRY_LISTS, MAX_DAYS, expiry_actions
 from service.reports.indicators import MAX_ITEMS, IndicatorInput, IndicatorStore
+from service.reports.row_filter import Evaluated, RowFilter, rows_link
 from service.reports.submissions import SubmissionStore
 from service.reports.yearly import body_rows, report_body, yearly_from_registry
 from service.web.shared import check_csrf, page
@@ -43,6 +44,8 @@ LABELS: dict[str, Any] = {
     "ind": indonesian,
     "EXPIRY_LISTS": EXPIRY_LISTS,
     "CHART_TITLES": CHART_TITLES,
+    "EVALUATION_CHARTS": EVALUATION_CHARTS,
+    "rows_link": rows_link,
 }
 
 
@@ -50,6 +53,9 @@ def _problems(exc: ValidationError) -> ValidationFailedError:
     return ValidationFailedError(
         "; ".join(f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors()[:7])
     )
+
+
+Short = Annotated[str | None, Query(max_length=60)]
 
 
 @router.get("")
@@ -60,7 +66,16 @@ def monev_page(
     days: Annotated[int, Query(ge=0, le=MAX_DAYS)] = 90,
     year: Year = None,
     body: Body = None,
-    keadaan: Annotated[str | None, Query(max_length=20)] = None,
+    keadaan: Short = None,
+    jenis: Short = None,
+    aktif: Short = None,
+    wilayah: Short = None,
+    mitra: Short = None,
+    tahun: Short = None,
+    bidang: Short = None,
+    nilai: Annotated[Evaluated | None, Query()] = None,
+    status: Short = None,
+    saved: bool = False,
 ) -> HTMLResponse:
     today = dt.date.today()
     fiscal_year = year if year is not None else due_fiscal_year(today)
@@ -68,7 +83,7 @@ def monev_page(
         state.registry, fiscal_year, region_scope=principal.region, body=body
     )
     target = report_body(principal.region, report.body)
-    rows = [r for r in report.rows if keadaan is None or r.state == keadaan]
+    narrow = RowFilter(keadaan, jenis, aktif, wilayah, mitra, tahun, bidang, nilai, status)
     [record] = SubmissionStore(state.registry).reports(fiscal_year, [target])
     return page(
         request,
@@ -77,15 +92,15 @@ def monev_page(
         days=days,
         year=fiscal_year,
         body=target,
-        keadaan=keadaan,
+        narrow=narrow,
         report=report,
-        rows=rows,
+        rows=narrow.apply(report),
         record=record,
         actions=expiry_actions(body_rows(state.registry, target), days, today),
-        evaluation=aggregates(
-            state.registry, fiscal_year, scope=principal.region, body=target.code
-        ),
+        evaluation=aggregates_of(report),
         deadline=deadline_info(fiscal_year),
+        can_act=principal.role >= Role.staff,
+        flash="Laporan tersimpan." if saved else None,
         **LABELS,
     )
 
@@ -138,6 +153,10 @@ async def report_action(request: Request, state: State, principal: CurrentPrinci
         note=str(form.get("note", "")),
     )
     back = str(form.get("back", "")) or code.split(".")[0]
+    if back == "laporan":  # the body's own page: back to its report
+        return RedirectResponse(
+            f"/review/monev?year={year}&body={code}&saved=1#laporan", status_code=303
+        )
     return RedirectResponse(
         f"/review/monev/koordinasi?year={year}&body={back}&saved=1", status_code=303
     )

@@ -27,7 +27,7 @@ from service.jobs.receive import receive_uploads
 from service.registry.queries import SORTS
 from service.registry.records import AgreementQuery
 from service.sessions import COOKIE_NAME
-from service.web import shared
+from service.web import region_picker, shared
 from service.web.shared import PRELOGIN_COOKIE, check_csrf
 
 router = APIRouter(prefix="/review", include_in_schema=False)
@@ -111,41 +111,53 @@ def agreements_list(
     view: Annotated[str, Query(pattern="^(queue|all)$")] = "queue",
     q: Annotated[str | None, Query(max_length=200)] = None,
     wilayah: Annotated[str | None, Query(max_length=20, pattern=r"^[0-9.]*$")] = None,
+    kabkota: Annotated[str | None, Query(max_length=20, pattern=r"^[0-9.]*$")] = None,
     jenis: Annotated[str | None, Query(pattern="^(|NK|PKS|ADENDUM)$")] = None,
     tahun: Annotated[str | None, Query(pattern=r"^(|\d{4})$")] = None,
     status: Annotated[str | None, Query(pattern="^(|needs_review|reviewed)$")] = None,
     berakhir: Annotated[str | None, Query(pattern=r"^(|\d{1,4})$")] = None,
     urut: Annotated[Sort | None, Query()] = None,
+    dalam: Annotated[str | None, Query(pattern="^(|teks)$")] = None,
     offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
 ) -> HTMLResponse:
+    if wilayah and "." in wilayah and not kabkota:  # a kab/kota code: both steps at once
+        wilayah, kabkota = wilayah.split(".")[0], wilayah
     filters = {
         "q": q or "",
+        "dalam": dalam if q else "",
         "wilayah": wilayah or "",
+        # the picker's second step counts only inside the chosen province
+        "kabkota": kabkota if kabkota and wilayah and kabkota.startswith(wilayah + ".") else "",
         "jenis": jenis or "",
         "tahun": tahun or "",
         "status": status or "",
         "berakhir": berakhir or "",
     }
+    also_in_text = 0  # agreements only the page text mentions: searched apart, a second list
     if view == "queue" and not any(filters.values()) and urut is None:
         page = state.registry.review_queue(PAGE_SIZE, offset, region_scope=principal.region)
         sort = "confidence"
     else:
         view = "all"
         sort = urut or "-id"
-        page = state.registry.list_agreements(
-            AgreementQuery(
-                q=q or None,
-                region_code=wilayah or None,
-                doc_type=jenis or None,
-                year=int(tahun) if tahun else None,
-                status=status or None,
-                expires_within_days=int(berakhir) if berakhir else None,
-                sort=sort,
-                limit=PAGE_SIZE,
-                offset=offset,
-            ),
-            region_scope=principal.region,
+        query = AgreementQuery(
+            q=q or None,
+            search_in="text" if filters["dalam"] else "fields",
+            region_code=filters["kabkota"] or wilayah or None,
+            doc_type=jenis or None,
+            year=int(tahun) if tahun else None,
+            status=status or None,
+            expires_within_days=int(berakhir) if berakhir else None,
+            sort=sort,
+            limit=PAGE_SIZE,
+            offset=offset,
         )
+        page = state.registry.list_agreements(query, region_scope=principal.region)
+        if q and not filters["dalam"]:
+            also_in_text = state.registry.list_agreements(
+                query.model_copy(update={"search_in": "text", "limit": 1, "offset": 0}),
+                region_scope=principal.region,
+            ).total
 
     def url(**change: str | int) -> str:
         params = {"view": view, **filters, "urut": sort, "offset": offset, **change}
@@ -156,8 +168,10 @@ def agreements_list(
         "list.html",
         principal,
         page=page,
+        also_in_text=also_in_text,
         view=view,
         filters=filters,
+        districts_json=region_picker.districts_json(),
         sort=sort,
         sorts=SORTS,
         url=url,

@@ -21,7 +21,9 @@ from fastapi.templating import Jinja2Templates
 from models.errors import ForbiddenError
 from service import indonesian
 from service.auth import Principal
+from service.evidence_reasons import evidence_reason
 from service.sessions import COOKIE_NAME
+from service.web import region_picker
 
 HERE = Path(__file__).parent
 templates = Jinja2Templates(directory=str(HERE / "templates"))
@@ -53,6 +55,7 @@ templates.env.globals.update(
     label=indonesian.label,
     party_label=indonesian.party_label,
     link_reason=indonesian.link_reason,
+    evidence_reason=evidence_reason,
     STATUS_LABELS=indonesian.STATUS_LABELS,
     DOC_TYPE_LABELS=indonesian.DOC_TYPE_LABELS,
     FIELD_LABELS=indonesian.FIELD_LABELS,
@@ -60,7 +63,11 @@ templates.env.globals.update(
     LINK_STATUS_LABELS=indonesian.LINK_STATUS_LABELS,
     ROLE_LABELS=indonesian.ROLE_LABELS,
     SOURCE_LABELS=indonesian.SOURCE_LABELS,
+    JOB_STATUS_LABELS=indonesian.JOB_STATUS_LABELS,
     PARTY_KIND_LABELS=indonesian.PARTY_KIND_LABELS,
+    provinces=region_picker.provinces,
+    districts=region_picker.districts,
+    split_code=region_picker.split_code,
 )
 
 

@@ -98,7 +98,7 @@ def correct_agreement(
     unknown = sorted(set(body.changes) - EDITABLE)
     if unknown:
         raise ValidationFailedError(
-            f"Unknown field(s): {', '.join(unknown)}.", detail={"fields": ", ".join(unknown)}
+            f"Isian tidak dikenal: {', '.join(unknown)}.", detail={"fields": ", ".join(unknown)}
         )
     expected = parse_if_match(if_match)
     view = authz.agreement(state.registry, principal, agreement_id)

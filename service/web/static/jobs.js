@@ -8,8 +8,9 @@
     if (!jobs.length) { body.innerHTML = '<tr><td colspan="5">Belum ada unggahan.</td></tr>'; return; }
     body.innerHTML = jobs.map(function (j) {
       var link = j.agreement_id ? '<a href="/review/agreements/' + j.agreement_id + '">#' + j.agreement_id + "</a>" : "";
-      return '<tr class="' + (j.status === "failed" ? "low" : "") + '" data-status="' + esc(j.status) + '"><td>' + esc(j.file) +
-        "</td><td>" + esc(j.status_label) + "</td><td>" + esc(j.reason || j.outcome) + "</td><td>" + link + "</td><td>" + esc(j.at) + "</td></tr>";
+      return '<tr class="' + (j.status === "failed" ? "low" : "") + '" data-status="' + esc(j.status) + '"><td class="title">' + esc(j.file) +
+        '</td><td data-label="Status">' + esc(j.status_label) + '</td><td data-label="Hasil">' + esc(j.reason || j.outcome) +
+        '</td><td data-label="Perjanjian">' + link + '</td><td data-label="Waktu">' + esc(j.at) + "</td></tr>";
     }).join("");
   }
   function tick() {
@@ -18,4 +19,10 @@
       .finally(function () { setTimeout(tick, 2000); });
   }
   setTimeout(tick, 1500);
+  // The browser's own file button speaks its UI language; this one says what was chosen.
+  var input = document.getElementById("upload-files"), chosen = document.getElementById("chosen");
+  if (input && chosen) input.addEventListener("change", function () {
+    var names = Array.prototype.map.call(input.files, function (f) { return f.name; });
+    chosen.textContent = names.length ? names.join(", ") : "belum ada berkas dipilih";
+  });
 })();

@@ -106,6 +106,16 @@
       if (first) first.focus();
     }
   });
+  var MONTHS = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
+    "September", "Oktober", "November", "Desember"];
+  document.addEventListener("change", function (e) {
+    // A date input shows the browser's own format; the words beside it read the Indonesian way.
+    var t = e.target;
+    if (t.type !== "date") return;
+    var words = document.querySelector('.date-words[data-for="' + t.id + '"]');
+    var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(t.value);
+    if (words) words.textContent = m ? parseInt(m[3], 10) + " " + MONTHS[parseInt(m[2], 10) - 1] + " " + m[1] : "";
+  });
   document.addEventListener("focusin", function (e) {
     var f = e.target.closest && e.target.closest(".field[data-field]");
     if (f && f.dataset.field !== selected) select(f.dataset.field);

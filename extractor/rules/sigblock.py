@@ -1,0 +1,293 @@
+"""The signature block as a layout: columns and cells of role, jabatan, name and NIP.
+
+Agreements close with one cell per signing party, laid out in columns (two
+side by side, a third centred below, or a grid of many rows for an agreement
+of a province with all its kabupaten): the role label ("PIHAK KESATU,"), the
+jabatan on one or two lines (or the institution, with the jabatan under the
+name), a blank where the signature, stamp and meterai go, the printed name and
+a NIP. A 'Mengetahui' cell (a dean, a Kepala Dinas) witnesses and is not a
+party. The page's line boxes give the geometry: lines are grouped into
+columns by their centres, a column into cells at each role label (or, without
+labels, at the signature gap before each new jabatan), and each cell into its
+parts. Stamp and signature debris shows as short lines inside the blank; they
+are dropped here and name debris is cut by ``names.py``.
+
+Only pages read with boxes take part; a text without boxes (rules tested on
+plain strings) has no layout, and ``signatures.signature_names`` reads it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from itertools import pairwise
+from statistics import median
+
+from rapidfuzz import fuzz
+
+from extractor.rules.ordinals import read_ordinal
+from extractor.rules.signatures import MENGETAHUI_CUTOFF, is_pihak, looks_like_name
+from extractor.text import DocText
+from models import Box
+
+COLUMN_GAP = 0.09
+"""Line centres further apart than this share of the page width are different columns."""
+PROSE_WIDTH = 0.62
+"""A line wider than this share of the page is running text, not a signature cell."""
+SIGNATURE_GAP = 2.2
+"""A vertical gap of this many line heights inside a column is the signature blank."""
+_NIP = re.compile(r"^\W*(?:NIP|NIK|NRP|NPP|NIDN)\b|^\W*\d{6,}", re.IGNORECASE)
+_CLOSING = re.compile(
+    r"\b(?:demikian|ditandatangani|bermeterai|bermaterai|rangkap|kekuatan\s+hukum)\b", re.I
+)
+
+
+@dataclass(frozen=True)
+class SigLine:
+    """One line of the block: its text, where it is, and its span in the document text."""
+
+    text: str
+    page: int
+    box: Box
+    start: int
+    end: int
+
+    @property
+    def center(self) -> float:
+        return (self.box.x0 + self.box.x1) / 2
+
+    @property
+    def height(self) -> float:
+        return max(1.0, self.box.bottom - self.box.top)
+
+
+@dataclass
+class SignatureCell:
+    """One signing cell: what its label, jabatan lines, name and NIP say."""
+
+    order: int
+    """the role ordinal of its label (1 = PERTAMA/KESATU), 0 when unlabelled"""
+    label: str | None
+    lines: list[SigLine]
+    head: list[SigLine] = field(default_factory=list)
+    """lines above the signature blank (jabatan or institution), label excluded"""
+    tail: list[SigLine] = field(default_factory=list)
+    """lines under the name that are neither NIP nor debris ("DIRECTOR")"""
+    name: SigLine | None = None
+    nip: str | None = None
+    witness: bool = False
+    """under 'Mengetahui': an official who is not a party"""
+    column: int = 0
+    row: float = 0.0
+
+
+def role_label(text: str) -> tuple[int, str] | None:
+    """(ordinal, "PIHAK KEDUA") when the line is a role label, possibly with a comma."""
+    words = re.findall(r"[A-Za-z|]+", text)
+    for i, w in enumerate(words[:2]):
+        if i == 1 and len(words[0]) > 2:
+            break  # the label opens its line ("As. PIHAK PERTAMA," is stamp debris before it)
+        if is_pihak(w):
+            found = read_ordinal(words, i + 1)
+            if found is not None:
+                rest = words[i + 1 + found.consumed :]
+                if sum(len(x) for x in rest) <= 3:
+                    return found.value, f"PIHAK {found.words}"
+    return None
+
+
+def is_mengetahui(text: str) -> bool:
+    return any(
+        fuzz.ratio(w.lower().strip(",:."), "mengetahui") >= MENGETAHUI_CUTOFF
+        for w in text.split()[:2]
+    )
+
+
+def _letters(text: str) -> int:
+    return sum(c.isalpha() for c in text)
+
+
+def _block_lines(text: DocText) -> list[SigLine]:
+    """Lines of the last signature block: after the closing sentence ("Demikian ...
+    ditandatangani ... rangkap ...") or from the first role label of the page that holds the
+    last one, to the end of the document (an annex on a later page ends it)."""
+    if not any(r.box is not None for r in text.lines):
+        return []
+    floor = len(text.lines) // 2
+    anchor = None
+    for k in range(len(text.lines) - 1, floor - 1, -1):
+        ref = text.lines[k]
+        if _CLOSING.search(text.text[ref.start : ref.end]):
+            anchor = k + 1
+            break
+    if anchor is None:
+        labelled = [
+            k
+            for k in range(floor, len(text.lines))
+            if role_label(text.text[text.lines[k].start : text.lines[k].end])
+        ]
+        if not labelled:
+            return []
+        page = text.lines[labelled[-1]].page
+        anchor = next(k for k in labelled if text.lines[k].page == page)
+    if anchor >= len(text.lines):
+        return []
+    page = text.lines[anchor].page
+    out: list[SigLine] = []
+    for ref in text.lines[anchor:]:
+        if ref.box is None:
+            continue
+        line = text.text[ref.start : ref.end]
+        if re.match(r"^\W*LAMPIRAN\b", line) and ref.page != page:
+            break
+        out.append(SigLine(line, ref.page, ref.box, ref.start, ref.end))
+    return out
+
+
+def _same_column(a: SigLine, b: SigLine, page_width: float) -> bool:
+    """Centred or left-aligned under each other, and not side by side in one row."""
+    if a.page == b.page and abs(a.box.top - b.box.top) < 0.6 * min(a.height, b.height):
+        return False
+    tol = COLUMN_GAP * page_width
+    return abs(a.center - b.center) <= tol or abs(a.box.x0 - b.box.x0) <= tol * 0.6
+
+
+def _columns(lines: list[SigLine], page_width: float) -> list[list[SigLine]]:
+    """Lines grouped into columns (union of 'same column' pairs among lines of real words);
+    short scraps join the nearest column."""
+    cells = [ln for ln in lines if (ln.box.x1 - ln.box.x0) <= PROSE_WIDTH * page_width]
+    solid = [ln for ln in cells if _letters(ln.text) >= 4]
+    if not solid:
+        return []
+    parent = list(range(len(solid)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i in range(len(solid)):
+        for j in range(i + 1, len(solid)):
+            if _same_column(solid[i], solid[j], page_width):
+                parent[find(i)] = find(j)
+    groups: dict[int, list[SigLine]] = {}
+    for i, ln in enumerate(solid):
+        groups.setdefault(find(i), []).append(ln)
+    cols = sorted(groups.values(), key=lambda g: median(x.center for x in g))
+    mids = [median(x.center for x in g) for g in cols]
+    for ln in cells:
+        if _letters(ln.text) >= 4:
+            continue
+        dist, k = min((abs(ln.center - m), k) for k, m in enumerate(mids))
+        if dist <= 2 * COLUMN_GAP * page_width:
+            cols[k].append(ln)
+    return [sorted(c, key=lambda ln: (ln.page, ln.box.top)) for c in cols]
+
+
+def _split_cells(column: list[SigLine], index: int) -> list[SignatureCell]:
+    """A column into cells at labels, 'Mengetahui', and after a name at the next signature gap."""
+    cells: list[SignatureCell] = []
+    current: list[SigLine] = []
+    unit = median(ln.height for ln in column)
+
+    def close() -> None:
+        if current:
+            cells.append(SignatureCell(0, None, list(current), column=index))
+            current.clear()
+
+    for k, ln in enumerate(column):
+        starts = role_label(ln.text) is not None or is_mengetahui(ln.text)
+        if not starts and current and _has_name_before_gap(current, unit):
+            nxt = column[k + 1] if k + 1 < len(column) else None
+            gap_after = (
+                nxt.box.top - ln.box.bottom if nxt is not None and nxt.page == ln.page else 0.0
+            )
+            starts = gap_after > SIGNATURE_GAP * unit and not _NIP.match(ln.text)
+        if starts:
+            close()
+        current.append(ln)
+    close()
+    witnessing = False
+    for cell in cells:  # officials listed under one 'Mengetahui' in the same column
+        witnessing = is_mengetahui(cell.lines[0].text) or (
+            witnessing and role_label(cell.lines[0].text) is None
+        )
+        cell.witness = witnessing
+    return cells
+
+
+def _has_name_before_gap(lines: list[SigLine], unit: float) -> bool:
+    """The cell so far has a signature blank followed by a name (it is complete)."""
+    for a, b in pairwise(lines):
+        if b.page == a.page and b.box.top - a.box.bottom > SIGNATURE_GAP * unit:
+            after = lines[lines.index(b) :]
+            return any(looks_like_name(x.text) for x in after)
+    return False
+
+
+def _parse(cell: SignatureCell) -> None:
+    lines = list(cell.lines)
+    if lines and (label := role_label(lines[0].text)) is not None:
+        cell.order, cell.label = label
+        lines = lines[1:]
+    elif lines and is_mengetahui(lines[0].text):
+        lines = lines[1:]
+    nip_at = next((k for k, ln in enumerate(lines) if _NIP.match(ln.text)), None)
+    if nip_at is not None:
+        cell.nip = re.sub(r"^\W*(?:NIP|NIK|NRP|NPP|NIDN)\W*", "", lines[nip_at].text).strip()
+    unit = median(ln.height for ln in lines) if lines else 1.0
+    gap_at = None
+    for k in range(1, len(lines)):
+        a, b = lines[k - 1], lines[k]
+        if b.page == a.page and b.box.top - a.box.bottom > SIGNATURE_GAP * unit:
+            gap_at = k
+            break
+    upto = nip_at if nip_at is not None else len(lines)
+    start = gap_at if gap_at is not None else 0
+    names = [k for k in range(start, upto) if looks_like_name(lines[k].text)]
+    if not names and gap_at is not None:
+        names = [k for k in range(0, upto) if looks_like_name(lines[k].text)]
+    name_at = (names[0] if nip_at is None and gap_at is not None else names[-1]) if names else None
+    if name_at is not None:
+        cell.name = lines[name_at]
+    head_end = gap_at if gap_at is not None else (name_at if name_at is not None else upto)
+    cell.head = [ln for ln in lines[:head_end] if _letters(ln.text) >= 4]
+    if name_at is not None:
+        after = lines[name_at + 1 :]
+        cell.tail = [
+            ln
+            for ln in after
+            if not _NIP.match(ln.text) and _letters(ln.text) >= 4 and not looks_like_name(ln.text)
+        ]
+
+
+def signature_cells(text: DocText) -> list[SignatureCell]:
+    """The cells of the last signature block in reading order (rows, then columns)."""
+    lines = _block_lines(text)
+    if not lines:
+        return []
+    widths = [r.box.x1 for r in text.lines if r.box is not None and r.page == lines[0].page]
+    page_width = max(widths) * 1.08 if widths else 595.0
+    cells: list[SignatureCell] = []
+    for k, column in enumerate(_columns(lines, page_width)):
+        for cell in _split_cells(column, k):
+            _parse(cell)
+            cell.row = cell.lines[0].page * 10000 + cell.lines[0].box.top
+            if cell.name is not None or cell.label is not None or cell.head:
+                cells.append(cell)
+    out: list[SignatureCell] = []
+    for row in _rows(cells):
+        out.extend(sorted(row, key=lambda c: c.lines[0].box.x0))
+    return out
+
+
+def _rows(cells: list[SignatureCell]) -> list[list[SignatureCell]]:
+    """Cells whose first lines sit at about the same height form one row of the grid."""
+    rows: list[list[SignatureCell]] = []
+    for cell in sorted(cells, key=lambda c: c.row):
+        if rows and abs(cell.row - rows[-1][0].row) <= 2.5 * cell.lines[0].height:
+            rows[-1].append(cell)
+        else:
+            rows.append([cell])
+    return rows

@@ -1,0 +1,99 @@
+"""Which signature cell belongs to which party, and what its name and jabatan say.
+
+A cell is paired with a party by its role label; a cell whose label the stamp
+or the scan destroyed is paired by its printed name (the same person the
+parties clause names), and, when neither is there, by reading order if exactly
+as many unlabelled cells as unpaired parties remain. 'Mengetahui' cells are
+never paired. The jabatan of a cell is its head lines from the first job word
+("Kepala Dinas Pendidikan / Provinsi Kepulauan Riau" on two lines), or the job
+line under the name followed by the institution above it ("DIRECTOR" under
+the name, "PT. WIRA TEKNOLOGI INDONESIA" above): the order a reader would say
+them in.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from extractor.rules.names import clean_jabatan, clean_signatory, core_name
+from extractor.rules.party_clause import JOB_HEADS_START
+from extractor.rules.sigblock import SignatureCell
+
+NAME_MATCH = 85.0
+"""token_sort_ratio of two names without titles for them to be the same person."""
+_JOB_LINE = re.compile(rf"^\W*{JOB_HEADS_START}", re.IGNORECASE)
+_ROLE_ONLY = re.compile(r"^\W*(?:first|second|third)\s+party\W*$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class PartyRef:
+    """What the clause knows of a party, to pair a cell with it."""
+
+    order: int
+    signatory: str | None
+
+
+def cell_name(cell: SignatureCell) -> str | None:
+    """The printed name of a cell, cleaned of stamp and signature debris."""
+    if cell.name is None:
+        return None
+    return clean_signatory(cell.name.text.strip(" |'\"-_,:;!*»«“”#~\\/")).value
+
+
+def cell_jabatan(cell: SignatureCell) -> str | None:
+    """The jabatan a cell prints, across lines, or None when it prints only an institution."""
+    head = [ln.text.strip(" ,.;:") for ln in cell.head if not _ROLE_ONLY.match(ln.text)]
+    tail = [ln.text.strip(" ,.;:") for ln in cell.tail if not _ROLE_ONLY.match(ln.text)]
+    first = next((k for k, t in enumerate(head) if _JOB_LINE.match(t)), None)
+    if first is not None:
+        value = " ".join(head[first:])
+    else:
+        job = next((t for t in tail if _JOB_LINE.match(t)), None)
+        if job is None:
+            return None
+        value = " ".join([job, *head])
+    value = re.sub(r"\s+", " ", value).strip(" ,")
+    return clean_jabatan(value).value or None
+
+
+def same_person(a: str | None, b: str | None) -> bool:
+    ca, cb = core_name(a), core_name(b)
+    return bool(ca and cb) and fuzz.token_sort_ratio(ca.lower(), cb.lower()) >= NAME_MATCH
+
+
+def pair_cells(cells: list[SignatureCell], parties: list[PartyRef]) -> dict[int, SignatureCell]:
+    """Role ordinal -> its signature cell, for the parties a cell could be found for."""
+    usable = [c for c in cells if not c.witness and (c.name is not None or c.head or c.tail)]
+    out: dict[int, SignatureCell] = {}
+    for party in parties:
+        labelled = [c for c in usable if c.order == party.order]
+        if labelled:
+            out[party.order] = max(labelled, key=lambda c: (c.name is not None, len(c.head)))
+    free = [c for c in usable if c.order == 0 and c.name is not None]
+    for party in parties:
+        mine = out.get(party.order)
+        if mine is not None and mine.name is not None:
+            continue
+        match = next((c for c in free if same_person(cell_name(c), party.signatory)), None)
+        if match is not None:
+            out[party.order] = match
+            free.remove(match)
+    # a cell that names a different person than the clause is not that party's
+    for party in parties:
+        mine = out.get(party.order)
+        if (
+            mine is not None
+            and party.signatory
+            and cell_name(mine)
+            and mine.order != party.order
+            and not same_person(cell_name(mine), party.signatory)
+        ):
+            del out[party.order]
+    unpaired = [p for p in parties if p.order not in out and p.signatory is None]
+    if unpaired and len(free) == len(unpaired):
+        for party, cell in zip(unpaired, free, strict=True):
+            out[party.order] = cell
+    return out

@@ -1,0 +1,72 @@
+# ruff: noqa: E501  (one pattern and its words per line reads better than wrapped)
+"""Evidence reasons as a reviewer reads them, in Bahasa Indonesia.
+
+The extractor writes why it read a value as a short stable English phrase
+(``rule``: "'Nomor' line of the heading block; weekday agrees"); that phrase is
+part of the extraction contract, compared by the benchmark and kept in the
+registry as read. Pages show it through here, part by part (``; `` joins the
+parts); a part no pattern knows is shown as written rather than guessed at.
+"""
+
+from __future__ import annotations
+
+from service.indonesian import translate_phrase
+
+_FORMS = {"words": "kata", "digits": "angka", "mixed": "campuran", "numeric": "angka"}
+
+_PARTS: tuple[tuple[str, str], ...] = (
+    (r"type line of the heading: '(.+)' \(fuzzy\)", "baris jenis di kepala naskah: ‘{0}’ (mirip)"),
+    (r"type line of the heading: '(.+)'", "baris jenis di kepala naskah: ‘{0}’"),
+    (r"heading block from the type line through TENTANG", "blok kepala dari baris jenis sampai TENTANG"),
+    (r"heading block from the type line \(no TENTANG line found\)", "blok kepala dari baris jenis (baris TENTANG tidak ditemukan)"),
+    (r"'Nomor' line of the heading block", "baris ‘Nomor’ di blok kepala"),
+    (r"parties clause of PIHAK (\w+)", "klausul para pihak, PIHAK {0}"),
+    (r"institution from the heading \(no 'atas nama' in the clause\)", "instansi dari kepala naskah (tanpa ‘atas nama’ di klausul)"),
+    (r"institution from the jabatan \(no 'atas nama', no heading\)", "instansi dari jabatan (tanpa ‘atas nama’, tanpa kepala naskah)"),
+    (r"organ of the regional government from the jabatan", "perangkat daerah dari jabatan"),
+    (r"heading spells out the clause's abbreviation", "kepala naskah menguraikan singkatan di klausul"),
+    (r"heading only, no 'disebut PIHAK'", "hanya dari kepala naskah, tanpa ‘disebut PIHAK’"),
+    (r"opening sentence '(.+)', date in (\w+)", "kalimat pembuka ‘{0}’, tanggal dalam {1}"),
+    (r"weekday agrees", "nama hari cocok"),
+    (r"weekday disagrees", "nama hari tidak cocok"),
+    (r"dated title block 'Tanggal :'", "blok judul bertanggal ‘Tanggal :’"),
+    (r"place and date line above the signatures", "baris tempat dan tanggal di atas tanda tangan"),
+    (r"'bertempat di' in the opening", "‘bertempat di’ di pembukaan"),
+    (r"'di <place>' right after the signing date", "‘di <tempat>’ tepat setelah tanggal penandatanganan"),
+    (r"'ditandatangani \.\.\. di' names the place", "‘ditandatangani … di’ menyebut tempatnya"),
+    (r"term phrase \((\d+) context points\)", "frasa jangka waktu ({0} petunjuk konteks)"),
+    (r"term runs from the signing date", "berlaku sejak tanggal penandatanganan"),
+    (r"computed: start \+ term - 1 day", "dihitung: tanggal mulai + jangka waktu − 1 hari"),
+    (r"article '(.+)' \(list\)", "pasal ‘{0}’ (daftar)"),
+    (r"article '(.+)' \(sentence\)", "pasal ‘{0}’ (kalimat)"),
+    (r"article '(.+)' \(maksud/tujuan sentences\)", "pasal ‘{0}’ (kalimat maksud/tujuan)"),
+    (r"article '(.+)' \(body\)", "pasal ‘{0}’ (isi pasal)"),
+    (r"empty scope article", "pasal ruang lingkup kosong"),
+    (r"addendum heading names the amended agreement", "kepala adendum menyebut perjanjian yang diubah"),
+    (r"agreement cited as basis", "perjanjian yang dirujuk sebagai dasar"),
+    (r"agreement cited in the text", "perjanjian yang disebut di teks"),
+    (r"'(.+)' before the name read as stamp/signature debris", "‘{0}’ sebelum nama dianggap sisa cap/tanda tangan"),
+    (r"'(.+)' after the name read as stamp/signature debris", "‘{0}’ setelah nama dianggap sisa cap/tanda tangan"),
+    (r"'(.+)' is too short for a name \(cut by a stamp or the scan\?\)", "‘{0}’ terlalu pendek untuk nama (terpotong cap atau pindaian?)"),
+    (r"second look: the crop reads with no confidence", "baca ulang: potongan terbaca tanpa keyakinan"),
+    (r"second look: the line reads with no confidence \(handwriting or a stamp\?\)", "baca ulang: baris terbaca tanpa keyakinan (tulisan tangan atau cap?)"),
+    (r"second look read (.+): confirmed", "baca ulang membaca {0}: dikonfirmasi"),
+    (r"second look read (.+)", "baca ulang membaca {0}"),
+    (r"second look: '(.+)' -> '(.+)' \((.+)\); read (.+)", "baca ulang: ‘{0}’ → ‘{1}’ ({2}); terbaca {3}"),
+    (r"no reading fits the number grammar", "tidak ada bacaan yang sesuai tata nomor"),
+    (r"readings disagree: (.+)", "bacaan berbeda: {0}"),
+    (r"'(.+)' fits the grammar but nothing backs it", "‘{0}’ sesuai tata nomor tetapi tanpa dukungan"),
+    (r"'(.+)' or '(.+)': look-alike characters, the grammar allows both", "‘{0}’ atau ‘{1}’: huruf mirip, tata nomor membolehkan keduanya"),
+    (r"dipelajari dari koreksi #(\d+) \(keyakinan ([\d,]+)\)", "dipelajari dari koreksi #{0} (keyakinan {1})"),
+)  # fmt: skip
+
+
+def _part(text: str) -> str:
+    return translate_phrase(_PARTS, text, lambda g: _FORMS.get(g, g))
+
+
+def evidence_reason(rule: str | None) -> str:
+    """``"'Nomor' line of the heading block"`` -> ``"baris ‘Nomor’ di blok kepala"``."""
+    if not rule:
+        return ""
+    return "; ".join(_part(p.strip()) for p in rule.split("; ") if p.strip())
