@@ -22,8 +22,12 @@ class Settings(BaseSettings):
     db_path: Path | None = None
     """Defaults to ``data_dir / 'registry.db'``."""
 
+    queue_backend: Literal["auto", "sqlite", "redis"] = "auto"
+    """Where jobs wait and leases live: ``sqlite`` (the job rows in the registry
+    database), ``redis`` (a Redis stream, for workers on many machines); ``auto``
+    is Redis exactly when ``queue_url`` is set."""
     queue_url: str | None = None
-    """``redis://host:6379/0`` puts the job queue on Redis; unset = SQLite in data_dir."""
+    """``redis://[:password@]host:6379/0``: the Redis of the ``redis`` backend."""
 
     host: str = "127.0.0.1"
     port: int = 8000
@@ -80,8 +84,12 @@ class Settings(BaseSettings):
     embedded_worker: bool = True
     """``kerjasama serve`` also runs a job worker; false when workers run elsewhere (Redis)."""
     job_lease_seconds: float = 60.0
-    """A running job whose worker stopped sending heartbeats for this long runs again."""
+    """A worker renews its lease on a job every quarter of this; a lease not renewed
+    for this long lapses and another worker takes the job over."""
     job_max_attempts: int = 3
+    """Leases a job may lapse before it fails as ``worker_lost``."""
+    job_poll_seconds: float = 0.5
+    """How long an idle worker waits for a job before it looks again."""
     max_upload_files: int = 50
     """Files in one upload request (API and review pages)."""
 
@@ -110,8 +118,9 @@ class Settings(BaseSettings):
         return self.data_dir / "page-images"
 
     @property
-    def queue_path(self) -> Path:
-        return self.data_dir / "queue.db"
+    def spool_dir(self) -> Path:
+        """Uploaded bytes and results waiting between intake, worker and writer (SQLite queue)."""
+        return self.data_dir / "jobs"
 
 
 @lru_cache(maxsize=1)

@@ -89,6 +89,7 @@ def serve(
 
     from models import get_settings
     from service.api.app import create_app
+    from service.jobs.backends import describe
 
     settings = get_settings()
     updates: dict[str, object] = {}
@@ -99,7 +100,7 @@ def serve(
     if worker is not None:
         updates["embedded_worker"] = worker
     settings = settings.model_copy(update=updates)
-    queue = settings.queue_url or f"SQLite {settings.queue_path}"
+    queue = describe(settings)
     print(
         f"Registri Kerja Sama berjalan di http://{settings.host}:{settings.port}/ "
         f"(halaman tinjauan /review, API /api/v1/docs); registri {settings.database}; "
@@ -118,19 +119,20 @@ def serve(
 @app.command()
 def worker(
     workers: int = typer.Option(
-        0, help="jumlah proses pekerja; 0 = KERJASAMA_WORKERS atau satu per inti"
+        0, help="jumlah proses OCR pekerja ini; 0 = KERJASAMA_WORKERS atau satu per inti"
     ),
 ) -> None:
-    """Jalankan pekerja OCR pada antrean (banyak mesin: KERJASAMA_QUEUE_URL=redis://...)."""
+    """Ambil pekerjaan dari antrean dan baca berkasnya (banyak mesin: KERJASAMA_QUEUE_URL=redis://...)."""
     import logging
 
     from models import get_settings
+    from service.jobs.backends import describe
     from service.jobs.worker import run_worker, worker_count
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
     settings = get_settings()
     n = workers or worker_count(settings)
-    print(f"kerjasama worker: {n} pekerja pada antrean {settings.queue_url or settings.queue_path}")
+    print(f"kerjasama worker: {n} proses OCR pada antrean {describe(settings)}", flush=True)
     run_worker(settings, workers=n)
 
 

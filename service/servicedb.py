@@ -1,7 +1,10 @@
-"""The service's own small database (API keys, jobs, page checkpoints), apart from the registry.
+"""The service's own small database (API keys, users, session secret, page checkpoints).
 
-Kept out of ``registry.db`` because it changes at request rate (job heartbeats,
-a row per OCR page read) and is not part of the record the ministry keeps. A
+Kept out of ``registry.db`` because it changes at request rate (a row per OCR
+page read) and is not part of the record the ministry keeps. Jobs lived here
+until the job store moved into the registry (``0700_jobs``); migrations
+0201-0202 stay for the databases that still walk through them, and
+``service.jobs.adopt`` moves their rows and drops the table. A
 connection per call keeps it safe across the API's threads; WAL lets readers
 run beside the writer. Its schema is an ordered sqlite-utils ``Migrations``
 list like the registry's (same rules: never edit a shipped one). The first one

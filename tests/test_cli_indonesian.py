@@ -9,6 +9,7 @@ not prose and are left out of the scan.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -75,6 +76,10 @@ def test_command_output_has_no_english(run, tmp_path: Path) -> None:  # type: ig
     assert "staf arsip" in outputs["keys list"] and "dicabut" in outputs["keys revoke"]
     found = {name: english_words(text) for name, text in outputs.items()}
     assert not any(found.values()), found
+    # the evidence reasons the workbench shows for the same file
+    read = json.loads(run("extract", "--json", str(archive / "nk.pdf")))
+    reasons = {evidence_reason(e["rule"]) for ev in read["evidence"].values() for e in ev}
+    assert reasons and not english_words(" ".join(reasons)), reasons
 
 
 def test_the_scan_catches_english() -> None:

@@ -1,17 +1,21 @@
-"""The job queue keeps its promises: nothing lost on restart, interrupted jobs
-run again, and workers on another machine work through Redis without ever
-opening the registry."""
+"""The job store keeps its promises on both backends (a real SQLite file, a real
+redis-server): a claim is exclusive, a worker killed with -9 loses its lease and
+another finishes the job, attempts run out into a typed Indonesian failure, and
+an upload through the real app goes queued -> filed."""
 
 from __future__ import annotations
 
 import hashlib
+import json
+import multiprocessing
 import os
-import pickle
 import shutil
 import signal
 import subprocess
 import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from test_api_support import (
@@ -27,6 +31,7 @@ from test_api_support import (
 
 from models import Settings
 from service.consume import Filer
+from service.jobs.backends import make_queue
 from service.jobs.collector import Collector
 from service.jobs.intake import Intake
 from service.jobs.queue import JobQueue
@@ -36,125 +41,28 @@ from service.registry import Registry
 
 pytestmark = pytest.mark.slow
 
-
-def _collector(settings: Settings, registry: Registry) -> tuple[JobStore, JobQueue, Collector]:
-    """What the API process builds at start (a restart builds it again)."""
-    store, queue = JobStore.for_settings(settings), JobQueue(settings)
-    return store, queue, Collector(settings, store, queue, Filer(registry))
+BACKENDS = ("sqlite", "redis")
 
 
-def _until(check: object, timeout: float, what: str) -> None:
-    deadline = time.monotonic() + timeout
-    while not check():  # type: ignore[operator]
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out waiting for {what}")
-        time.sleep(0.05)
-
-
-def test_jobs_survive_a_restart_and_interrupted_jobs_run_again(tmp_path: Path) -> None:
-    settings = make_settings(tmp_path, job_lease_seconds=1.0, workers=1)
-    registry = Registry.open(settings)
-    try:
-        store, queue, _ = _collector(settings, registry)
-        intake = Intake(settings, store, queue, registry.find_file)
-        scan, digital = scanned_pdf(pages=1), agreement_pdf("after the scan")
-        slow = intake.submit(scan, "scan.pdf", user="test")
-        quick = intake.submit(digital, "digital.pdf", user="test")
-        queue.huey.storage.close()  # the API process stops with both jobs queued
-
-        store, queue, collector = _collector(settings, registry)  # ... and starts again
-        assert {job.id for job in store.active()} == {slow.id, quick.id}
-        assert queue.pending_count() == 2
-        first = EmbeddedWorker(settings, workers=1, warm=False)
-        first.start()
-        try:
-            _until(lambda: queue.heartbeat(slow.id) is not None, 180, "the scan to start")
-            assert first.process.pid is not None
-            os.kill(first.process.pid, signal.SIGKILL)  # power cut mid-OCR
-            first.process.join(10)
-        finally:
-            first.stop()
-        assert queue.result(str(store.get(slow.id).task_id)) is None  # type: ignore[union-attr]
-
-        def requeued() -> bool:
-            collector.run_once()
-            job = store.get(slow.id)
-            return job is not None and job.attempts == 1 and job.status == "queued"
-
-        _until(requeued, 30, "the collector to notice the dead worker")
-        second = EmbeddedWorker(settings, workers=1)
-        second.start()
-        try:
-
-            def finished() -> bool:
-                collector.run_once()
-                return not store.active()
-
-            _until(finished, 240, "both jobs to finish")
-        finally:
-            second.stop()
-        slow_job, quick_job = store.get(slow.id), store.get(quick.id)
-        assert slow_job is not None and quick_job is not None
-        assert slow_job.status == "done" and slow_job.attempts == 2
-        assert quick_job.status == "done" and quick_job.outcome in ("filed", "duplicate_candidate")
-        filed = registry.find_file(hashlib.sha256(scan).hexdigest())
-        assert filed is not None and filed.agreement_id == slow_job.agreement_id
-        view = registry.get_agreement(slow_job.agreement_id or 0)
-        assert view.files[0].ocr_pages == 1
-        assert queue.blob(slow.id) is None  # the queue keeps nothing once filed
-    finally:
-        registry.close()
-
-
-def test_remote_workers_through_redis_never_open_the_registry(tmp_path: Path) -> None:
+@pytest.fixture(scope="module")
+def redis_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     binary = shutil.which("redis-server")
     if binary is None:
-        pytest.skip("redis-server is not installed (make install-system-deps installs it)")
+        pytest.skip("redis-server is not installed (the Makefile's APT_PACKAGES installs it)")
     port = free_port()
-    redis = subprocess.Popen(
-        [
-            binary,
-            "--port",
-            str(port),
-            "--bind",
-            "127.0.0.1",
-            "--save",
-            "",
-            "--appendonly",
-            "no",
-            "--dir",
-            str(tmp_path),
-        ],
-        stdout=subprocess.DEVNULL,
-    )
+    folder = tmp_path_factory.mktemp("redis")
+    command = [binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "",
+               "--appendonly", "no", "--dir", str(folder)]  # fmt: skip
+    server = subprocess.Popen(command, stdout=subprocess.DEVNULL)
     try:
-        url = f"redis://127.0.0.1:{port}/0"
-        api = make_settings(tmp_path / "api", queue_url=url)
-        remote = make_settings(tmp_path / "worker-machine", queue_url=url)
-        staff = add_key(api, "staff")
-        import redis as redis_client
+        import redis
 
-        probe = redis_client.Redis.from_url(url)
+        probe = redis.Redis(port=port)
         _until(lambda: _pings(probe), 20, "redis to start")
-        worker = EmbeddedWorker(remote, workers=1)
-        worker.start()
-        try:
-            with running_server(api) as base, client(base, staff) as http:
-                data = agreement_pdf("through redis")
-                response = http.post("/api/v1/uploads", files={"files": ("r.pdf", data)})
-                assert response.status_code == 202
-                job = wait_job(http, response.json()["items"][0]["job"]["id"], timeout=180)
-                assert job["status"] == "done", job
-                view = http.get(f"/api/v1/agreements/{job['agreement_id']}").json()
-                assert view["files"][0]["sha256"] == hashlib.sha256(data).hexdigest()
-                assert view["fields"]["doc_type"]["value"] == "NK"
-        finally:
-            worker.stop()
-        assert not (api.data_dir / "queue.db").exists()  # the queue lived in Redis
-        assert not remote.data_dir.exists() or not any(remote.data_dir.rglob("*.db"))
+        yield f"redis://127.0.0.1:{port}"
     finally:
-        redis.terminate()
-        redis.wait(10)
+        server.terminate()
+        server.wait(10)
 
 
 def _pings(probe: object) -> bool:
@@ -164,21 +72,193 @@ def _pings(probe: object) -> bool:
         return False
 
 
-class _Planted:
-    """What someone with write access to the queue could plant."""
+@pytest.fixture(params=BACKENDS)
+def backend(request: pytest.FixtureRequest) -> Callable[..., Settings]:
+    """Settings for the backend under test; on Redis each test gets an empty database."""
+    url = None
+    if request.param == "redis":
+        base = request.getfixturevalue("redis_server")
+        import redis
 
-    def __reduce__(self) -> tuple[object, tuple[str]]:
-        return (os.system, ("touch planted",))
+        redis.Redis.from_url(f"{base}/0").flushdb()
+        url = f"{base}/0"
+
+    def settings(folder: Path, **overrides: object) -> Settings:
+        return make_settings(folder, queue_backend=request.param, queue_url=url, **overrides)
+
+    return settings
 
 
-def test_the_queue_refuses_pickles_it_did_not_make(tmp_path: Path) -> None:
-    queue = JobQueue(make_settings(tmp_path))
-    queue.huey.storage.put_data("kerjasama:heartbeat:x", pickle.dumps(_Planted()))
-    with pytest.raises(pickle.UnpicklingError):
-        queue.heartbeat("x")
-    task = queue.new_task("job-1", "a.pdf")
-    queue.submit(task, "job-1", b"%PDF-1.4 bytes")
-    [pending] = queue.huey.pending()
-    assert pending.id == task.id and pending.args[:2] == ("job-1", "a.pdf")
-    assert queue.blob("job-1") == b"%PDF-1.4 bytes"
-    assert not (tmp_path / "planted").exists()
+def _until(check: Callable[[], object], timeout: float, what: str) -> None:
+    deadline = time.monotonic() + timeout
+    while not check():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {what}")
+        time.sleep(0.05)
+
+
+def _api_side(settings: Settings, registry: Registry) -> tuple[JobStore, JobQueue, Collector]:
+    """What the API process builds at start."""
+    store = JobStore.for_settings(settings)
+    queue = make_queue(settings, store)
+    return store, queue, Collector(settings, store, queue, Filer(registry))
+
+
+def _claim_all(settings_json: str, owner: str, out: str, start: Any) -> None:
+    """A worker process that only claims, as fast as it can, once all are ready."""
+    queue = make_queue(Settings.model_validate_json(settings_json))
+    start.wait(60)
+    taken = []
+    while (claim := queue.claim(owner, 0.0)) is not None:
+        taken.append(claim.job_id)
+    Path(out).write_text(json.dumps(taken))
+
+
+def test_a_claim_is_exclusive_under_concurrency(
+    tmp_path: Path, backend: Callable[..., Settings]
+) -> None:
+    settings = backend(tmp_path, job_lease_seconds=600.0)
+    store = JobStore.for_settings(settings)
+    queue = make_queue(settings, store)
+    ids = []
+    for i in range(200):
+        job = store.create(
+            file=f"f{i}.pdf", sha256=f"{i:064x}", size=1, mime="application/pdf",
+            user="test", status="queued",
+        )  # fmt: skip
+        queue.put_blob(job.id, b"x")
+        ref = queue.enqueue(job)
+        if ref is not None:
+            store.update(job.id, queue_ref=ref)
+        ids.append(job.id)
+    ctx = multiprocessing.get_context("spawn")
+    start = ctx.Barrier(5)  # every process imported and connected before the race
+    outs = [tmp_path / f"claims-{n}.json" for n in range(4)]
+    procs = [
+        ctx.Process(target=_claim_all, args=(settings.model_dump_json(), f"w{n}", str(o), start))
+        for n, o in enumerate(outs)
+    ]
+    for proc in procs:
+        proc.start()
+    start.wait(120)
+    for proc in procs:
+        proc.join(120)
+        assert proc.exitcode == 0
+    taken = [json.loads(o.read_text()) for o in outs]
+    every = [job_id for mine in taken for job_id in mine]
+    assert sorted(every) == sorted(ids)  # each job exactly once, none left over
+    assert sum(1 for mine in taken if mine) >= 2, [len(m) for m in taken]  # a real race
+    if settings.queue_backend == "sqlite":  # the row says who holds it, claimed once
+        rows = [store.get(job_id) for job_id in ids]
+        assert all(r is not None and r.attempts == 1 for r in rows)
+        assert {r.lease_owner for r in rows if r} <= {"w0", "w1", "w2", "w3"}
+
+
+def test_a_worker_killed_mid_job_loses_its_lease_and_another_finishes_it(
+    tmp_path: Path, backend: Callable[..., Settings]
+) -> None:
+    settings = backend(tmp_path, job_lease_seconds=2.0, workers=1)
+    worker_side = backend(tmp_path / "worker-machine", job_lease_seconds=2.0, workers=1)
+    if settings.queue_backend == "sqlite":
+        worker_side = settings  # the rows are the queue: the same data folder
+    registry = Registry.open(settings)
+    try:
+        store, queue, collector = _api_side(settings, registry)
+        intake = Intake(settings, store, queue, registry.find_file)
+        scan = scanned_pdf(pages=3)
+        job = intake.submit(scan, "scan.pdf", user="test")
+        assert job.status == "queued"
+
+        def held() -> str | None:
+            collector.run_once()  # on Redis it mirrors the stream's pending list
+            current = store.get(job.id)
+            return current.lease_owner if current else None
+
+        first = EmbeddedWorker(worker_side, workers=1, warm=False)
+        first.start()
+        try:
+            _until(held, 180, "a worker to claim the scan")
+            first_owner = held()
+            assert first.process.pid is not None
+            os.kill(first.process.pid, signal.SIGKILL)  # power cut mid-OCR
+            first.process.join(10)
+        finally:
+            first.stop()
+        running = store.get(job.id)
+        assert running is not None and running.status == "running" and running.attempts == 1
+
+        second = EmbeddedWorker(worker_side, workers=1)
+        second.start()
+        try:
+
+            def finished() -> bool:
+                collector.run_once()
+                return not store.active()
+
+            _until(finished, 240, "the second worker to finish the scan")
+        finally:
+            second.stop()
+        done = store.get(job.id)
+        assert done is not None and done.status == "done", done
+        assert done.attempts == 2 and done.lease_owner is None
+        assert first_owner is not None
+        filed = registry.find_file(hashlib.sha256(scan).hexdigest())
+        assert filed is not None and filed.agreement_id == done.agreement_id
+        assert registry.get_agreement(done.agreement_id or 0).files[0].ocr_pages == 3
+        assert queue.blob(job.id) is None  # the queue keeps nothing once filed
+    finally:
+        registry.close()
+
+
+def test_attempts_run_out_into_a_typed_failure_the_api_shows_in_indonesian(
+    tmp_path: Path, backend: Callable[..., Settings]
+) -> None:
+    settings = backend(tmp_path, job_lease_seconds=1.0, job_max_attempts=2)
+    staff = add_key(settings, "staff")
+    with running_server(settings) as base, client(base, staff) as http:
+        sent = http.post("/api/v1/uploads", files={"files": ("a.pdf", agreement_pdf("lost"))})
+        assert sent.status_code == 202
+        job_id = sent.json()["items"][0]["job"]["id"]
+        queue = make_queue(settings)  # a worker that claims and then dies, twice
+        first = queue.claim("crashed-1", 10)
+        assert first is not None and (first.job_id, first.attempt) == (job_id, 1)
+        time.sleep(1.3)  # its lease lapses
+        second = queue.claim("crashed-2", 10)
+        assert second is not None and (second.job_id, second.attempt) == (job_id, 2)
+        job = wait_job(http, job_id, timeout=60)
+        assert job["status"] == "failed" and job["error"] == "worker_lost", job
+        assert job["attempts"] == 2
+        assert job["message"].startswith("Pekerjaan dihentikan setelah 2 kali percobaan")
+        assert queue.claim("late", 0.5) is None  # nothing left to run
+        page = http.get("/review/upload/jobs").json()["jobs"][0]
+        assert page["status_label"] == "gagal" and page["reason"], page
+
+
+def test_an_upload_over_http_goes_queued_to_filed(
+    tmp_path: Path, backend: Callable[..., Settings]
+) -> None:
+    api = backend(tmp_path / "api", embedded_worker=False)
+    remote = backend(tmp_path / "worker-machine")
+    if api.queue_backend == "sqlite":
+        remote = api
+    staff = add_key(api, "staff")
+    worker = EmbeddedWorker(remote, workers=1)
+    worker.start()
+    try:
+        with running_server(api) as base, client(base, staff) as http:
+            data = agreement_pdf(f"through {api.queue_backend}")
+            response = http.post("/api/v1/uploads", files={"files": ("r.pdf", data)})
+            assert response.status_code == 202
+            sent = response.json()["items"][0]["job"]
+            assert sent["status"] == "queued"
+            job = wait_job(http, sent["id"], timeout=180)
+            assert job["status"] == "done" and job["attempts"] == 1, job
+            view = http.get(f"/api/v1/agreements/{job['agreement_id']}").json()
+            assert view["files"][0]["sha256"] == hashlib.sha256(data).hexdigest()
+            assert view["fields"]["doc_type"]["value"] == "NK"
+    finally:
+        worker.stop()
+    if api.queue_backend == "redis":  # a worker on Redis never opens a database
+        assert not remote.data_dir.exists() or not any(remote.data_dir.rglob("*.db"))
+    assert not (api.data_dir / "queue.db").exists()
+    assert not any(api.spool_dir.glob("*")) if api.spool_dir.exists() else True

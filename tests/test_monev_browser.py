@@ -166,6 +166,9 @@ def test_kabkota_submits_and_the_province_returns_then_accepts(site: MonevSite) 
     kab.get_by_label("Tindakan atas laporan").select_option("submit")
     kab.get_by_role("button", name="Simpan laporan").click()
     kab.wait_for_load_state()
+    resubmitted = kab.inner_text("main")
+    assert "Status laporan: Disampaikan" in resubmitted
+    assert "Catatan pengembalian" not in resubmitted  # the note belonged to the return
     shot(kab, "monev-laporan-kabkota")
 
     prov.reload()

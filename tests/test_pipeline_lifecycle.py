@@ -20,8 +20,8 @@ from test_api_support import agreement_pdf, free_port, make_settings, scanned_pd
 from extractor.ingest import plan_document, read_document
 from models import Page, Settings
 from service.checkpoints import PageCheckpoints
+from service.jobs.backends import make_queue
 from service.jobs.intake import Intake
-from service.jobs.queue import JobQueue
 from service.jobs.store import JobStore
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -74,7 +74,8 @@ def test_kill_9_of_serve_leaves_no_worker_or_ocr_process(tmp_path: Path) -> None
 
 def test_simultaneous_uploads_of_one_file_make_one_job(tmp_path: Path) -> None:
     settings = make_settings(tmp_path)
-    store, queue = JobStore.for_settings(settings), JobQueue(settings)
+    store = JobStore.for_settings(settings)
+    queue = make_queue(settings, store)
     intake = Intake(settings, store, queue, lambda sha: None)
     data = agreement_pdf()
     barrier = threading.Barrier(5)

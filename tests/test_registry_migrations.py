@@ -75,6 +75,7 @@ def test_opening_a_v1_registry_upgrades_it(tmp_path: Path) -> None:
             "0500_monev_bodies",
             "0400_learned_aliases",
             "0401_search_replaced",
+            "0700_jobs",
         ]
         conn = sqlite3.connect(path)
         keys = {r[0] for r in conn.execute("SELECT key FROM blocking_keys WHERE agreement_id = 1")}
@@ -99,6 +100,7 @@ def test_opening_a_v1_registry_upgrades_it(tmp_path: Path) -> None:
             "0500_monev_bodies",
             "0400_learned_aliases",
             "0401_search_replaced",
+            "0700_jobs",
         ]
         assert again.stats()["agreements"] == 2
     mode = sqlite3.connect(path).execute("PRAGMA journal_mode").fetchone()[0]

@@ -45,6 +45,33 @@ def test_corrected_number_and_abbreviations_are_found(tmp_path: Path) -> None:
         registry.close()
 
 
+def test_abbreviations_in_the_documents_are_found_spelled_out(tmp_path: Path) -> None:
+    from models import Party
+
+    settings = make_settings(tmp_path)
+    filed = []
+    for title, name in (
+        ("Kerja sama jalan", "PEMKAB SUKABUMI"),
+        ("Kerja sama air", "Pemkot Bogor"),
+    ):
+        data, document, extraction = record(title, [])
+        parties = [Party(role="PIHAK PERTAMA", institution=name)]
+        filed.append((data, document, extraction.model_copy(update={"parties": parties})))
+    sukabumi, bogor = file_records(settings, filed)
+    registry = Registry.open(settings)
+    try:
+
+        def found(q: str) -> list[int]:
+            return [a.id for a in registry.list_agreements(AgreementQuery(q=q)).items]
+
+        for q in ("Kabupaten Sukabumi", "Kab. Sukabumi", "Pemkab Sukab"):
+            assert found(q) == [sukabumi], q
+        assert found("Kota Bogor") == [bogor] and found("Pemerintah Kota Bog") == []
+        assert found("Kota Sukabumi") == []
+    finally:
+        registry.close()
+
+
 def test_a_replaced_value_stops_finding_the_agreement(tmp_path: Path) -> None:
     """OCR's misread number stays in the page text, but once a reviewer corrects it
     neither the fields nor the page text find the agreement by it."""

@@ -50,7 +50,12 @@ def report_registry(tmp_path: Path) -> Registry:
             scores = {c.code: CriterionScore(score=4 if n == 1 else 2, note="") for c in CRITERIA}
             EvaluationStore(registry).record(
                 agreement.agreement_id,
-                EvaluationInput(fiscal_year=2026, scores=scores),
+                EvaluationInput(
+                    fiscal_year=2026,
+                    scores=scores,
+                    good_practice=n == 1,
+                    story="Sampah jadi kompos & energi" if n == 1 else None,
+                ),
                 evaluator="ani",
             )
     return registry
@@ -96,6 +101,13 @@ def test_pdf_pages_and_numbers(report_registry: Registry) -> None:
     assert count("Tanpa tanggal berakhir") == "1"
     assert count("Dievaluasi") == "2"
     assert re.search(r"Kesesuaian dengan prosedur baku dan prinsip etika\s+2\s+3,00", text)
+    # Evaluation by region (the province's kabupaten/kota), never evaluated,
+    # and the praktik baik with its evaluation.
+    assert re.search(r"Kabupaten Sidoarjo\s+3\s+1\s+4,00", text)
+    assert re.search(r"Kota Surabaya\s+2\s+1\s+2,00", text)
+    assert re.search(r"2026\s+1\s+1\s+2,00", text)  # signed in 2026: agreement 3
+    assert "Belum pernah dievaluasi: 3 dari 5 kerja sama." in text
+    assert re.search(r"1\s+Kerja sama pengelolaan sampah.*4,00\s+Sampah jadi kompos & energi", text)
     assert "Sekretaris Daerah Provinsi Jawa Timur" in text
     assert "Lampiran. Daftar kerja sama" in text and "3/MONEV/2026" in text
 

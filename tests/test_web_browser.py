@@ -218,7 +218,13 @@ def test_duplicate_confirmed_on_the_compare_page(site: Site) -> None:
     page.click("a:has-text('Bandingkan')")
     page.wait_for_selector("table.diff")
     assert page.locator(".compare img.first-page").count() == 2
+    assert page.evaluate(UNCOVERED) == []
     shot(page, "compare")
+    page.set_viewport_size({"width": 400, "height": 800})
+    assert page.evaluate(UNCOVERED) == []
+    assert page.evaluate("document.documentElement.scrollWidth") <= 401
+    shot(page, "compare-400")
+    page.set_viewport_size({"width": 1366, "height": 768})
     page.click("#confirm-duplicate")
     page.wait_for_url(re.compile(rf"/review/agreements/{original}$"))
     assert "Dikonfirmasi sebagai duplikat" in page.inner_text(".history")

@@ -23,9 +23,10 @@ from service.api.routers import agreements, export, files, health, jobs, keys, l
 from service.auth import KeyStore
 from service.checkpoints import PageCheckpoints
 from service.consume import Filer
+from service.jobs.adopt import adopt_jobs
+from service.jobs.backends import make_queue
 from service.jobs.collector import Collector
 from service.jobs.intake import Intake
-from service.jobs.queue import JobQueue
 from service.jobs.store import JobStore
 from service.jobs.worker import EmbeddedWorker
 from service.users import UserStore
@@ -41,8 +42,9 @@ def _open_state(settings: Settings) -> ServiceState:
     from service.registry import Registry
 
     registry = Registry.open(settings)
-    queue = JobQueue(settings)
     store = JobStore.for_settings(settings)
+    queue = make_queue(settings, store)
+    adopt_jobs(settings, store, queue)
     filer = Filer(registry, forget_pages=PageCheckpoints.for_settings(settings).forget)
     collector = Collector(settings, store, queue, filer)
     return ServiceState(

@@ -1,28 +1,29 @@
-"""In the API process: files finished jobs, runs interrupted ones again.
+"""In the API process: files finished jobs, fails those whose attempts ran out.
 
 The API process is the single writer of the registry: the collector files each
-result, so no worker opens the SQLite registry (which must never be shared over
-a network). A job whose heartbeat stops for ``job_lease_seconds`` runs again
-(the extractor is deterministic and filing is idempotent by sha256).
+result a worker hands back, so no worker files anything (and a Redis worker
+never opens a database). Leases are the queue backend's business; the
+collector only mirrors them into the rows (Redis), fails a job whose last
+lease lapsed with no attempt left (``WorkerLostError``) and files results.
+Filing is idempotent by sha256, so a result handed in twice files once.
 """
 
 from __future__ import annotations
 
 import logging
 import threading
-import time
 
 from models import KerjasamaError, Settings
 from models.errors import InternalError, UploadLostError, WorkerLostError
-from service.consume import Context, Filer, ReadResult, run
-from service.jobs.queue import JobQueue
-from service.jobs.store import Job, JobStore, utc_now
+from service.consume import Context, Filer, run
+from service.jobs.queue import Finished, JobQueue, exhausted_message
+from service.jobs.store import IN_FLIGHT, Job, JobStore, utc_now
 
 log = logging.getLogger("kerjasama.jobs")
 
 
 class Collector:
-    """In the API process: files finished jobs, runs interrupted ones again."""
+    """In the API process: files finished jobs, fails exhausted ones."""
 
     def __init__(
         self,
@@ -35,7 +36,6 @@ class Collector:
         self.store = store
         self.queue = queue
         self.filer = filer
-        self._seen: dict[str, tuple[float | None, float]] = {}
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         self._wake = threading.Event()
@@ -64,58 +64,18 @@ class Collector:
             self._wake.clear()
 
     def run_once(self) -> int:
-        """One pass over the active jobs; returns how many are still active."""
+        """One pass; returns how many jobs are still in flight."""
         active = self.store.active()
-        pending: set[str] | None = None
-        lease = self.settings.job_lease_seconds
-        now = time.monotonic()
-        still = 0
-        for job in active:
-            if job.task_id is None:
-                # Crashed between the job row and the enqueue: enqueue now.
-                if (utc_now() - job.created_at).total_seconds() > 5:
-                    self._retry(job, "the job was never queued")
-                still += 1
-                continue
-            result = self.queue.result(job.task_id)
-            if result is not None:
-                self._finish(job, result)
-                continue
-            still += 1
-            beat = self.queue.heartbeat(job.id)
-            last_value, last_change = self._seen.get(job.id, (None, now))
-            if beat != last_value:
-                self._seen[job.id] = (beat, now)
-                last_change = now
-            if beat is not None:
-                if job.status == "queued":
-                    self.store.update(job.id, status="running", started_at=utc_now())
-                elif now - last_change > lease:
-                    self._retry(job, "the worker stopped sending heartbeats")
-                continue
-            if now - last_change > lease:
-                if pending is None:
-                    pending = self.queue.pending_ids()
-                if job.task_id not in pending:
-                    self._retry(job, "the job left the queue but no worker reports it")
-                else:
-                    self._seen[job.id] = (None, now)
-        return still
-
-    def _retry(self, job: Job, why: str) -> None:
-        self._seen.pop(job.id, None)
-        if job.attempts + 1 >= self.settings.job_max_attempts:
-            self._fail(job, WorkerLostError(f"Gave up after {job.attempts + 1} attempts: {why}."))
-            return
-        if not self.queue.has_blob(job.id):
-            self._fail(job, UploadLostError("The uploaded bytes are gone; upload the file again."))
-            return
-        log.warning("job %s runs again: %s", job.id, why)
-        self.queue.drop_heartbeat(job.id)
-        task_id = self.queue.enqueue(job.id, job.file, job.sha256, job.mime)
-        self.store.update(
-            job.id, status="queued", task_id=task_id, attempts=job.attempts + 1, started_at=None
-        )
+        self.queue.sync(active)
+        for job in self.queue.exhausted(active):
+            log.warning("job %s failed after %d attempts", job.id, job.attempts)
+            self._fail(job, WorkerLostError(exhausted_message(job.attempts)))
+        for finished in self.queue.results():
+            row = self.store.get(finished.job_id)
+            if row is not None and row.status in IN_FLIGHT:
+                self._finish(row, finished)
+            self.queue.ack(finished)  # a late second result of a finished job: dropped
+        return len(self.store.active())
 
     def _context(self, job: Job, data: bytes) -> Context:
         return Context(
@@ -127,33 +87,35 @@ class Collector:
             mime=job.mime,
         )
 
-    def _finish(self, job: Job, result: ReadResult) -> None:
+    def _finish(self, job: Job, finished: Finished) -> None:
         """The writer's part of the consume pipeline: file, or record the failure."""
-        self._seen.pop(job.id, None)
+        attempts = max(job.attempts, finished.attempt)
+        job = job.model_copy(update={"attempts": attempts})
         data = self.queue.blob(job.id)
+        result = finished.result
         if data is None and result.error is None:
-            self._fail(job, UploadLostError("The uploaded bytes are gone; upload the file again."))
+            self._fail(job, UploadLostError("Berkas unggahan hilang; unggah ulang berkasnya."))
             return
         ctx = run(result.into(self._context(job, data or b"")), (self.filer.file,))
         if ctx.error is not None or ctx.filed is None:
-            self._fail(job, ctx.error or InternalError("the job ended without a result"), ctx)
+            self._fail(job, ctx.error or InternalError("Pekerjaan berakhir tanpa hasil."), ctx)
             return
         filed = ctx.filed
-        finished = utc_now()
+        finished_at = utc_now()
         self.store.update(
             job.id,
             status="done",
-            started_at=job.started_at or finished,
-            finished_at=finished,
+            started_at=job.started_at or finished_at,
+            finished_at=finished_at,
             outcome=filed.outcome,
             agreement_id=filed.agreement_id,
             duplicate_of=filed.duplicate_of,
-            attempts=job.attempts + 1,
+            attempts=attempts,
+            **_released(),
         )
-        self.queue.forget(job.id, job.task_id)
+        self.queue.forget(job)
 
     def _fail(self, job: Job, error: KerjasamaError, ctx: Context | None = None) -> None:
-        self._seen.pop(job.id, None)
         ctx = ctx or self._context(job, b"")
         ctx.error = error
         self.filer.record_failure(ctx)
@@ -163,6 +125,12 @@ class Collector:
             finished_at=utc_now(),
             error=error.code,
             message=error.message,
-            attempts=job.attempts + 1,
+            attempts=job.attempts,
+            **_released(),
         )
-        self.queue.forget(job.id, job.task_id)
+        self.queue.forget(job)
+
+
+def _released() -> dict[str, None]:
+    """A job that is over holds no lease and waits for no result."""
+    return {"lease_owner": None, "lease_expires_at": None, "result_ref": None}

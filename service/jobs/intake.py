@@ -62,11 +62,11 @@ class Intake:
                 duplicate_of=shown,
                 finished_at=utc_now(),
             )
-        # The job row (with its task id) first: a crash before the enqueue leaves
-        # a row the collector queues again, never a task nobody collects. The row
-        # is refused when a job for these bytes is in flight (one atomic insert).
+        # The bytes first, then the row: a worker may claim the row the moment it
+        # exists. The row is refused when a job for these bytes is in flight (one
+        # atomic insert), and the bytes kept for it are dropped again.
         job_id = uuid.uuid4().hex
-        task = self.queue.new_task(job_id, name, sha, mime)
+        self.queue.put_blob(job_id, data)
         job = self.store.create(
             file=name,
             sha256=sha,
@@ -75,9 +75,9 @@ class Intake:
             user=user,
             status="queued",
             job_id=job_id,
-            task_id=str(task.id),
         )
         if job.id != job_id:
+            self.queue.drop_blob(job_id)
             return job  # already in flight
-        self.queue.submit(task, job_id, data)
-        return job
+        ref = self.queue.enqueue(job)
+        return self.store.update(job.id, queue_ref=ref) if ref is not None else job

@@ -1,207 +1,102 @@
-"""The job queue: huey on SQLite (``data_dir/queue.db``) by default, Redis when
-``KERJASAMA_QUEUE_URL`` names one, so OCR workers can run on many machines.
+"""What both queue backends promise: claims with leases, results, acknowledgements.
 
-Workers only ever talk to the queue: they take the file bytes from huey's
-key-value store, run the extractor and hand back the result through huey's
-result store. huey removes a task from the queue when a worker takes it, so
-each running task writes a heartbeat the collector watches (see ``collector``).
+Two backends, one contract (``JobQueue``):
+
+- ``sqlite`` (default, ``jobs.leases``): the job rows in ``registry.db`` are the
+  queue. A worker claims a row in one statement, renews its lease while it
+  reads, and leaves its result beside the row; a lapsed lease is claimed again.
+- ``redis`` (``jobs.streams``, ``KERJASAMA_QUEUE_URL``): a Redis stream with a
+  consumer group, so the engine's own acknowledgements and visibility timeout
+  (``XREADGROUP`` / ``XACK`` / ``XAUTOCLAIM``) hold the lease; workers on other
+  machines never open the registry.
+
+Either way the lease lives in exactly one place, a worker only reads (never
+files), and the API's collector is the single writer that files results.
 """
 
 from __future__ import annotations
 
-import io
-import logging
-import pickle
-import threading
-import time
-from typing import Any, Literal
+import os
+import socket
+import uuid
+from dataclasses import dataclass
+from typing import Protocol
 
-from huey import RedisHuey, SqliteHuey
-from huey.api import Huey, Task
-from huey.constants import EmptyData
-from huey.serializer import Serializer
-
-from extractor.ingest import PageCache
-from extractor.ocr.pool import OcrPool
-from models import Settings
-from models.errors import InternalError, UploadLostError, ValidationFailedError
-from service.consume import READ, Context, ReadResult, run
-
-log = logging.getLogger("kerjasama.jobs")
+from service.consume import ReadResult
+from service.jobs.store import Job
 
 
-QUEUE_NAME = "kerjasama"
-TASK_NAME = "kerjasama.extract"
-JobStatus = Literal["queued", "running", "done", "failed"]
+@dataclass(frozen=True)
+class Claim:
+    """A job a worker holds under a lease."""
+
+    job_id: str
+    name: str
+    sha256: str
+    mime: str
+    attempt: int
+    owner: str
+    ref: str
+    """The backend's handle on the delivery (the row id, or the stream entry id)."""
 
 
-# --------------------------------------------------------------------- queue
+@dataclass(frozen=True)
+class Finished:
+    """A worker's result waiting for the single writer."""
+
+    job_id: str
+    result: ReadResult
+    attempt: int
+    ref: str
 
 
-class _QueueUnpickler(pickle.Unpickler):
-    """Builds only what our queue carries: huey's message and error records,
-    datetimes, and plain data (bytes, str, numbers, dicts, lists, tuples).
+class JobQueue(Protocol):
+    # -- the API side
+    def put_blob(self, job_id: str, data: bytes) -> None:
+        """Keep the uploaded bytes for the workers (before the job can be claimed)."""
 
-    huey pickles; whoever can write to the queue (a Redis reachable by others)
-    could otherwise make every worker and the API run code of their choosing.
-    """
+    def drop_blob(self, job_id: str) -> None: ...
 
-    ALLOWED = frozenset(
-        {
-            ("huey.registry", "Message"),
-            ("huey.utils", "Error"),
-            ("datetime", "datetime"),
-            ("datetime", "timedelta"),
-            ("datetime", "timezone"),
-        }
+    def blob(self, job_id: str) -> bytes | None: ...
+
+    def enqueue(self, job: Job) -> str | None:
+        """Make the job claimable; the delivery's reference when the backend has one."""
+
+    def sync(self, active: list[Job]) -> None:
+        """Mirror the backend's leases into the rows; queue again what never got queued."""
+
+    def exhausted(self, active: list[Job]) -> list[Job]:
+        """Jobs whose last lease lapsed with no attempt left: the writer fails them."""
+
+    def results(self) -> list[Finished]: ...
+
+    def ack(self, finished: Finished) -> None:
+        """The writer has filed (or refused) this result: never deliver it again."""
+
+    def forget(self, job: Job) -> None:
+        """The job is over: drop its bytes and whatever the backend still holds."""
+
+    def pending_count(self) -> int: ...
+
+    # -- the worker side
+    def claim(self, owner: str, wait: float) -> Claim | None:
+        """Take one job under a lease, waiting up to ``wait`` seconds for one."""
+
+    def renew(self, claim: Claim) -> bool:
+        """Extend the lease; false once another worker has taken the job over."""
+
+    def complete(self, claim: Claim, result: ReadResult) -> bool:
+        """Hand the result to the writer and give the lease back."""
+
+
+def owner_tag() -> str:
+    """Who holds a lease: host, process and a tag (a pid can be reused after a crash)."""
+    return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:6]}"
+
+
+def exhausted_message(attempts: int) -> str:
+    """The Indonesian reason of ``WorkerLostError``, the same from either backend."""
+    return (
+        f"Pekerjaan dihentikan setelah {attempts} kali percobaan: pekerja berhenti "
+        "sebelum selesai membaca berkas ini."
     )
-
-    def find_class(self, module: str, name: str) -> Any:
-        if (module, name) in self.ALLOWED:
-            return super().find_class(module, name)
-        raise pickle.UnpicklingError(f"the job queue refuses to load {module}.{name}")
-
-
-class QueueSerializer(Serializer):
-    def _deserialize(self, data: bytes) -> Any:
-        return _QueueUnpickler(io.BytesIO(data)).load()
-
-
-def make_huey(settings: Settings) -> Huey:
-    url = settings.queue_url
-    if url:
-        if not url.startswith(("redis://", "rediss://", "unix://")):
-            raise ValidationFailedError(
-                f"KERJASAMA_QUEUE_URL must be a redis:// URL (got {url!r}); "
-                "leave it unset for the embedded SQLite queue."
-            )
-        return RedisHuey(QUEUE_NAME, url=url, results=True, serializer=QueueSerializer())
-    settings.data_dir.mkdir(parents=True, exist_ok=True)
-    return SqliteHuey(
-        QUEUE_NAME,
-        filename=str(settings.queue_path),
-        results=True,
-        serializer=QueueSerializer(),
-    )
-
-
-def _blob_key(job_id: str) -> str:
-    return f"kerjasama:blob:{job_id}"
-
-
-def _heartbeat_key(job_id: str) -> str:
-    return f"kerjasama:heartbeat:{job_id}"
-
-
-class JobQueue:
-    """The huey instance with the one task both sides agree on by name."""
-
-    def __init__(
-        self, settings: Settings, *, pool: OcrPool | None = None, cache: PageCache | None = None
-    ) -> None:
-        """``pool`` and ``cache`` only on the worker side: pages of each document
-        spread over the pool's processes; pages read are checkpointed."""
-        self.settings = settings
-        self.pool = pool
-        self.cache = cache
-        self.huey = make_huey(settings)
-        self.extract = self.huey.task(name=TASK_NAME)(self._extract)
-
-    # -- API side
-    def new_task(self, job_id: str, name: str, sha256: str = "", mime: str = "") -> Task:
-        """A task not yet queued, so its id can be recorded before it runs."""
-        task: Task = self.extract.s(job_id, name, sha256, mime)
-        return task
-
-    def submit(self, task: Task, job_id: str, data: bytes) -> None:
-        """Store the bytes for the workers, then enqueue."""
-        self.huey.put(_blob_key(job_id), data)
-        self.huey.enqueue(task)
-
-    def enqueue(self, job_id: str, name: str, sha256: str = "", mime: str = "") -> str:
-        result = self.extract(job_id, name, sha256, mime)
-        return str(result.id)
-
-    def has_blob(self, job_id: str) -> bool:
-        return self.huey.get_raw(_blob_key(job_id), peek=True) is not EmptyData
-
-    def blob(self, job_id: str) -> bytes | None:
-        data = self.huey.get(_blob_key(job_id), peek=True)
-        return data if isinstance(data, bytes) else None
-
-    def result(self, task_id: str) -> ReadResult | None:
-        value = self.huey.get(task_id, peek=True)
-        if value is None:
-            return None
-        if isinstance(value, str):
-            return ReadResult.model_validate_json(value)
-        # huey stores an Error record when a task raised despite our catch-all.
-        return ReadResult(error=InternalError.code, message=str(value))
-
-    def heartbeat(self, job_id: str) -> float | None:
-        value = self.huey.get(_heartbeat_key(job_id), peek=True)
-        return float(value) if isinstance(value, int | float) else None
-
-    def pending_ids(self) -> set[str]:
-        return {str(task.id) for task in self.huey.pending()}
-
-    def pending_count(self) -> int:
-        return int(self.huey.pending_count())
-
-    def forget(self, job_id: str, task_id: str | None) -> None:
-        self.huey.delete(_blob_key(job_id))
-        self.huey.delete(_heartbeat_key(job_id))
-        if task_id:
-            self.huey.delete(task_id)
-
-    def drop_heartbeat(self, job_id: str) -> None:
-        self.huey.delete(_heartbeat_key(job_id))
-
-    # -- worker side
-    def _extract(self, job_id: str, name: str, sha256: str = "", mime: str = "") -> str:
-        """A worker's part of the consume pipeline: read pages, apply rules.
-        Never raises: the typed failure travels back in the ``ReadResult``."""
-        data = self.blob(job_id)
-        if data is None:
-            lost = UploadLostError(
-                "The uploaded bytes are no longer in the queue; upload the file again."
-            )
-            return ReadResult(error=lost.code, message=lost.message).model_dump_json()
-        ctx = Context(
-            name=name,
-            data=data,
-            settings=self.settings,
-            sha256=sha256,
-            mime=mime,
-            pool=self.pool,
-            cache=self.cache,
-        )
-        with _Heartbeat(self, job_id):
-            run(ctx, READ)
-        return ReadResult.of(ctx).model_dump_json()
-
-
-class _Heartbeat:
-    """Proves to the collector, every lease/4 seconds, that the job is alive."""
-
-    def __init__(self, queue: JobQueue, job_id: str) -> None:
-        self.queue = queue
-        self.key = _heartbeat_key(job_id)
-        self.interval = max(0.2, queue.settings.job_lease_seconds / 4)
-        self.stop = threading.Event()
-        self.thread = threading.Thread(target=self._beat, daemon=True)
-
-    def _beat(self) -> None:
-        while True:
-            self.queue.huey.put(self.key, time.time())
-            if self.stop.wait(self.interval):
-                return
-
-    def __enter__(self) -> _Heartbeat:
-        self.queue.huey.put(self.key, time.time())
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.stop.set()
-        self.thread.join(timeout=5)

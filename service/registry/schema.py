@@ -346,3 +346,51 @@ def _search_replaced(db: Database) -> None:
         );
         """
     )
+
+
+@MIGRATIONS(name="0700_jobs")
+def _jobs(db: Database) -> None:
+    """The one job store: every upload on its way into the registry, with its lease.
+
+    Until now a job lived in three places (huey's queue, ``service.db`` and the
+    registry's failures). Here the row is the record the API shows and, on the
+    SQLite backend, the queue itself: a worker claims a row (``lease_owner``,
+    ``lease_expires_at``), renews the lease while it reads, and hands back a
+    result (``result_ref``); a lapsed lease is claimed again until
+    ``attempts`` run out. On Redis the stream's pending list holds the lease and
+    the row mirrors it. ``jobs_one_in_flight`` keeps "one queued or running job
+    per sha256" a single atomic insert (as ``service.db``'s 0202 did); the rows
+    of ``service.db`` are moved here by ``service.jobs.adopt``."""
+    db.executescript(
+        """
+        CREATE TABLE jobs (
+            id TEXT PRIMARY KEY,
+            file TEXT NOT NULL,
+            sha256 TEXT NOT NULL,
+            size INTEGER NOT NULL,
+            mime TEXT NOT NULL,
+            status TEXT NOT NULL
+                CHECK (status IN ('queued', 'running', 'done', 'failed')),
+            attempts INTEGER NOT NULL DEFAULT 0,
+            user TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            started_at TEXT,
+            finished_at TEXT,
+            outcome TEXT,
+            agreement_id INTEGER,
+            duplicate_of INTEGER,
+            error TEXT,
+            message TEXT,
+            queue_ref TEXT,
+            lease_owner TEXT,
+            lease_expires_at REAL,
+            heartbeat_at REAL,
+            result_ref TEXT
+        );
+        CREATE INDEX jobs_status ON jobs(status, created_at);
+        CREATE INDEX jobs_sha ON jobs(sha256);
+        CREATE INDEX jobs_user ON jobs(user, created_at);
+        CREATE UNIQUE INDEX jobs_one_in_flight ON jobs(sha256)
+            WHERE status IN ('queued', 'running');
+        """
+    )

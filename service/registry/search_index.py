@@ -17,6 +17,8 @@ import sqlite3
 from collections.abc import Iterator
 from typing import Any
 
+from service.registry.queries import ABBREVIATIONS
+
 SEARCHED_FIELDS = (
     "title",
     "numbers",
@@ -44,6 +46,15 @@ def _strings(value: Any) -> Iterator[str]:
 
 def words(value: Any) -> set[str]:
     return {w.casefold() for text in _strings(value) for w in _WORD.findall(text)}
+
+
+def spelled_out(text: str) -> str:
+    """``text`` with the spelled-out form of each abbreviation it uses added, so "PEMKAB
+    SUKABUMI" is found by "Kabupaten Sukabumi" as "Pemerintah Kabupaten Sukabumi" is by
+    "Pemkab Sukabumi" (the query side spells out the same table)."""
+    extra = [ABBREVIATIONS[w] for w in (m.casefold() for m in _WORD.findall(text))
+             if w in ABBREVIATIONS]  # fmt: skip
+    return " ".join([text, *extra]) if extra else text
 
 
 def replaced_words(conn: sqlite3.Connection, agreement_id: int, values: dict[str, Any]) -> str:
@@ -75,8 +86,12 @@ def refresh_search(
         )
     )
     names = "\n".join(
-        " ".join(
-            str(p.get(k)) for k in ("institution", "region_name", "signatory", "title") if p.get(k)
+        spelled_out(
+            " ".join(
+                str(p.get(k))
+                for k in ("institution", "region_name", "signatory", "title")
+                if p.get(k)
+            )
         )
         for p in parties
     )

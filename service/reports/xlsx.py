@@ -51,14 +51,30 @@ def report_xlsx(report: YearlyReport, *, charts: bool = True) -> bytes:
         append_row(summary, [name, value])
     if charts:
         pictures = book.create_sheet("Grafik")
-        for n, name in enumerate(CHART_TITLES):
+        at = 1
+        for name in CHART_TITLES:
             image = Image(BytesIO(chart(name, report)))
-            image.anchor = f"A{1 + n * 20}"
+            image.anchor = f"A{at}"
             pictures.add_image(image)
+            at += -(-int(image.height) // 20) + 1  # a default row is 20 pixels high
     criteria = new_sheet(book, "Evaluasi", [54, 12, 12, 12])
     append_row(criteria, ["Kriteria", "Dievaluasi", "Cakupan", "Rata-rata"], bold=True)
     for item in report.evaluation.criteria:
         append_row(criteria, [item.label, item.evaluated, item.coverage, item.average])
+    for title, groups in (
+        ("Wilayah", report.evaluation_by_region),
+        ("Jenis mitra", report.evaluation_by_party_kind),
+        ("Tahun penandatanganan", report.evaluation_by_signing_year),
+    ):
+        append_row(criteria, [])
+        append_row(criteria, [title, "Kerja sama", "Dievaluasi", "Rata-rata"], bold=True)
+        for group in groups:
+            append_row(
+                criteria,
+                [group.label or group.key, group.agreements, group.evaluated, group.average],
+            )
+    append_row(criteria, [])
+    append_row(criteria, ["Belum pernah dievaluasi", len(report.never_evaluated)])
     columns = [
         ("No. registri", 10),
         ("Jenis", 22),

@@ -41,6 +41,7 @@ from service.reports.expiring import (
 )
 from service.reports.indicators import IndicatorInput, IndicatorSet, IndicatorStore
 from service.reports.pdf import report_pdf
+from service.reports.report_cache import cached_yearly
 from service.reports.submissions import NOTE_MAX, BodyReport, SubmissionStore
 from service.reports.xlsx import report_xlsx
 from service.reports.yearly import YearlyReport, body_rows, report_body, yearly_from_registry
@@ -167,9 +168,7 @@ async def yearly_chart(
     state: State, principal: Viewer, name: ChartName, year: Year, body: BodyCode = None
 ) -> Response:
     def build() -> bytes:
-        report = yearly_from_registry(
-            state.registry, year, region_scope=principal.region, body=body
-        )
+        report = cached_yearly(state.registry, year, region_scope=principal.region, body=body)
         return chart(name, report)
 
     return Response(await run_in_threadpool(build), media_type="image/png")

@@ -15,7 +15,7 @@
       var o = document.createElement("option");
       o.value = value; o.textContent = text; district.appendChild(o);
     }
-    if (!prov.value) { add("", "— pilih provinsi dulu —"); return; }
+    if (!prov.value) { add("", "(pilih provinsi dulu)"); return; }
     add(prov.value, "— seluruh provinsi —");
     (data[prov.value] || []).forEach(function (r) { add(r[0], r[1]); });
   });
