@@ -32,7 +32,7 @@ from bench.samples import Sample, load_manifest, load_real_dev, pick_quick
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "bench" / "out"
-SUBS = ("ocr", "registry", "api", "pipeline", "queue_scaling", "monev")
+SUBS = ("ocr", "registry", "api", "pipeline", "queue_scaling", "memory", "monev")
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
@@ -248,6 +248,8 @@ def run_sub(name: str, args: argparse.Namespace, corpus_dir: Path) -> dict[str, 
             figures = module.run(corpus_dir, out_dir, workers=args.workers)
         elif name == "pipeline":
             figures = module.run(out_dir, workers=args.workers)
+        elif name == "memory":
+            figures = module.run(out_dir, files=200 if args.quick else 1000)
         elif name == "queue_scaling":
             figures = module.run(out_dir)
         else:

@@ -329,6 +329,10 @@ def read_plans(
                         if finished is not None:
                             yield finished, finished.document()
                 stream.submit(pid * _TASKS_PER_PLAN + i, plan.tasks[i])
+            for tid, page in stream.collect(block=False):  # hand finished documents on now
+                finished = accept(tid, page)
+                if finished is not None:
+                    yield finished, finished.document()
         while stream.busy():
             for tid, page in stream.collect():
                 finished = accept(tid, page)

@@ -144,10 +144,13 @@ class FilingFailedError(JobError):
 
 
 class WorkerLostError(JobError):
-    """The job was retried until its attempts ran out without a worker finishing it."""
+    """The job's lease lapsed ``job_max_attempts`` times (its worker died, was
+    killed or lost the machine each time): the job's final, typed failure. The
+    file itself may be fine; uploading it again starts a new job."""
 
     code = "worker_lost"
     status = 503
+    exit_code = 1
 
 
 class WorkerCrashedError(JobError):

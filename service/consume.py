@@ -28,12 +28,13 @@ import socket
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import BaseModel
 
-from extractor.ingest import PageCache, Plan, check_size, plan_document, read_document, read_plans
+from extractor.ingest import PageCache, Plan, check_size, plan_document, read_plans
 from extractor.ocr.pool import OcrPool
 from extractor.pipeline import extract_document
 from extractor.sniff import sniff_mime
@@ -83,28 +84,9 @@ def preflight(ctx: Context) -> None:
     ctx.sha256 = ctx.sha256 or hashlib.sha256(ctx.data).hexdigest()  # known: not again
 
 
-def read_pages(ctx: Context) -> None:
-    try:
-        ctx.document = read_document(
-            ctx.data,
-            name=ctx.name,
-            settings=ctx.settings,
-            pool=ctx.pool,
-            cache=ctx.cache,
-            sha256=ctx.sha256 or None,
-            mime=ctx.mime or None,
-        )
-    except KerjasamaError:
-        raise
-    except Exception as exc:  # a bug reading one file fails that file, never the worker
-        log.exception("reading %s crashed", ctx.name)
-        raise ExtractorCrashError(f"{type(exc).__name__}: {exc}") from exc
-    ctx.sha256 = ctx.document.sha256
-
-
 def plan_pages(ctx: Context) -> None:
     """The text layer of every page, and the list of pages OCR must read (``ctx.plan``)."""
-    try:
+    with _fails_the_file(ctx):
         ctx.plan = plan_document(
             ctx.data,
             name=ctx.name,
@@ -112,9 +94,25 @@ def plan_pages(ctx: Context) -> None:
             sha256=ctx.sha256 or None,
             mime=ctx.mime or None,
         )
+
+
+def read_pages(ctx: Context) -> None:
+    """``plan_pages``, then the OCR pages over ``ctx.pool`` (checkpointed in ``ctx.cache``)."""
+    plan_pages(ctx)
+    assert ctx.plan is not None
+    with _fails_the_file(ctx):
+        for _, document in read_plans([ctx.plan], pool=ctx.pool, cache=ctx.cache):
+            ctx.plan, ctx.document, ctx.sha256 = None, document, document.sha256
+
+
+@contextmanager
+def _fails_the_file(ctx: Context) -> Iterator[None]:
+    """A bug reading one file fails that file (typed), never the worker or the run."""
+    try:
+        yield
     except KerjasamaError:
         raise
-    except Exception as exc:  # a bug reading one file fails that file, never the run
+    except Exception as exc:
         log.exception("reading %s crashed", ctx.name)
         raise ExtractorCrashError(f"{type(exc).__name__}: {exc}") from exc
 

@@ -210,6 +210,8 @@ def test_evaluations_expiring_yearly_and_region_scope(tmp_path: Path) -> None:
         table = {line[0]: dict(zip(header, line, strict=True)) for line in lines}
         assert table[pariwisata]["Keadaan"] == "Sudah berakhir"
         assert table[sampah][governance] == 5 and table[air]["Rata-rata evaluasi"] == 2.0
+        assert table[air]["Pernah dievaluasi"] == "ya"
+        assert table[pariwisata]["Pernah dievaluasi"] == "belum pernah"
 
         pdf = jatim.get("/api/v1/monev/reports/yearly", params={"year": 2024, "format": "pdf"})
         assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")

@@ -34,6 +34,10 @@ def test_kept_until_the_registry_changes(tmp_path: Path) -> None:
     first = _file(registry, 1)
     report = cached_yearly(registry, YEAR, region_scope=None, body="35")
     assert cached_yearly(registry, YEAR, region_scope=None, body="35") is report
+    assert cached_yearly(registry, YEAR, region_scope="35", body=None) is not report  # scoped
+    assert cached_yearly(registry, YEAR, region_scope="35", body="35") is cached_yearly(
+        registry, YEAR, region_scope="35", body=None
+    )  # the default body is the caller's region: one report
     assert [r.id for r in report.rows] == [first]
 
     second = _file(registry, 2)

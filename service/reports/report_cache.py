@@ -17,7 +17,7 @@ import time
 from collections import OrderedDict
 from typing import TYPE_CHECKING
 
-from service.reports.yearly import YearlyReport, yearly_from_registry
+from service.reports.yearly import YearlyReport, report_body, yearly_from_registry
 
 if TYPE_CHECKING:
     from service.registry import Registry
@@ -40,7 +40,10 @@ def registry_token(registry: Registry) -> tuple[object, ...]:
 def cached_yearly(
     registry: Registry, fiscal_year: int, *, region_scope: str | None, body: str | None
 ) -> YearlyReport:
-    """``yearly_from_registry``, or the same report built moments ago."""
+    """``yearly_from_registry``, or the same report built moments ago (the
+    body resolved first, so the page's default body and the charts' explicit
+    one are the same report)."""
+    body = report_body(region_scope, body).code
     key = (
         id(registry),
         registry_token(registry),

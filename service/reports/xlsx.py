@@ -92,6 +92,7 @@ def report_xlsx(report: YearlyReport, *, charts: bool = True) -> bytes:
         ("Keadaan", 22),
         ("Status peninjauan", 16),
         ("Rata-rata evaluasi", 12),
+        ("Pernah dievaluasi", 14),
         *((c.label, 16) for c in CRITERIA),
     ]
     sheet = new_sheet(book, "Kerja sama", [w for _, w in columns])
@@ -117,6 +118,7 @@ def report_xlsx(report: YearlyReport, *, charts: bool = True) -> bytes:
                 AGREEMENT_STATE_LABELS[row.state],
                 label(STATUS_LABELS, row.status),
                 row.evaluation_average,
+                "ya" if row.ever_evaluated else "belum pernah",
                 *((row.scores or {}).get(c.code) for c in CRITERIA),
             ],
         )

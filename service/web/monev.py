@@ -31,9 +31,10 @@ from service.reports.deadline import deadline_info, due_fiscal_year
 from service.reports.evaluations import YEAR_MAX, YEAR_MIN, EvaluationInput, EvaluationStore
 from service.reports.expiring import EXPIRY_LISTS, MAX_DAYS, expiry_actions
 from service.reports.indicators import MAX_ITEMS, IndicatorInput, IndicatorStore
+from service.reports.report_cache import cached_yearly
 from service.reports.row_filter import Evaluated, RowFilter, rows_link
 from service.reports.submissions import SubmissionStore
-from service.reports.yearly import body_rows, report_body, yearly_from_registry
+from service.reports.yearly import body_rows, report_body
 from service.web.shared import check_csrf, page
 
 router = APIRouter(prefix="/review/monev", include_in_schema=False)
@@ -79,9 +80,8 @@ def monev_page(
 ) -> HTMLResponse:
     today = dt.date.today()
     fiscal_year = year if year is not None else due_fiscal_year(today)
-    report = yearly_from_registry(
-        state.registry, fiscal_year, region_scope=principal.region, body=body
-    )
+    # The chart images this page loads read the same kept report.
+    report = cached_yearly(state.registry, fiscal_year, region_scope=principal.region, body=body)
     target = report_body(principal.region, report.body)
     narrow = RowFilter(keadaan, jenis, aktif, wilayah, mitra, tahun, bidang, nilai, status)
     [record] = SubmissionStore(state.registry).reports(fiscal_year, [target])
