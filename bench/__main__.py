@@ -43,6 +43,12 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--no-cache", action="store_true", help="re-read every file (OCR again)")
     parser.add_argument("--count", type=int, default=200, help="agreements to generate")
     parser.add_argument("--seed", type=int, default=20260)
+    parser.add_argument(
+        "--extra-per-family",
+        type=int,
+        default=3,
+        help="generated agreements of each held-out family outside the rotation",
+    )
     parser.add_argument("--kinds", default="digital,scan", help="kinds to generate")
     parser.add_argument("--limit", type=int, default=None, help="at most N files per source")
     parser.add_argument(
@@ -123,12 +129,13 @@ def generate_corpus(args: argparse.Namespace, console: Console) -> tuple[Path | 
     """The larger generated set, made again only when count, seed or generator changed."""
     out = OUT / "corpus"
     stamp = out / ".bench-stamp"
-    wanted = f"{args.count} {args.seed} {args.kinds} {_generator_digest()}"
+    wanted = f"{args.count} {args.extra_per_family} {args.seed} {args.kinds} {_generator_digest()}"
     if (out / "manifest.json").exists() and stamp.exists() and stamp.read_text() == wanted:
         return out, None
     command = [
         sys.executable, "-m", "corpusgen", "--count", str(args.count), "--out", str(out),
         "--kinds", args.kinds, "--seed", str(args.seed),
+        "--extra-per-family", str(args.extra_per_family),
     ]  # fmt: skip
     console.print(f"generating corpus: {' '.join(command[1:])}")
     started = time.perf_counter()

@@ -2,7 +2,8 @@
 
 A reviewer opens the lowest-confidence fields first, so confidence is worth as
 much as accuracy. Two figures per group, over every scored field of every
-document (a party sub-field takes the ``parties`` confidence):
+document (a party sub-field takes its own confidence, ``parties.signatory``,
+when the extraction gives one, else the ``parties`` confidence):
 
 - AUROC of confidence against correctness: the chance that a right field has
   a higher confidence than a wrong one (ties count half);
@@ -33,7 +34,7 @@ class Judged:
 def judged_fields(scores: Mapping[str, float], confidence: Mapping[str, Any]) -> list[Judged]:
     out = []
     for key, value in scores.items():
-        conf = confidence.get(key.split(".", 1)[0])
+        conf = confidence.get(key, confidence.get(key.split(".", 1)[0]))
         if conf is None:
             continue
         out.append(Judged(float(conf), value >= CORRECT))

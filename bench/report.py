@@ -100,9 +100,20 @@ def _real_groups(outcomes: list[Outcome]) -> list[tuple[str, Callable[[Outcome],
     return groups
 
 
+def _family_groups(outcomes: list[Outcome]) -> list[tuple[str, Callable[[Outcome], bool]]]:
+    """Each held-out generated family on its own: the signature families (many parties in a
+    grid, stamps over names, handwritten numbers) are measured apart from the rest."""
+    names = sorted({o.sample.family for o in outcomes if o.sample.split == "held-out"})
+
+    def of_family(name: str) -> Callable[[Outcome], bool]:
+        return lambda o: o.sample.split == "held-out" and o.sample.family == name
+
+    return [(f"held-out·{name}", of_family(name)) for name in names if name]
+
+
 def group_figures(outcomes: list[Outcome], workers: int) -> dict[str, GroupFigures]:
     out: dict[str, GroupFigures] = {}
-    for name, member in [*_group_members(), *_real_groups(outcomes)]:
+    for name, member in [*_group_members(), *_real_groups(outcomes), *_family_groups(outcomes)]:
         chosen = [o for o in outcomes if member(o)]
         if not chosen:
             continue
@@ -296,6 +307,12 @@ def print_fields(console: Console, results: dict[str, Any]) -> None:
             groups,
             [*KINDS, "all generated"],
             which="baseline",
+        ),
+        _accuracy_table(
+            "Held-out generated families, each apart",
+            groups,
+            [n for n in groups if n.startswith("held-out·")],
+            short=True,
         ),
         _accuracy_table(
             "Real-dev per source and leave-one-source-out",

@@ -20,9 +20,22 @@ def main(argv: list[str] | None = None) -> int:
         help="comma-separated subset of digital,scan,photo,image",
     )
     ap.add_argument("--dpi", type=int, default=200, help="resolution of scans and images")
+    ap.add_argument(
+        "--extra-per-family",
+        type=int,
+        default=0,
+        help="agreements of each family outside the rotation (held-out signature families)",
+    )
     args = ap.parse_args(argv)
     kinds = [k.strip() for k in args.kinds.split(",") if k.strip()]
-    manifest = build_corpus(args.out, seed=args.seed, count=args.count, kinds=kinds, dpi=args.dpi)
+    manifest = build_corpus(
+        args.out,
+        seed=args.seed,
+        count=args.count,
+        kinds=kinds,
+        dpi=args.dpi,
+        extra_per_family=args.extra_per_family,
+    )
     n_files = sum(len(d["files"]) for d in manifest["documents"])
     print(f"{len(manifest['documents'])} agreements, {n_files} files -> {args.out}")
     return 0

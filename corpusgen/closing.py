@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
 from corpusgen.dates_id import long_date
-from corpusgen.drafting import Draft
+from corpusgen.drafting import Draft, weighted
 from corpusgen.layout import (
     Center,
     PageBreak,
@@ -11,10 +13,15 @@ from corpusgen.layout import (
     SigColumn,
     Signatures,
 )
+from corpusgen.people import make_person
+from corpusgen.sigblocks import GridCell, SignatureGrid
 
 
 def signatures(s: Draft) -> None:
     """The closing sentence and the signature columns (meterai, stamps)."""
+    if s.fam.sig_layout == "grid":
+        grid_signatures(s)
+        return
     seed, rng, fam, d = s.seed, s.rng, s.fam, s.d
     parties, roles, b, kw = s.parties, s.roles, s.b, s.kw
     place = s.place
@@ -100,3 +107,92 @@ def annex(s: Draft) -> None:
         notes.append("annex (Lampiran) with a work plan after the signatures")
     if s.sig_place_only:
         notes.append("signing place only in the 'Ditandatangani di' line above the signatures")
+
+
+_WITNESSES = (
+    "Kepala Dinas Pendidikan Provinsi {p}",
+    "Sekretaris Daerah Provinsi {p}",
+    "Kepala Biro Pemerintahan dan Otonomi Daerah Provinsi {p}",
+)
+_BREAK = re.compile(r"\s(?=(?:Kabupaten|Kota|Provinsi|PT\.?|Daerah|Universitas)\b)")
+
+
+def _two_lines(jabatan: str) -> list[str]:
+    """A jabatan broken where a printed block breaks it: before the region or the company."""
+    parts = _BREAK.split(jabatan, maxsplit=1)
+    if len(parts) == 2 and parts[0].strip():
+        return [parts[0].strip(), parts[1].strip()]
+    words = jabatan.split()
+    half = max(1, len(words) // 2)
+    return [" ".join(words[:half]), " ".join(words[half:])] if len(words) > 1 else [jabatan]
+
+
+def grid_signatures(s: Draft) -> None:
+    """Signature cells in a grid: labels or only jabatan, the jabatan on two lines or under the
+    name, stamps and meterai over names, and a 'Mengetahui' official who is no party."""
+    seed, rng, fam, d, parties, roles, b, kw = (
+        s.seed,
+        s.rng,
+        s.fam,
+        s.d,
+        s.parties,
+        s.roles,
+        s.b,
+        s.kw,
+    )
+    upper = rng.random() < 0.7
+    place = weighted(rng, fam.jabatan_places)
+    meterai = "Meterai 10000" if d.year >= 2021 else "Materai 6000"
+    cells: list[GridCell] = []
+    for i, p in enumerate(parties):
+        label = f"{roles[i]},"
+        below: list[str] = []
+        if place == "no-label":
+            header, below = [f"{p.jabatan.upper()},"], []
+        elif place == "two-lines":
+            header, below = [label, *(t.upper() for t in _two_lines(p.jabatan))], []
+        elif place == "below":
+            inst = p.institution
+            job = p.jabatan.replace(inst, "").strip(" ,") or p.jabatan
+            header, below = [label, inst.upper()], [job.upper()]
+        else:
+            header, below = [label, p.jabatan.upper()], []
+        over = rng.random() < fam.stamp_over_name
+        cells.append(
+            GridCell(
+                header,
+                p.signatory.styled(upper),
+                p.signatory.nip,
+                below,
+                meterai if (i == 0 or rng.random() < 0.3) else None,
+                stamp_over_name=over,
+                meterai_over_name=over and rng.random() < 0.5,
+                seed=seed * 10 + i,
+            )
+        )
+    witness = None
+    if rng.random() < fam.mengetahui:
+        region = next((p.region for p in parties if p.region is not None), None)
+        province = region.province_name if region is not None else "Jawa Barat"
+        official = make_person(rng, civil_servant=True, year=d.year)
+        witness = GridCell(
+            ["Mengetahui,", rng.choice(_WITNESSES).format(p=province)],
+            official.styled(upper),
+            official.nip,
+            seed=seed * 10 + 99,
+        )
+        s.notes.append(f"'Mengetahui' official {official.full} signs under the grid: not a party")
+    per_row = 3 if len(parties) > 4 else 2
+    b.add(
+        Para(
+            f"Demikian {kw} ini dibuat dan ditandatangani oleh PARA PIHAK dalam rangkap "
+            f"{len(parties)} bermeterai cukup dan mempunyai kekuatan hukum yang sama.",
+            gap=8,
+            keep=True,
+        ),
+        SignatureGrid(cells, per_row=per_row, witness=witness),
+    )
+    s.notes.append(f"signature grid ({per_row} a row), jabatan {place}")
+    if any(c.stamp_over_name for c in cells):
+        s.notes.append("stamps or meterai over printed names")
+    s.upper = upper

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from corpusgen.degrade import plan_pages, render_image, render_multipage_tiff, render_scan_pdf
-from corpusgen.families import FAMILIES
+from corpusgen.families import EXTRA_FAMILIES, ROTATION_FAMILIES
 from corpusgen.render import render_digital_pdf
 from corpusgen.sample import GENERATOR_VERSION, Sample, generate_sample
 
@@ -28,9 +28,11 @@ class Planned:
     files: list[dict[str, Any]]
 
 
-def plan_samples(seed: int, count: int) -> list[Sample]:
-    """The agreements of the corpus, with their relations, in a fixed order."""
-    fams = sorted(FAMILIES)
+def plan_samples(seed: int, count: int, extra_per_family: int = 0) -> list[Sample]:
+    """The agreements of the corpus, with their relations, in a fixed order; then
+    ``extra_per_family`` agreements of each family outside the rotation (appended, so the
+    first ``count`` stay byte for byte what they were)."""
+    fams = list(ROTATION_FAMILIES)
     out: list[Sample] = []
     used_parents: set[str] = set()
     for i in range(count):
@@ -64,6 +66,9 @@ def plan_samples(seed: int, count: int) -> list[Sample]:
             dtype = "NK" if i % 10 in (1, 4) else None
             sample = generate_sample(s_seed, family=fam, doc_type=dtype)
         out.append(sample)
+    for k, extra in enumerate(EXTRA_FAMILIES):
+        for j in range(extra_per_family):
+            out.append(generate_sample(seed * 1000 + 500_000 + k * 1000 + j, family=extra))
     return out
 
 
@@ -113,7 +118,13 @@ def _file_plan(i: int, kinds: Iterable[str]) -> list[tuple[str, str, dict[str, A
 
 
 def build_corpus(
-    out: Path, *, seed: int, count: int, kinds: Iterable[str] = FILE_KINDS, dpi: int = 200
+    out: Path,
+    *,
+    seed: int,
+    count: int,
+    kinds: Iterable[str] = FILE_KINDS,
+    dpi: int = 200,
+    extra_per_family: int = 0,
 ) -> dict[str, Any]:
     """Write files, truth and manifest under ``out``; returns the manifest."""
     kinds = [k for k in kinds]
@@ -122,7 +133,7 @@ def build_corpus(
         raise ValueError(f"unknown file kinds {sorted(bad)}; expected {FILE_KINDS}")
     (out / "files").mkdir(parents=True, exist_ok=True)
     (out / "truth").mkdir(parents=True, exist_ok=True)
-    samples = plan_samples(seed, count)
+    samples = plan_samples(seed, count, extra_per_family)
     docs: list[dict[str, Any]] = []
     for i, sample in enumerate(samples):
         pdf = render_digital_pdf(sample)

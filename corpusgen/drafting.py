@@ -39,6 +39,22 @@ _REGULATIONS = (
     "Peraturan Pemerintah Nomor 12 Tahun 2019 tentang Pengelolaan Keuangan Daerah",
 )
 ORDINALS = ("PERTAMA", "KEDUA", "KETIGA")
+_UNITS = ("", "SATU", "DUA", "TIGA", "EMPAT", "LIMA", "ENAM", "TUJUH", "DELAPAN", "SEMBILAN")
+
+
+def role_ordinal(n: int) -> str:
+    """The ordinal of party ``n`` as agreements spell it: KESATU ... KESEBELAS, KEDUA BELAS,
+    KEDUA PULUH DELAPAN (spelled here, not taken from the extractor it tests)."""
+    if n == 1:
+        return "KESATU"
+    if n < 10:
+        return f"KE{_UNITS[n]}"
+    if n in (10, 11):
+        return "KESEPULUH" if n == 10 else "KESEBELAS"
+    if n < 20:
+        return f"KE{_UNITS[n - 10]} BELAS"
+    tens, unit = divmod(n, 10)
+    return f"KE{_UNITS[tens]} PULUH" + (f" {_UNITS[unit]}" if unit else "")
 
 
 @dataclass
@@ -255,3 +271,5 @@ class Draft:
     end: dt.date | None = None
     upper: bool = False
     sig_place_only: bool = False
+    hand: tuple[int, str, int] | None = None
+    """(party index, number, which dotted blank) of a number filled in by hand"""

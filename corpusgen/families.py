@@ -34,6 +34,15 @@ class Family:
     scope_marker: str = "letter"  # letter | number
     sig_lead: bool = False
     sig_order: str = "12"  # "12": first party left; "21": first party right
+    sig_layout: str = "columns"  # columns | grid (corpusgen/sigblocks.py)
+    jabatan_places: tuple[tuple[str, float], ...] = (("above", 1.0),)
+    """grid cells: above (label + jabatan), two-lines, below (under the name), no-label"""
+    mengetahui: float = 0.0  # share with a 'Mengetahui' official under the grid
+    stamp_over_name: float = 0.0  # share of grid cells with the stamp/meterai over the name
+    hand_numbers: float = 0.0  # share whose number of one party is handwritten in the blank
+    in_rotation: bool = True
+    """False: not in the committed set's family rotation (it must stay under 25 MB and
+    byte-stable); generated as extra documents of the benchmark set (``--extra-per-family``)."""
     recitals: bool = True
     english_subtitle: bool = False
     extras: tuple[str, ...] = field(
@@ -254,5 +263,80 @@ FAMILIES: dict[str, Family] = {
     )
 }
 
+FAMILIES.update(
+    {
+        f.name: f
+        for f in (
+            Family(
+                "banyak-pihak",
+                True,
+                "HELD OUT. A province with many kabupaten/kota (6 to 28 parties): Kesepakatan "
+                "Bersama, roles up to PIHAK KEDUA PULUH DELAPAN, a signature grid of three cells "
+                "a row over pages, cells often without a PIHAK label (only 'BUPATI X,'), stamps "
+                "over names, a 'Mengetahui' official under the grid.",
+                Style(page=F4, typeface="times", size=11, leading=1.3, margins=(75, 65, 60, 75)),
+                Furniture(page_numbers="dash-top"),
+                (
+                    ("pemprov", *("pemkab",) * 5),
+                    ("pemprov", *("pemkab",) * 7, "pemkot"),
+                    ("pemprov", *("pemkab",) * 11),
+                    ("pemprov", *("pemkab",) * 20, *("pemkot",) * 7),
+                ),
+                doc_types=(("NK", 0.7), ("PKS", 0.3)),
+                nk_words=("KESEPAKATAN BERSAMA",),
+                conj="DAN",
+                header="logos",
+                numbers="upper",
+                date_forms=(("words", 0.6), ("mixed", 0.4)),
+                roles=("PIHAK KESATU", "PIHAK KEDUA", "PIHAK KETIGA"),
+                party_style="inline",
+                articles="pasal-heading",
+                scope_marker="letter",
+                sig_layout="grid",
+                jabatan_places=(("no-label", 0.5), ("above", 0.3), ("two-lines", 0.2)),
+                mengetahui=0.5,
+                stamp_over_name=0.4,
+                extras=("monev", "kahar"),
+                in_rotation=False,
+            ),
+            Family(
+                "tanda-tangan-basah",
+                True,
+                "HELD OUT. Two or three parties signing in wet ink over their names: stamps and "
+                "meterai over the printed name, the jabatan on two lines or under the name, a "
+                "'Mengetahui' Kepala Dinas, and one party's number handwritten in the dotted "
+                "blank (the expected outcome is low confidence, not a confident wrong number).",
+                Style(page=A4, typeface="times", size=11.5, leading=1.35, margins=(80, 65, 60, 80)),
+                Furniture(page_numbers="halaman-bottom"),
+                (
+                    ("swasta", "pemkab"),
+                    ("bumd", "pemkot"),
+                    ("pemkab", "pemkab"),
+                    ("universitas", "pemkot"),
+                    ("pemprov", "pemkab", "swasta"),
+                ),
+                doc_types=(("PKS", 0.6), ("NK", 0.4)),
+                nk_words=("KESEPAKATAN BERSAMA", "NOTA KESEPAHAMAN"),
+                header="kop",
+                numbers="upper",
+                date_forms=(("words", 0.7), ("plain", 0.3)),
+                roles=("PIHAK KESATU", "PIHAK KEDUA", "PIHAK KETIGA"),
+                party_style="inline",
+                articles="pasal-heading",
+                scope_marker="number",
+                sig_layout="grid",
+                jabatan_places=(("two-lines", 0.4), ("below", 0.4), ("above", 0.2)),
+                mengetahui=0.6,
+                stamp_over_name=0.7,
+                hand_numbers=0.7,
+                in_rotation=False,
+            ),
+        )
+    }
+)
+
+ROTATION_FAMILIES = tuple(sorted(n for n, f in FAMILIES.items() if f.in_rotation))
+"""The families of the committed set's rotation (and of a sample drawn without a family)."""
+EXTRA_FAMILIES = tuple(sorted(n for n, f in FAMILIES.items() if not f.in_rotation))
 TUNING_FAMILIES = tuple(n for n, f in FAMILIES.items() if not f.held_out)
 HELD_OUT_FAMILIES = tuple(n for n, f in FAMILIES.items() if f.held_out)

@@ -245,6 +245,8 @@ def place_words(
 class Block:
     keep_with_next = False
     keep_together = False
+    top_anchored = False
+    """rows emit from their top line (signature blocks), not from a text baseline"""
 
     def rows(self, st: Style) -> list[Row]:
         raise NotImplementedError
@@ -637,7 +639,7 @@ def paginate(blocks: Sequence[Block], st: Style, furniture: Furniture) -> list[P
                 continue
             lines, under, over = row.emit(
                 y - row.height * 0.8
-                if not isinstance(block, (Signatures, Kop, Logos))
+                if not (isinstance(block, (Signatures, Kop, Logos)) or block.top_anchored)
                 else y - st.size
             )
             page.body.extend(lines)

@@ -17,6 +17,7 @@ from PIL import Image, ImageDraw, ImageFont
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
+from corpusgen.handwriting import handwriting_image
 from corpusgen.layout import Graphic, Page
 
 
@@ -79,6 +80,10 @@ def _graphic(c: Canvas, g: Graphic) -> None:
         c.drawImage(ImageReader(img), g.x, g.y, g.w, g.h, mask="auto")
     elif g.kind == "logo":
         _logo(c, g)
+    elif g.kind == "handwriting":
+        pen = handwriting_image(g.label, g.seed)
+        h = g.w * pen.height / pen.width
+        c.drawImage(ImageReader(pen), g.x, g.y, g.w, h, mask="auto")
     c.restoreState()
 
 

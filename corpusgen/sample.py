@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from dataclasses import replace
 from typing import Any
 
 from corpusgen import articles, closing, front
@@ -23,10 +24,12 @@ from corpusgen.drafting import (
     choose_parties,
     draw_signing_date,
     party_slug,
+    role_ordinal,
     title_case,
     weighted,
 )
-from corpusgen.families import FAMILIES
+from corpusgen.families import FAMILIES, ROTATION_FAMILIES
+from corpusgen.handwriting import fill_blank
 from corpusgen.layout import paginate
 from corpusgen.numbering import number_for
 from corpusgen.parties import PartySpec
@@ -68,7 +71,7 @@ def generate_sample(
     if doc_type is not None and doc_type not in ("NK", "PKS", "ADENDUM"):
         raise ValueError(f"unknown doc_type {doc_type!r}; expected NK, PKS or ADENDUM")
     rng = random.Random(seed)
-    fam = FAMILIES[family] if family else FAMILIES[rng.choice(sorted(FAMILIES))]
+    fam = FAMILIES[family] if family else FAMILIES[rng.choice(ROTATION_FAMILIES)]
     dtype = doc_type or weighted(rng, fam.doc_types)
     d = draw_signing_date(rng, parent)
     parties = choose_parties(rng, fam, d.year, parent)
@@ -81,11 +84,16 @@ def generate_sample(
     if parent is not None and rng.random() < 0.5 and dtype == "PKS":
         # an implementing agreement is often signed by heads of units, not the heads of region
         parties = [_delegate(rng, p, d.year) for p in parties]
+    if len(parties) > 4:
+        parties = _collective_heading(parties)
     kinds = {p.kind for p in parties}
     topics = [t for t in TOPICS if not t.kinds or kinds & set(t.kinds)]
     topic = parent.topic if parent is not None and parent.topic else rng.choice(topics)
 
-    roles = [fam.roles[i] for i in range(len(parties))]
+    roles = [
+        fam.roles[i] if i < len(fam.roles) else f"PIHAK {role_ordinal(i + 1)}"
+        for i in range(len(parties))
+    ]
     notes: list[str] = []
     # about one in ten is a long agreement: cover, every optional article, details, annex
     long_doc = fam.name != "ringkas" and dtype != "ADENDUM" and rng.random() < 0.12
@@ -101,6 +109,14 @@ def generate_sample(
         shared = other.truth["numbers"][min(idx, len(other.truth["numbers"]) - 1)]
         numbers_all[idx] = shared
         notes.append(f"number {shared} is also printed on {other.id} (a different agreement)")
+    hand = None
+    if fam.hand_numbers and rng.random() < fam.hand_numbers:
+        filled = [i for i, n in enumerate(numbers_all) if n]
+        if filled:
+            i = rng.choice(filled)
+            blanks_before = sum(1 for n in numbers_all[:i] if n is None)
+            hand = (i, str(numbers_all[i]), blanks_before)
+            numbers_all[i] = None  # printed as a dotted blank, written over by hand
     b = Builder(fam, rng)
     s = Draft(
         seed=seed,
@@ -118,6 +134,7 @@ def generate_sample(
         numbers_all=numbers_all,
         b=b,
     )
+    s.hand = hand
     for section in SECTIONS:
         section(s)
     return _finish(s)
@@ -144,6 +161,12 @@ def _finish(s: Draft) -> Sample:
     )
     wrong_weekday = s.wrong_weekday
     pages = paginate(b.blocks, fam.style, fam.furniture)
+    if s.hand is not None:
+        i, number, nth = s.hand
+        if fill_blank(pages, number, seed, nth):
+            at = sum(1 for n in s.numbers_all[:i] if n)
+            printed_numbers = [*printed_numbers[:at], number, *printed_numbers[at:]]
+            notes.append(f"number {number} of {roles[i]} handwritten in the dotted blank")
     party_truth = []
     for i, p in enumerate(parties):
         party_truth.append(
@@ -205,8 +228,6 @@ def _finish(s: Draft) -> Sample:
 
 def _delegate(rng: random.Random, p: PartySpec, year: int) -> PartySpec:
     """The same body signing through a unit head (Kepala Dinas, Direktur) with a NIP."""
-    from dataclasses import replace
-
     if p.kind in ("pemprov", "pemkab", "pemkot"):
         where = (
             p.region.name
@@ -228,3 +249,16 @@ def _delegate(rng: random.Random, p: PartySpec, year: int) -> PartySpec:
             jabatan=f"Kepala {unit} {where}",
         )
     return p
+
+
+def _collective_heading(parties: list[PartySpec]) -> list[PartySpec]:
+    """A province with many kabupaten/kota heads the agreement with one collective name
+    ("... DAN PEMERINTAH KABUPATEN/KOTA SE-PROVINSI X"); each party is still defined in
+    the parties clause, where the truth's institutions come from."""
+    first = parties[0]
+    province = (first.region.name if first.region is not None else "").upper()
+    if not province.startswith("PROVINSI"):
+        province = f"PROVINSI {province}".strip()
+    collective = [f"PEMERINTAH KABUPATEN/KOTA SE-{province}"]
+    middle = [replace(p, heading=[]) for p in parties[1:-1]]
+    return [first, *middle, replace(parties[-1], heading=collective)]

@@ -12,7 +12,8 @@ the document). A field that stays ambiguous loses confidence instead; a
 line the engine cannot read with any confidence (handwriting) is marked low.
 Every change and every doubt is written into the evidence's ``rule``.
 
-Today the numbers field: the registry's key and its weakest field.
+The numbers field (the registry's key and its weakest field) here; signatories and
+jabatan in ``secondlook_names.py``, with this module's crops.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from rapidfuzz import fuzz
 from extractor.ocr.engine import LineReading, OcrEngine, get_engine
 from extractor.rules.number_grammar import check, only_lookalikes, repairs, same_number
 from extractor.rules.numbers import clean_number, numbers_from_line
+from extractor.secondlook_names import look_at_names
 from models import Box, Document, Extraction, Page, Settings
 
 WEAK = 0.9
@@ -265,6 +267,11 @@ def second_look(
     started = time.perf_counter()
     look = _look_at_numbers(document, extraction, engine)
     look.seconds = round(time.perf_counter() - started, 4)
-    extraction.second_look_seconds = look.seconds
     extraction.warnings.extend(f"numbers: {n}" for n in look.notes if "->" in n or "disagree" in n)
-    return extraction, [look]
+    started = time.perf_counter()
+    changed, doubted, notes = look_at_names(document, extraction, engine, reread)
+    names = Look("parties", changed=changed, doubted=doubted, notes=notes)
+    names.seconds = round(time.perf_counter() - started, 4)
+    extraction.warnings.extend(f"parties: {n}" for n in notes if "->" in n or "disagree" in n)
+    extraction.second_look_seconds = round(look.seconds + names.seconds, 4)
+    return extraction, [look, names]

@@ -63,6 +63,9 @@ class Settings(BaseSettings):
     """Projection-profile deskew before OCR (off only to measure its worth)."""
     workers: int = 0
     """Processes for OCR and backfill; 0 = one per core."""
+    calibrated_confidence: bool = True
+    """Field confidences from the fitted calibration model (extractor/calibrate.py); off
+    only to measure its worth (the rules' own confidences are then reported)."""
 
     tessdata_dir: Path = Path("/usr/share/tesseract-ocr/5/tessdata")
     """Tesseract's language data (Debian's tesseract-ocr 5 path); read only from here."""

@@ -34,3 +34,11 @@ def test_party_sub_fields_take_the_parties_confidence() -> None:
     assert judged == [Judged(0.9, True), Judged(0.4, False)]
     figures = calibration(judged)
     assert figures["wrong"] == 1.0 and figures["auroc"] == 1.0
+
+
+def test_a_party_sub_field_with_its_own_confidence_uses_it() -> None:
+    judged = judged_fields(
+        {"parties.signatory": 0.5, "parties.title": 1.0},
+        {"parties": 0.4, "parties.signatory": 0.2, "parties.title": 0.9},
+    )
+    assert judged == [Judged(0.2, False), Judged(0.9, True)]

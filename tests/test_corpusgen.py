@@ -16,7 +16,7 @@ from PIL import Image
 from corpusgen import generate_sample, render_digital_pdf, render_image, render_scan_pdf
 from corpusgen.corpus import FILE_KINDS, build_corpus
 from corpusgen.dates_id import MONTHS
-from corpusgen.families import FAMILIES, HELD_OUT_FAMILIES
+from corpusgen.families import EXTRA_FAMILIES, FAMILIES, HELD_OUT_FAMILIES, ROTATION_FAMILIES
 from corpusgen.parties import PARTY_KINDS
 from models import FIELD_NAMES, Extraction
 
@@ -51,7 +51,7 @@ def test_variety_over_seeds() -> None:
     assert kinds == set(PARTY_KINDS)
     forms = {s.truth["date_form"] for s in samples}
     assert forms == {"words", "words+numeric", "mixed", "plain", "numeric"}
-    assert {s.family for s in samples} == set(FAMILIES)
+    assert {s.family for s in samples} == set(ROTATION_FAMILIES)
     assert {len(s.truth["parties"]) for s in samples} == {2, 3}
     assert {s.truth["parties"][0]["role"] for s in samples} >= {"PIHAK PERTAMA", "PIHAK KESATU"}
     units = {s.truth["duration"]["unit"] for s in samples if s.truth["duration"]}
@@ -92,8 +92,10 @@ def test_truth_matches_the_digital_pdf(family: str) -> None:
         )
     )
     squeezed = re.sub(r"\s", "", text)
+    by_hand = {n for n in truth["numbers"] if f"number {n} " in " ".join(truth["notes"])}
     for number in truth["numbers"]:  # a printed "445/ 23/..." is "445/23/..." in the truth
-        assert number in squeezed
+        # a number written by hand over the dotted blank is ink, not text
+        assert (number in squeezed) != (number in by_hand)
     for party in truth["parties"]:
         assert _flat(party["institution"]) in text
         assert _flat(party["signatory"]) in text
@@ -208,11 +210,47 @@ def test_committed_manifest_is_valid() -> None:
     manifest = json.loads((COMMITTED / "manifest.json").read_text(encoding="utf-8"))
     _check_manifest(COMMITTED, manifest)
     docs = manifest["documents"]
-    assert {d["family"] for d in docs} == set(FAMILIES)
-    assert {d["family"] for d in docs if d["held_out"]} == set(HELD_OUT_FAMILIES)
+    assert {d["family"] for d in docs} == set(ROTATION_FAMILIES)
+    assert {d["family"] for d in docs if d["held_out"]} == set(HELD_OUT_FAMILIES) - set(
+        EXTRA_FAMILIES
+    )
     assert {d["doc_type"] for d in docs} == {"NK", "PKS", "ADENDUM"}
     kinds = {f["kind"] for d in docs for f in d["files"]}
     assert kinds == set(FILE_KINDS)
     assert any(d["parent_id"] for d in docs)
     total = sum(p.stat().st_size for p in COMMITTED.rglob("*") if p.is_file())
     assert total < 25 * 1024 * 1024
+
+
+def test_signature_families_are_held_out_and_outside_the_committed_rotation() -> None:
+    assert set(EXTRA_FAMILIES) == {"banyak-pihak", "tanda-tangan-basah"}
+    assert set(EXTRA_FAMILIES) <= set(HELD_OUT_FAMILIES)
+    assert not set(EXTRA_FAMILIES) & set(ROTATION_FAMILIES)
+
+
+def test_many_parties_sign_in_a_grid_with_long_ordinals() -> None:
+    sample = next(
+        s
+        for s in (generate_sample(5000 + k, family="banyak-pihak") for k in range(8))
+        if len(s.parties) > 12
+    )
+    roles = [p["role"] for p in sample.truth["parties"]]
+    assert roles[3] == "PIHAK KEEMPAT" and roles[11] == "PIHAK KEDUA BELAS"
+    text = _flat(" ".join(_pdf_pages(render_digital_pdf(sample))))
+    for party in sample.truth["parties"]:
+        assert _flat(party["signatory"]) in text
+    assert any("signature grid (3 a row)" in n for n in sample.truth["notes"])
+
+
+def test_a_handwritten_number_is_ink_over_dots_and_in_the_truth() -> None:
+    sample = next(
+        s
+        for s in (generate_sample(6000 + k, family="tanda-tangan-basah") for k in range(10))
+        if any("handwritten" in n for n in s.truth["notes"])
+    )
+    note = next(n for n in sample.truth["notes"] if "handwritten" in n)
+    number = note.split()[1]
+    assert number in sample.truth["numbers"]
+    pages = _pdf_pages(render_digital_pdf(sample))
+    assert number not in re.sub(r"\s", "", " ".join(pages))
+    assert "............" in pages[0] or "............" in pages[1]

@@ -65,7 +65,7 @@ def test_a_doubtful_number_is_re_read_and_confirmed() -> None:
     assert before < 0.9  # no year: the rules doubt it
     extraction, looks = second_look(document, extraction, Settings())
     assert extraction.numbers == ["445/23/UHK/BRSUD"]
-    (look,) = looks
+    look = looks[0]  # numbers; looks[1] is the parties' names
     rule = extraction.evidence["numbers"][0].rule or ""
     assert "second look read 'Nomor : 445/23/UHK/BRSUD'" in rule
     assert look.confirmed == 1 and extraction.confidence["numbers"] > before

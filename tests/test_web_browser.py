@@ -378,6 +378,8 @@ def test_learned_alias_shown_with_its_evidence_and_search_follows(site: Site) ->
     assert page.input_value("#p0-title") == "Bupati Sidoarjo periode 2016-2021"
     learned = page.locator("#f-parties .evidence.learned").first
     assert f"dipelajari dari koreksi #{correction} (keyakinan 0,90)" in learned.inner_text()
+    beside = page.locator("#p0-title + .learned-tag")  # and beside the value it put there
+    assert f"dipelajari dari koreksi #{correction}" in beside.inner_text()
     shot(page, "workbench-learned")
 
     # The search box: the corrected number finds the agreement, the one read before does not.

@@ -64,6 +64,22 @@ def _evidence(view: AgreementView) -> list[dict[str, Any]]:
     return boxes
 
 
+def learned_marks(parties: FieldValue) -> dict[tuple[int, str], str]:
+    """(party index, key) -> "dipelajari dari koreksi #N (keyakinan …)" for each value a
+    learned alias put there (its evidence reads "wrong → right"), shown beside the input."""
+    marks: dict[tuple[int, str], str] = {}
+    values = parties.value if isinstance(parties.value, list) else []
+    for ev in parties.evidence:
+        if not (ev.rule or "").startswith("dipelajari") or " → " not in (ev.text or ""):
+            continue
+        right = (ev.text or "").split(" → ", 1)[1]
+        for i, party in enumerate(values):
+            for key in ("institution", "signatory", "title"):
+                if isinstance(party, dict) and party.get(key) == right:
+                    marks[(i, key)] = ev.rule or ""
+    return marks
+
+
 def _first_page(fv: FieldValue) -> int | None:
     return min((ev.page for ev in fv.evidence), default=None)
 
@@ -110,6 +126,7 @@ def agreement_page(
         errors=form.errors if form else {},
         evidence_json=json.dumps(_evidence(view)),
         history=history_entries(state.registry.history(view.id)),
+        learned=learned_marks(current["parties"]),
         can_edit=can_edit,
         districts_json=region_picker.districts_json() if can_edit else "{}",
         institutions=region_picker.institution_suggestions(institutions(state)) if can_edit else [],
