@@ -6,15 +6,10 @@ import re
 
 from corpusgen.dates_id import long_date
 from corpusgen.drafting import Draft, weighted
-from corpusgen.layout import (
-    Center,
-    PageBreak,
-    Para,
-    SigColumn,
-    Signatures,
-)
+from corpusgen.layout import Center, PageBreak, Para
 from corpusgen.people import make_person
 from corpusgen.sigblocks import GridCell, SignatureGrid
+from corpusgen.signature_columns import SigColumn, Signatures
 
 
 def signatures(s: Draft) -> None:

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from corpusgen.layout import A4, F4, Furniture, Style
+from corpusgen.layout import A4, F4, Style
+from corpusgen.pagination import Furniture
 
 
 @dataclass(frozen=True)

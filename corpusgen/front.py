@@ -10,14 +10,13 @@ from corpusgen.layout import (
     Block,
     Cells,
     Center,
-    Kop,
-    Logos,
     NameTable,
     PageBreak,
     Para,
     Space,
     width,
 )
+from corpusgen.letterhead import Kop, Logos
 from corpusgen.numbering import number_for
 from corpusgen.people import make_person
 from models.calendar_id import WEEKDAYS

@@ -12,193 +12,12 @@ import random
 from dataclasses import dataclass, field
 from typing import get_args
 
+from corpusgen.institutions import AGENCIES, MINISTRIES, STREETS, W1, W2, W3
 from corpusgen.people import Person, make_person
 from corpusgen.wilayah import Region, provinces, random_province, random_regency
 from models.extraction import PartyKind
 
 PARTY_KINDS: tuple[str, ...] = get_args(PartyKind)
-
-_MINISTRIES = (
-    (
-        "Kementerian Dalam Negeri",
-        "KDN",
-        "kemendagri.go.id",
-        "Jakarta Pusat",
-        (
-            "Direktur Jenderal Bina Pembangunan Daerah",
-            "Direktur Jenderal Bina Administrasi Kewilayahan",
-            "Sekretaris Jenderal Kementerian Dalam Negeri",
-        ),
-    ),
-    (
-        "Kementerian Desa, Pembangunan Daerah Tertinggal, dan Transmigrasi",
-        "DPDTT",
-        "kemendesa.go.id",
-        "Jakarta Selatan",
-        ("Direktur Jenderal Pembangunan Desa dan Perdesaan",),
-    ),
-    (
-        "Kementerian Pertanian",
-        "KPTN",
-        "pertanian.go.id",
-        "Jakarta Selatan",
-        (
-            "Direktur Jenderal Prasarana dan Sarana Pertanian",
-            "Kepala Badan Penyuluhan dan Pengembangan SDM Pertanian",
-        ),
-    ),
-    (
-        "Kementerian Kesehatan",
-        "KES",
-        "kemkes.go.id",
-        "Jakarta Selatan",
-        ("Direktur Jenderal Kesehatan Masyarakat",),
-    ),
-    (
-        "Kementerian Pariwisata dan Ekonomi Kreatif",
-        "KPAR",
-        "kemenparekraf.go.id",
-        "Jakarta Pusat",
-        ("Deputi Bidang Industri dan Investasi",),
-    ),
-    (
-        "Kementerian Perhubungan",
-        "HUB",
-        "dephub.go.id",
-        "Jakarta Pusat",
-        ("Direktur Jenderal Perhubungan Darat",),
-    ),
-    (
-        "Kementerian Koperasi dan Usaha Kecil dan Menengah",
-        "KUKM",
-        "kemenkopukm.go.id",
-        "Jakarta Selatan",
-        ("Deputi Bidang Usaha Mikro",),
-    ),
-    (
-        "Kementerian Lingkungan Hidup dan Kehutanan",
-        "LHK",
-        "menlhk.go.id",
-        "Jakarta Pusat",
-        ("Direktur Jenderal Pengelolaan Sampah, Limbah dan Bahan Beracun Berbahaya",),
-    ),
-)
-_AGENCIES = (
-    ("Badan Pusat Statistik", "BPS", "bps.go.id", "Jakarta Pusat", "Kepala Badan Pusat Statistik"),
-    (
-        "Badan Nasional Penanggulangan Bencana",
-        "BNPB",
-        "bnpb.go.id",
-        "Jakarta Timur",
-        "Sekretaris Utama Badan Nasional Penanggulangan Bencana",
-    ),
-    (
-        "Badan Riset dan Inovasi Nasional",
-        "BRIN",
-        "brin.go.id",
-        "Jakarta Pusat",
-        "Deputi Bidang Riset dan Inovasi Daerah",
-    ),
-    (
-        "Lembaga Kebijakan Pengadaan Barang/Jasa Pemerintah",
-        "LKPP",
-        "lkpp.go.id",
-        "Jakarta Selatan",
-        "Sekretaris Utama Lembaga Kebijakan Pengadaan Barang/Jasa Pemerintah",
-    ),
-    (
-        "Arsip Nasional Republik Indonesia",
-        "ANRI",
-        "anri.go.id",
-        "Jakarta Selatan",
-        "Kepala Arsip Nasional Republik Indonesia",
-    ),
-    (
-        "Badan Pengawasan Keuangan dan Pembangunan",
-        "BPKP",
-        "bpkp.go.id",
-        "Jakarta Timur",
-        "Deputi Bidang Pengawasan Penyelenggaraan Keuangan Daerah",
-    ),
-    (
-        "Lembaga Administrasi Negara",
-        "LAN",
-        "lan.go.id",
-        "Jakarta Pusat",
-        "Kepala Lembaga Administrasi Negara",
-    ),
-)
-_W1 = (
-    "Cendekia",
-    "Mandala",
-    "Nusa",
-    "Harapan",
-    "Widya",
-    "Tunas",
-    "Pelita",
-    "Citra",
-    "Bhakti",
-    "Sinar",
-    "Karya",
-    "Dharma",
-    "Sakti",
-    "Tirta",
-    "Bumi",
-    "Graha",
-    "Cipta",
-    "Adhi",
-)
-_W2 = (
-    "Bangsa",
-    "Utama",
-    "Persada",
-    "Mulia",
-    "Pertiwi",
-    "Raya",
-    "Sejahtera",
-    "Gemilang",
-    "Kencana",
-    "Lestari",
-    "Perkasa",
-    "Mandiri",
-    "Prima",
-    "Abadi",
-    "Semesta",
-    "Jaya",
-)
-_W3 = (
-    "Indonesia",
-    "Nusantara",
-    "Teknologi",
-    "Solusi",
-    "Digital",
-    "Energi",
-    "Logistik",
-    "Konstruksi",
-    "Infrastruktur",
-    "Agro",
-    "Informatika",
-    "Data",
-)
-_STREETS = (
-    "Jenderal Sudirman",
-    "Ahmad Yani",
-    "Diponegoro",
-    "Pahlawan",
-    "Merdeka",
-    "Gajah Mada",
-    "Pemuda",
-    "Veteran",
-    "Imam Bonjol",
-    "Soekarno-Hatta",
-    "Pattimura",
-    "Sisingamangaraja",
-    "Basuki Rahmat",
-    "Cut Nyak Dien",
-    "Panglima Sudirman",
-    "Raden Saleh",
-    "Trunojoyo",
-)
 
 
 @dataclass
@@ -224,7 +43,7 @@ class PartySpec:
 
 
 def _address(rng: random.Random, city: str) -> str:
-    return f"Jalan {rng.choice(_STREETS)} Nomor {rng.randint(1, 160)}, {city}"
+    return f"Jalan {rng.choice(STREETS)} Nomor {rng.randint(1, 160)}, {city}"
 
 
 def _phone(rng: random.Random) -> str:
@@ -366,7 +185,7 @@ def make_party(
     if kind in ("pemprov", "pemkab", "pemkot", "dprd"):
         return _regional(rng, kind, year, province_code)
     if kind == "kementerian":
-        name, unit, domain, city, offices = rng.choice(_MINISTRIES)
+        name, unit, domain, city, offices = rng.choice(MINISTRIES)
         signer = make_person(rng, civil_servant=True, year=year)
         jabatan = rng.choice(offices)
         heading = [name.upper()]
@@ -385,7 +204,7 @@ def make_party(
             _decree(rng, "Presiden", year),
         )
     if kind == "lembaga":
-        name, unit, domain, city, jabatan = rng.choice(_AGENCIES)
+        name, unit, domain, city, jabatan = rng.choice(AGENCIES)
         signer = make_person(rng, civil_servant=True, year=year)
         kop = [name.upper(), _address(rng, city), f"Telepon {_phone(rng)}  Laman: www.{domain}"]
         return PartySpec(
@@ -403,7 +222,7 @@ def make_party(
         )
     region = random_regency(rng, None, province_code)
     city = region.short
-    w1, w2 = rng.sample(_W1, 1)[0], rng.choice(_W2)
+    w1, w2 = rng.sample(W1, 1)[0], rng.choice(W2)
     if kind == "universitas":
         form = rng.choice(
             ("Universitas", "Universitas", "Institut Teknologi", "Sekolah Tinggi Ilmu Ekonomi")
@@ -436,7 +255,7 @@ def make_party(
             None,
         )
     if kind == "bumn":
-        w3 = rng.choice(_W3)
+        w3 = rng.choice(W3)
         name = rng.choice(
             (f"PT {w1} {w3} (Persero)", f"PT {w1} {w2} {w3} (Persero) Tbk.", f"Perum {w1} {w3}")
         )
@@ -465,7 +284,7 @@ def make_party(
         jabatan = "Direktur Utama" if rng.random() < 0.7 else "Direktur"
         return _company(rng, kind, name, signer, jabatan, abbr, city)
     if kind == "swasta":
-        w3 = rng.choice(_W3)
+        w3 = rng.choice(W3)
         name = rng.choice(
             (f"PT {w1} {w2} {w3}", f"PT {w1} {w3} {w2}", f"CV {w1} {w2}", f"PT. {w1} {w2}")
         )

@@ -30,8 +30,8 @@ from corpusgen.drafting import (
 )
 from corpusgen.families import FAMILIES, ROTATION_FAMILIES
 from corpusgen.handwriting import fill_blank
-from corpusgen.layout import paginate
 from corpusgen.numbering import number_for
+from corpusgen.pagination import paginate
 from corpusgen.parties import PartySpec
 from corpusgen.people import make_person
 from corpusgen.topics import TOPICS

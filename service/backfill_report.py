@@ -8,27 +8,38 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
-from service.indonesian import format_number
+from service.indonesian import OUTCOME_LABELS, format_number
 
 LOW_CONFIDENCE = 0.7
 """A filed agreement with any field below this confidence is counted as needing review."""
 
 
 REPORT_COLUMNS = (
-    "path",
+    "berkas",
     "sha256",
-    "outcome",
-    "agreement_id",
-    "duplicate_of",
-    "score",
-    "pages",
-    "ocr_pages",
-    "min_confidence",
-    "needs_review",
-    "error_code",
-    "message",
-    "seconds",
+    "hasil",
+    "kode_hasil",
+    "no_registri",
+    "duplikat_dari",
+    "skor_kemiripan",
+    "halaman",
+    "halaman_ocr",
+    "keyakinan_terendah",
+    "perlu_ditinjau",
+    "kode_galat",
+    "pesan",
+    "detik",
 )
+"""The report's header, read by the records staff in a spreadsheet: Indonesian
+words, with the outcome and error codes kept beside the words as stable
+identifiers (as the API keeps its codes) for whoever filters the file."""
+
+OUTCOME_WORDS = {
+    **OUTCOME_LABELS,
+    "failed": "gagal",
+    "skipped_failed": "dilewati (gagal sebelumnya)",
+    "would_file": "akan dicatat (uji coba)",
+}
 
 
 BACKFILL_LABELS = {
@@ -65,9 +76,22 @@ class Row:
     seconds: float = 0.0
 
     def as_csv(self) -> list[Any]:
+        """One value per ``REPORT_COLUMNS`` entry, in that order."""
         return [
-            getattr(self, name) if getattr(self, name) is not None else ""
-            for name in REPORT_COLUMNS
+            self.path,
+            self.sha256,
+            OUTCOME_WORDS.get(self.outcome, self.outcome),
+            self.outcome,
+            "" if self.agreement_id is None else self.agreement_id,
+            "" if self.duplicate_of is None else self.duplicate_of,
+            "" if self.score is None else format_number(float(self.score)),
+            self.pages,
+            self.ocr_pages,
+            "" if self.min_confidence is None else format_number(float(self.min_confidence)),
+            "ya" if self.needs_review else "tidak",
+            self.error_code,
+            self.message,
+            format_number(float(self.seconds)),
         ]
 
 

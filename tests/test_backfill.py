@@ -128,13 +128,13 @@ def test_backfill_files_reports_and_is_idempotent(tmp_path: Path) -> None:
         }
         rows = list(csv.DictReader(report.open()))
         assert len(rows) == 9
-        by_path = {r["path"]: r for r in rows}
-        assert by_path["rusak.pdf"]["outcome"] == "failed" and by_path["rusak.pdf"]["message"]
-        assert by_path["lama/pks-000.pdf"]["outcome"] == "filed"
-        assert by_path["salinan/copy.pdf"]["outcome"] == "exact_duplicate"
+        by_path = {r["berkas"]: r for r in rows}
+        assert by_path["rusak.pdf"]["kode_hasil"] == "failed" and by_path["rusak.pdf"]["pesan"]
+        assert by_path["lama/pks-000.pdf"]["kode_hasil"] == "filed"
+        assert by_path["salinan/copy.pdf"]["hasil"] == "berkas yang sama sudah ada"
         stats = registry.stats()
         assert (stats["files"], stats["agreements"], stats["failures"]) == (6, 6, 2)
-        view = registry.get_agreement(int(by_path["lama/pks-000.pdf"]["agreement_id"]))
+        view = registry.get_agreement(int(by_path["lama/pks-000.pdf"]["no_registri"]))
         assert view.fields["numbers"].value == ["100/3/KS/2015"]
 
         again = run_backfill(archive, registry, settings=settings, report=tmp_path / "2.csv")
@@ -223,7 +223,7 @@ def test_kill_9_mid_run_then_resume_files_everything_once(tmp_path: Path) -> Non
     out = resumed.communicate(timeout=300)[0].decode()
     assert resumed.returncode == 0, out
     rows = list(csv.DictReader((tmp_path / "2.csv").open()))
-    outcomes = [r["outcome"] for r in rows]
+    outcomes = [r["kode_hasil"] for r in rows]
     assert outcomes.count("already_filed") == filed_before
     assert outcomes.count("filed") == total - filed_before
 
@@ -247,5 +247,5 @@ def test_kill_9_mid_run_then_resume_files_everything_once(tmp_path: Path) -> Non
     third = _backfill(archive, data, tmp_path / "3.csv")
     third.communicate(timeout=300)
     assert third.returncode == 0
-    outcomes = [r["outcome"] for r in csv.DictReader((tmp_path / "3.csv").open())]
+    outcomes = [r["kode_hasil"] for r in csv.DictReader((tmp_path / "3.csv").open())]
     assert outcomes == ["already_filed"] * total
