@@ -105,6 +105,21 @@ def _api_side(settings: Settings, registry: Registry) -> tuple[JobStore, JobQueu
     return store, queue, Collector(settings, store, queue, Filer(registry))
 
 
+def _finish_with_a_second_worker(
+    second: EmbeddedWorker, store: JobStore, collector: Collector
+) -> None:
+    second.start()
+    try:
+
+        def finished() -> bool:
+            collector.run_once()
+            return not store.active()
+
+        _until(finished, 240, "the second worker to finish the scan")
+    finally:
+        second.stop()
+
+
 def _claim_all(settings_json: str, owner: str, out: str, start: Any) -> None:
     """A worker process that only claims, as fast as it can, once all are ready."""
     queue = make_queue(Settings.model_validate_json(settings_json))
@@ -188,17 +203,7 @@ def test_a_worker_killed_mid_job_loses_its_lease_and_another_finishes_it(
         running = store.get(job.id)
         assert running is not None and running.status == "running" and running.attempts == 1
 
-        second = EmbeddedWorker(worker_side, workers=1)
-        second.start()
-        try:
-
-            def finished() -> bool:
-                collector.run_once()
-                return not store.active()
-
-            _until(finished, 240, "the second worker to finish the scan")
-        finally:
-            second.stop()
+        _finish_with_a_second_worker(EmbeddedWorker(worker_side, workers=1), store, collector)
         done = store.get(job.id)
         assert done is not None and done.status == "done", done
         assert done.attempts == 2 and done.lease_owner is None
@@ -236,16 +241,7 @@ def test_a_worker_stopped_with_sigterm_hands_its_job_back_at_once(
             first.stop()  # SIGTERM, mid-OCR
         assert first.process.exitcode == 0
         second = EmbeddedWorker(settings, workers=1, warm=False)
-        second.start()
-        try:
-
-            def finished() -> bool:
-                collector.run_once()
-                return not store.active()
-
-            _until(finished, 240, "the second worker to finish the scan")
-        finally:
-            second.stop()
+        _finish_with_a_second_worker(second, store, collector)
         done = store.get(job.id)
         assert done is not None and done.status == "done", done
         assert done.attempts == 1  # the interrupted reading was not counted
