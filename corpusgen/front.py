@@ -19,6 +19,7 @@ from corpusgen.layout import (
 from corpusgen.letterhead import Kop, Logos
 from corpusgen.numbering import number_for
 from corpusgen.people import make_person
+from corpusgen.signature_columns import office_only
 from models.calendar_id import WEEKDAYS
 
 
@@ -216,7 +217,13 @@ def party_clauses(s: Draft) -> None:
         nip = f", NIP {p.signatory.nip}" if (p.signatory.nip and rng.random() < 0.5) else ""
         acts = f"dalam hal ini bertindak untuk dan atas nama {p.institution}"
         seat = f"berkedudukan di {p.address}"
-        if fam.party_style == "inline":
+        if fam.party_style == "inline" and office_only(fam.held_out, fam.sig_layout, s.seed, i):
+            text = (  # the person is named only under the signature
+                f"**{p.institution}**, {seat}, dalam hal ini diwakili oleh {p.jabatan}, "
+                f"selanjutnya disebut **{role}**;"
+            )
+            b.add(Para(text, marker=marker, marker_w=20, gap=6))
+        elif fam.party_style == "inline":
             text = (
                 f"**{p.signatory.full}**{nip}, {p.jabatan}{decree}, {acts}, {seat}, "
                 f"selanjutnya disebut **{role}**;"

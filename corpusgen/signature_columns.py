@@ -78,6 +78,20 @@ def column_marks(seed: int, index: int, civil_servant: bool, region: str | None)
     )
 
 
+OFFICE_ONLY_SHARE = 0.25
+"""Share of the parties of training families whose clause names the office, not the person."""
+
+
+def office_only(held_out: bool, sig_layout: str, seed: int, index: int) -> bool:
+    """Whether party ``index`` is defined by its office alone ("Pemerintah Kabupaten X,
+    ..., dalam hal ini diwakili oleh Bupati X"), so that its name is printed only here,
+    under the signature: a common drafting in regional agreements, and the case where the
+    block is the only source of the signatory. Its own stream; held-out families never."""
+    if held_out or sig_layout != "columns":
+        return False
+    return random.Random(f"office-clause|{seed}|{index}").random() < OFFICE_ONLY_SHARE
+
+
 @dataclass
 class Signatures(Block):
     """Signature columns: two per row, a third centered below; read column by column."""

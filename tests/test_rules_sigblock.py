@@ -248,3 +248,37 @@ def test_debris_cut_from_a_block_name_lowers_the_confidence_and_says_why() -> No
         e.rule or "" for e in found.evidence if "parties clause of PIHAK KEDUA" in (e.rule or "")
     )
     assert "[name-from-block]" in rule and "[name-debris]" in rule
+
+
+OFFICE_CLAUSE = """KESEPAKATAN BERSAMA
+ANTARA
+PEMERINTAH KABUPATEN GARUT
+DAN
+PT. WIRA TEKNOLOGI INDONESIA
+TENTANG
+PENGEMBANGAN LAYANAN INTERNET DESA
+Pada hari ini Senin tanggal dua bulan Maret tahun dua ribu dua puluh, yang bertanda
+tangan di bawah ini:
+1. Pemerintah Kabupaten Garut, berkedudukan di Jalan Pembangunan Nomor 181 Garut,
+dalam hal ini diwakili oleh Bupati Garut, selanjutnya disebut PIHAK KESATU;
+2. PT. Wira Teknologi Indonesia, berkedudukan di Jalan Soekarno Hatta Nomor 12
+Bandung, dalam hal ini diwakili oleh Direktur Utama, selanjutnya disebut PIHAK KEDUA.
+Demikian Kesepakatan Bersama ini dibuat dalam rangkap 2 (dua) bermeterai cukup."""
+
+
+def test_a_clause_naming_only_the_office_takes_the_name_from_the_block() -> None:
+    cells: list[Cell] = [
+        (170, 520, ["PIHAK KESATU,", "BUPATI GARUT,", ""]),
+        (170, 595, ["H. RUDY GUNAWAN, S.H., M.H."]),
+        (430, 520, ["PIHAK KEDUA,", "PT. WIRA TEKNOLOGI INDONESIA", ""]),
+        (430, 595, ["SUGENG PITOYO", "Direktur Utama"]),
+    ]
+    found = find_parties(_text([(OFFICE_CLAUSE.splitlines(), []), ([], cells)]))
+    first, second = found.value
+    assert (first.signatory, first.title) == ("H. RUDY GUNAWAN, S.H., M.H.", "Bupati Garut")
+    assert first.institution == "Pemerintah Kabupaten Garut"
+    assert (second.signatory, second.title) == ("SUGENG PITOYO", "Direktur Utama")
+    assert second.institution == "PT. Wira Teknologi Indonesia"
+    assert found.confidence <= 0.75  # the names are the block's alone
+    rules = " ".join(e.rule or "" for e in found.evidence)
+    assert "[name-from-block]" in rules and "names the office that signs" in rules

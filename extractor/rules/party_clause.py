@@ -188,6 +188,35 @@ def _split_flat(body: str) -> tuple[str, str] | None:
     return flat[: m.start()], flat[m.end() :]
 
 
+_BODY_START = re.compile(
+    r"^\W*(?:Pemerintah|PT\.?|CV\.?|Perseroan|Perusahaan|Universitas|Institut|Politeknik|Akademi"
+    r"|Sekolah|Dinas|Badan|Yayasan|Koperasi|Kementerian|Lembaga|Bank|Rumah\s+Sakit|Dewan|Kantor"
+    r"|Balai|Sekretariat|Komisi|Otoritas)\b",
+    re.IGNORECASE,
+)
+_OFFICE_ONLY = re.compile(rf"\bdiwakili\s+(?:oleh\s+)?(?={JOB_HEADS_START})(.+)", re.IGNORECASE)
+
+
+def _office_only(d: ClauseDraft, body: str) -> bool:
+    """ "Pemerintah Kabupaten Garut, berkedudukan di ..., dalam hal ini diwakili oleh Bupati
+    Garut, selanjutnya disebut PIHAK KESATU": the clause names the body and the office that
+    signs, not the person; the name is printed only under the signature. The jabatan is
+    what follows 'diwakili oleh', the institution what opens the paragraph."""
+    flat = re.sub(r"\s+", " ", body).strip()
+    if not _BODY_START.match(flat):
+        return False
+    m = _OFFICE_ONLY.search(flat)
+    if m is None:
+        return False
+    d.title = clean_text(_JOB_STOP.split(m.group(1))[0]) or None
+    d.signatory = None
+    opening = clean_text(_INST_STOP.split(flat)[0])
+    if not _ATAS_NAMA.search(body) and opening:
+        d.institution = opening
+    d.notes.append("the clause names the office that signs, not the person")
+    return True
+
+
 def parse_paragraph(d: ClauseDraft) -> None:
     para = d.paragraph
     # Nama / Jabatan form
@@ -213,6 +242,8 @@ def parse_paragraph(d: ClauseDraft) -> None:
             # undotted roman markers: "II BUDI SANTOSO : Bupati ..."
             roman = "I" * d.order if d.order < 4 else "IV"
             lines[0] = re.sub(rf"^\W*{roman}\s+(?=[A-Z]{{2}})", "", lines[0])
+        if _office_only(d, "\n".join(lines)):
+            lines = []  # no name to split from a jabatan
         split = _split_name_job(lines[0]) if lines else None
         if lines and (split is None or "," in split[0][:-1]) and ":" not in lines[0]:
             split = _split_flat("\n".join(lines)) or split
@@ -228,7 +259,9 @@ def parse_paragraph(d: ClauseDraft) -> None:
             para.replace("\n", " "),
             re.I,
         )
-        if prose:
+        if not lines:
+            pass
+        elif prose:
             d.signatory = _clean_name(prose.group(1))
             d.title = clean_text(_JOB_STOP.split(prose.group(2))[0])
         elif split is not None:
