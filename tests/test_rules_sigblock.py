@@ -282,3 +282,26 @@ def test_a_clause_naming_only_the_office_takes_the_name_from_the_block() -> None
     assert found.confidence <= 0.75  # the names are the block's alone
     rules = " ".join(e.rule or "" for e in found.evidence)
     assert "[name-from-block]" in rules and "names the office that signs" in rules
+
+
+def test_a_name_lost_under_the_stamp_is_not_replaced_by_the_jabatans_last_line() -> None:
+    # OCR read nothing of the name; the rank and the NIP under it survived
+    cell = _cell(
+        [
+            "PIHAK KEDUA,",
+            "SEKRETARIS DEWAN PERWAKILAN",
+            "RAKYAT DAERAH KOTA ADMINISTRASI",
+            "JAKARTA TIMUR",
+            "",
+            "Penata Tingkat I",
+            "NIP198012092009041004",
+        ]
+    )
+    assert cell.name is None
+    assert read_cell_jabatan(cell).value == (
+        "SEKRETARIS DEWAN PERWAKILAN RAKYAT DAERAH KOTA ADMINISTRASI JAKARTA TIMUR"
+    )
+    assert cell.nip == "198012092009041004"
+    # nor when the whole blank is gone: the second line of the jabatan stays the jabatan's
+    cell = _cell(["PIHAK KEDUA,", "Ketua Sekolah Tinggi Ilmu Ekonomi", "Bumi Kencana"])
+    assert cell.name is None

@@ -38,7 +38,7 @@ PROSE_WIDTH = 0.62
 """A line wider than this share of the page is running text, not a signature cell."""
 SIGNATURE_GAP = 2.2
 """A vertical gap of this many line heights inside a column is the signature blank."""
-_NIP = re.compile(r"^\W*(?:NIP|NIK|NRP|NPP|NIDN)\b|^\W*\d{6,}", re.IGNORECASE)
+_NIP = re.compile(r"^\W*(?:NIP|NIK|NRP|NPP|NIDN)(?:\b|(?=\d))|^\W*\d{6,}", re.IGNORECASE)
 _CLOSING = re.compile(
     r"\b(?:demikian|ditandatangani|bermeterai|bermaterai|rangkap|kekuatan\s+hukum)\b", re.I
 )
@@ -244,20 +244,30 @@ def _parse(cell: SignatureCell) -> None:
         cell.nip = re.sub(r"^\W*(?:NIP|NIK|NRP|NPP|NIDN)\W*", "", lines[nip_at].text).strip()
     unit = median(ln.height for ln in lines) if lines else 1.0
     gap_at = None
-    for k in range(1, len(lines)):
-        a, b = lines[k - 1], lines[k]
+    solid = [k for k, ln in enumerate(lines) if _letters(ln.text) >= 4 or _NIP.match(ln.text)]
+    for i, k in enumerate(solid[1:], start=1):
+        a, b = lines[solid[i - 1]], lines[k]  # scraps in the blank are ink, not lines
         if b.page == a.page and b.box.top - a.box.bottom > SIGNATURE_GAP * unit:
             gap_at = k
             break
-        if is_mark_line(a.text) and _letters(a.text) >= 2 and k > 1:
+    for k in range(2, len(lines)):
+        if gap_at is not None and k >= gap_at:
+            break
+        if is_mark_line(lines[k - 1].text) and _letters(lines[k - 1].text) >= 2:
             gap_at = k  # "ttd" / "Cap" printed where a copy has no signature: the blank
             break
     rank_at = next((k for k in range(gap_at or 0, len(lines)) if is_rank_line(lines[k].text)), None)
     upto = min(k for k in (nip_at, rank_at, len(lines)) if k is not None)
     start = gap_at if gap_at is not None else 0
-    names = [k for k in range(start, upto) if _name_line(lines[k].text)]
+    names = [
+        k
+        for k in range(start, upto)
+        if _name_line(lines[k].text) and (gap_at is not None or not _continues(lines, k))
+    ]
     if not names and gap_at is not None:
-        names = [k for k in range(0, upto) if _name_line(lines[k].text)]
+        names = [
+            k for k in range(0, upto) if _name_line(lines[k].text) and not _continues(lines, k)
+        ]
     if not names and gap_at is not None:
         names = [k for k in range(start, upto) if _SINGLE_NAME.match(lines[k].text)]
     last = nip_at is not None or rank_at is not None
@@ -282,6 +292,17 @@ def _parse(cell: SignatureCell) -> None:
             and not is_mark_line(ln.text)
             and not _DEGREES_ONLY.match(ln.text)
         ]
+
+
+def _continues(lines: list[SigLine], k: int) -> bool:
+    """Line ``k`` sits right under a jabatan or institution line: it is that line's second
+    half ("RAKYAT DAERAH KOTA" over "JAKARTA TIMUR"), not a name, when no signature blank
+    separates them (the name under the blank was lost to the stamp)."""
+    if k == 0:
+        return False
+    a, b = lines[k - 1], lines[k]
+    near = a.page == b.page and b.box.top - a.box.bottom <= 0.8 * a.height
+    return near and _letters(a.text) >= 4 and not _name_line(a.text)
 
 
 _DEGREES_ONLY = re.compile(r"^\W*(?:(?:[A-Z][A-Za-z]{0,4}\.){1,3}[A-Za-z]{0,4}\.?|[A-Z]{2,4})\W*$")
