@@ -42,7 +42,7 @@ def signatures(s: Draft) -> None:
                 seed=seed * 10 + i,
                 marks=None
                 if fam.held_out
-                else column_marks(seed, i, p.signatory.nip is not None, _head_of(p)),
+                else column_marks(p.signatory.full, i, p.signatory.nip is not None, _head_of(p)),
             )
         )
     if fam.sig_order == "21" and len(cols) == 2:

@@ -217,7 +217,9 @@ def party_clauses(s: Draft) -> None:
         nip = f", NIP {p.signatory.nip}" if (p.signatory.nip and rng.random() < 0.5) else ""
         acts = f"dalam hal ini bertindak untuk dan atas nama {p.institution}"
         seat = f"berkedudukan di {p.address}"
-        if fam.party_style == "inline" and office_only(fam.held_out, fam.sig_layout, s.seed, i):
+        if fam.party_style == "inline" and office_only(
+            fam.held_out, fam.sig_layout, p.signatory.full, i
+        ):
             text = (  # the person is named only under the signature
                 f"**{p.institution}**, {seat}, dalam hal ini diwakili oleh {p.jabatan}, "
                 f"selanjutnya disebut **{role}**;"

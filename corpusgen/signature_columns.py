@@ -62,9 +62,10 @@ MARKS_SHARE = 0.4
 """Share of the columns of training families that carry one or more of the marks."""
 
 
-def column_marks(seed: int, index: int, civil_servant: bool, region: str | None) -> ColumnMarks:
-    """The marks of one column, from a stream of their own (the document stays as it was)."""
-    r = random.Random(f"sig-marks|{seed}|{index}")
+def column_marks(person: str, index: int, civil_servant: bool, region: str | None) -> ColumnMarks:
+    """The marks of one column, from a stream of their own (the document stays as it was),
+    drawn for the person: an office signs its NK and the PKS under it the same way."""
+    r = random.Random(f"sig-marks|{person}|{index}")
     if r.random() >= MARKS_SHARE:
         return ColumnMarks()
     copy = r.choice((("ttd.",), ("ttd",), ("TTD",), ("ttd.", "Cap"))) if r.random() < 0.3 else ()
@@ -82,14 +83,15 @@ OFFICE_ONLY_SHARE = 0.25
 """Share of the parties of training families whose clause names the office, not the person."""
 
 
-def office_only(held_out: bool, sig_layout: str, seed: int, index: int) -> bool:
+def office_only(held_out: bool, sig_layout: str, person: str, index: int) -> bool:
     """Whether party ``index`` is defined by its office alone ("Pemerintah Kabupaten X,
     ..., dalam hal ini diwakili oleh Bupati X"), so that its name is printed only here,
     under the signature: a common drafting in regional agreements, and the case where the
-    block is the only source of the signatory. Its own stream; held-out families never."""
+    block is the only source of the signatory. Its own stream, drawn for the person (an
+    office drafts its NK and the PKS under it alike); held-out families never."""
     if held_out or sig_layout != "columns":
         return False
-    return random.Random(f"office-clause|{seed}|{index}").random() < OFFICE_ONLY_SHARE
+    return random.Random(f"office-clause|{person}|{index}").random() < OFFICE_ONLY_SHARE
 
 
 @dataclass
