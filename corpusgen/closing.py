@@ -7,9 +7,10 @@ import re
 from corpusgen.dates_id import long_date
 from corpusgen.drafting import Draft, weighted
 from corpusgen.layout import Center, PageBreak, Para
+from corpusgen.parties import PartySpec
 from corpusgen.people import make_person
 from corpusgen.sigblocks import GridCell, SignatureGrid
-from corpusgen.signature_columns import SigColumn, Signatures
+from corpusgen.signature_columns import SigColumn, Signatures, column_marks
 
 
 def signatures(s: Draft) -> None:
@@ -39,6 +40,9 @@ def signatures(s: Draft) -> None:
                 meterai if i == 0 or rng.random() < 0.3 else None,
                 stamp=rng.random() < 0.85,
                 seed=seed * 10 + i,
+                marks=None
+                if fam.held_out
+                else column_marks(seed, i, p.signatory.nip is not None, _head_of(p)),
             )
         )
     if fam.sig_order == "21" and len(cols) == 2:
@@ -61,6 +65,15 @@ def signatures(s: Draft) -> None:
         Signatures(cols, lead=lead, name_upper_underline=True),
     )
     s.upper, s.sig_place_only, s.place = upper, sig_place_only, place
+
+
+def _head_of(p: PartySpec) -> str | None:
+    """ "BUPATI SIDOARJO": whom a Kepala Dinas signs for ("a.n."), None for other signers."""
+    heads = {"pemkab": "BUPATI", "pemkot": "WALI KOTA", "pemprov": "GUBERNUR"}
+    if p.kind not in heads or p.region is None or not p.jabatan.startswith("Kepala "):
+        return None
+    place = p.region.short if p.kind != "pemprov" else p.region.name.removeprefix("Provinsi ")
+    return f"{heads[p.kind]} {place.upper()}"
 
 
 def annex(s: Draft) -> None:

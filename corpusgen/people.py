@@ -186,4 +186,37 @@ def make_person(
         picks.append(rng.choice(_AFTER))
     suffix = ", ".join(picks)
     nip = make_nip(rng, year) if civil_servant else None
+    name, prefix, suffix = regional_form(name, prefix, suffix, f"{name}|{prefix}|{suffix}|{nip}")
     return Person(name=name, prefix=prefix, suffix=suffix, nip=nip)
+
+
+_BALINESE = {"Made", "Nyoman", "Ketut", "Wayan", "Putu", "Gede"}
+_BALI_LEAD = ("I", "I", "I Gusti Ngurah", "Ida Bagus", "Anak Agung")
+_BALI_LEAD_F = ("Ni", "Ni Luh", "Ni Made", "Ida Ayu", "Anak Agung Istri")
+_JAVANESE_NOBLE = ("R.", "R.A.", "Rr.", "R.M.")
+_CHAIN = ("Prof. Dr. Ir. H.", "Prof. Dr. H.", "Dr. Ir. H.", "Prof. Dr. drg.", "Dr. Hj.")
+_CHAIN_END = ("M.Sc., IPU", "M.Eng., IPM", "M.T., IPU, ASEAN Eng.", "M.Kes., Sp.KG")
+
+
+def regional_form(name: str, prefix: str, suffix: str, key: str) -> tuple[str, str, str]:
+    """How names print outside the common pattern, decided from the person's own draws (a
+    separate stream, so the documents around the person stay as they were): Balinese
+    names open with "I" or "Ni Luh" (and caste titles "I Gusti Ngurah", "Ida Bagus"),
+    Javanese nobility with "R." or "R.A.", senior officials stack titles ("Prof. Dr. Ir.
+    H. ..., M.Sc., IPU"), and one name in twenty is one word ("SUTRISNO")."""
+    r = random.Random(key)
+    first = name.split()[0].capitalize()
+    roll = r.random()
+    if first in _BALINESE and roll < 0.6:
+        lead = r.choice(
+            _BALI_LEAD_F if first in {"Putu", "Made"} and r.random() < 0.3 else _BALI_LEAD
+        )
+        name = f"{lead.upper() if name.isupper() else lead} {name}"
+    elif roll < 0.05 and not prefix:
+        prefix = r.choice(_JAVANESE_NOBLE)
+    elif roll < 0.1:
+        prefix, suffix = r.choice(_CHAIN), r.choice(_CHAIN_END)
+    elif roll < 0.15 and " " in name:
+        name = name.split()[-1] if r.random() < 0.5 else name.split()[0]
+        name = name if len(name) >= 4 else name + "no"
+    return name, prefix, suffix

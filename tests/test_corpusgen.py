@@ -100,7 +100,9 @@ def test_truth_matches_the_digital_pdf(family: str) -> None:
         assert (number in squeezed) != (number in by_hand)
     for party in truth["parties"]:
         assert _flat(party["institution"]) in text
-        assert _flat(party["signatory"]) in text
+        name = _flat(party["signatory"])
+        head, _, tail = name.partition(", ")  # a long chain of titles wraps in its column
+        assert name in text or (f"{head}," in text and tail in text)
         assert _flat(party["title"]) in text
     assert truth["title"] in text
     if truth["signing_place"]:

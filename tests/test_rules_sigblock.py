@@ -16,7 +16,8 @@ from reportlab.pdfgen.canvas import Canvas
 from extractor.ingest import read_document
 from extractor.rules.ordinals import ordinal_words, read_ordinal, role_rank
 from extractor.rules.parties import find_parties
-from extractor.rules.sigblock import signature_cells
+from extractor.rules.sigblock import SignatureCell, signature_cells
+from extractor.rules.sigpairing import read_cell_jabatan, read_cell_name
 from extractor.text import DocText
 
 W, H = 595.0, 842.0
@@ -159,3 +160,91 @@ def test_indonesian_ordinals_up_to_many_parties() -> None:
     assert glued is not None and glued.value == 1
     ocr = read_ordinal(["KEDUA", "PULUl", "DELAPAN"])
     assert ocr is not None and ocr.value == 28
+
+
+# --- cells as archives print them: ranks, a copy's 'ttd', meterai words, long names
+
+FIRST: Cell = (170, 520, ["PIHAK KESATU,", "KEPALA DINAS PARIWISATA", "KABUPATEN SUKABUMI", ""])
+FIRST_NAME: Cell = (170, 610, ["USMAN JAELANI, SH, MM", "NIP. 196512121990031005"])
+
+
+def _second(lines: list[str]) -> list[Cell]:
+    return [FIRST, FIRST_NAME, (430, 520, lines)]
+
+
+def _cell(lines: list[str]) -> SignatureCell:
+    text = _text([(CLAUSE.splitlines(), []), ([], _second(lines))])
+    return next(c for c in signature_cells(text) if c.order == 2)
+
+
+def test_a_rank_line_between_name_and_nip_is_neither_name_nor_jabatan() -> None:
+    cell = _cell(
+        [
+            "PIHAK KEDUA,",
+            "KEPALA DINAS PARIWISATA",
+            "",
+            "Ir. I MADE BADRA, MM",
+            "Pembina Utama Muda",
+            "NIP. 19670707 199303 1 008",
+        ]
+    )
+    assert read_cell_name(cell).value == "Ir. I MADE BADRA, MM"
+    assert read_cell_jabatan(cell).value == "KEPALA DINAS PARIWISATA"
+    assert cell.nip == "19670707 199303 1 008"
+
+
+def test_a_copy_with_ttd_instead_of_a_signature_still_gives_the_name() -> None:
+    cell = _cell(["PIHAK KEDUA,", "KEPALA DINAS PARIWISATA", "ttd.", "I MADE BADRA"])
+    assert read_cell_name(cell).value == "I MADE BADRA"
+    assert read_cell_jabatan(cell).value == "KEPALA DINAS PARIWISATA"
+
+
+def test_meterai_words_in_the_blank_stay_out_of_the_jabatan() -> None:
+    cell = _cell(
+        ["PIHAK KEDUA,", "KEPALA DINAS PARIWISATA", "METERAI TEMPEL", "10000", "", "I MADE BADRA"]
+    )
+    assert read_cell_jabatan(cell).value == "KEPALA DINAS PARIWISATA"
+    assert read_cell_name(cell).value == "I MADE BADRA"
+
+
+def test_a_long_chain_of_titles_wrapped_to_a_second_line_is_one_name() -> None:
+    cell = _cell(
+        [
+            "PIHAK KEDUA,",
+            "KEPALA DINAS PARIWISATA",
+            "",
+            "Prof. Dr. Ir. H. I MADE BADRA,",
+            "M.Sc., IPU",
+            "NIP. 19670707 199303 1 008",
+        ]
+    )
+    assert read_cell_name(cell).value == "Prof. Dr. Ir. H. I MADE BADRA, M.Sc., IPU"
+
+
+def test_a_one_word_javanese_name_under_the_blank() -> None:
+    cell = _cell(
+        ["PIHAK KEDUA,", "KEPALA DINAS PARIWISATA", "", "SUTRISNO", "NIP. 19670707 199303 1 008"]
+    )
+    assert read_cell_name(cell).value == "SUTRISNO"
+
+
+def test_a_penjabat_and_a_delegated_signer_keep_their_own_jabatan() -> None:
+    cell = _cell(["PIHAK KEDUA,", "Pj. BUPATI BADUNG,", "", "I MADE BADRA"])
+    assert read_cell_jabatan(cell).value == "Pj. BUPATI BADUNG"
+    cell = _cell(["PIHAK KEDUA,", "a.n. BUPATI BADUNG,", "SEKRETARIS DAERAH,", "", "I MADE BADRA"])
+    jabatan = read_cell_jabatan(cell)
+    assert jabatan.value == "SEKRETARIS DAERAH"
+    assert any("a.n. BUPATI BADUNG" in n for n in jabatan.notes)
+
+
+def test_debris_cut_from_a_block_name_lowers_the_confidence_and_says_why() -> None:
+    cells = _second(["PIHAK KEDUA,", "KEPALA DINAS PARIWISATA", "", "2 I MADE BADRA ttd"])
+    clause = CLAUSE.replace("2. I MADE BADRA : dalam", "2. dalam")
+    found = find_parties(_text([(clause.splitlines(), []), ([], cells)]))
+    second = found.value[1]
+    assert second.signatory == "I MADE BADRA"
+    assert found.confidence <= 0.7
+    rule = next(
+        e.rule or "" for e in found.evidence if "parties clause of PIHAK KEDUA" in (e.rule or "")
+    )
+    assert "[name-from-block]" in rule and "[name-debris]" in rule

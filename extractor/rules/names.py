@@ -2,13 +2,17 @@
 
 OCR of a signature block reads the stamp, the signature stroke and the meterai
 as short tokens around the printed name: "2 SUTRISNO, S.Sos", "TT Kepala
-Dinas", "ls Dr. Ir. X", "SUTRISNO, S.Sos 4". A printed name has a shape: an
-optional prefix title (Prof., Dr., dr., Drs., Dra., Ir., H., Hj., KH., R.),
-name words of at least two letters (or initials with a dot, "A."), then
-academic degrees after commas (S.H., M.Si., Ph.D.). Tokens outside that shape
-at either end are debris and are cut, with a note; a name whose core is too
-short to be a name ("DR. SU", cut by a stamp) is kept but flagged, never
-completed by guessing.
+Dinas", "ls Dr. Ir. X", "SUTRISNO, S.Sos 4", "ttd BUDI SANTOSO", "Cap
+METERAI TEMPEL". A printed name has a shape: optional prefix titles
+(Prof., Dr., dr., drg., Drs., Dra., Ir., H., Hj., KH., R., R.A., Tgk.),
+name words of at least two letters (or initials with a dot, "A."; the short
+words of Balinese and Chinese-Indonesian names, "I", "Ni", "Tan"), then
+academic and professional degrees after commas (S.H., M.Si., Ph.D., IPU).
+Tokens outside that shape at either end are debris and are cut, with a note;
+a name whose core is too short to be a name ("DR. SU", cut by a stamp) or
+that stops at a comma with no degree after it ("BUDI SANTOSO,") is kept but
+flagged, never completed by guessing. Each note carries a stable tag in
+brackets ("[name-debris]", "[name-cut]") that the calibration reads.
 """
 
 from __future__ import annotations
@@ -16,32 +20,53 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from extractor.rules.block_marks import ends_with_rank, is_rank_line, strip_marks
 from extractor.rules.signatures import is_degree
 
-PREFIX_TITLE = re.compile(r"^(?:Prof|Drs|Dra|Dr|DR|dr|Ir|IR|H|Hj|HJ|KH|R|Rr)\.?,?$")
+PREFIX_TITLE = re.compile(
+    r"^(?:Prof|Drs|Dra|Dr|DR|dr|drg|drh|Ir|IR|H|Hj|HJ|KH|R|Rr|RA|R\.A|RM|R\.M|Rd|Tgk|Apt|Ns"
+    r"|Pdt)\.?,?$"
+)
 _NAME_WORD = re.compile(r"^[A-Z][A-Za-z'\-]+,?$|^[A-Z]\.,?$|^[A-Z][a-z]+\.,?$")
 _PARTICLES = {"I", "Ni", "NI", "Hj", "HJ", "Go", "GO", "Oey", "Lie", "Tan", "Ong", "Ida"}
 """Short name words that are real: Balinese 'I' and 'Ni', Chinese-Indonesian surnames."""
+_MARK_TOKENS = re.compile(r"^(?:t\.?t\.?d\.?|TTD\.?|Ttd\.?|cap|Cap|CAP|dto\.?|Dto\.?)$")
+"""A copy's 'ttd' / 'Cap' / 'dto' where the signature and stamp were: never part of a name."""
 
-
-_EDGE = "|/\\'\"«»“”!*#~_"
+_EDGE = "|/\\'\"«»“”!*#~_()[]"
 """Marks a stamp's ring or a signature stroke leaves on a token's edges."""
+
+NAME_DEBRIS = "[name-debris]"
+"""Tag: the cleaning cut tokens from the name (stamp, signature, 'ttd', a list marker)."""
+NAME_CUT = "[name-cut]"
+"""Tag: the name looks cut short (too few letters, or a comma with nothing after it)."""
+JABATAN_DEBRIS = "[jabatan-debris]"
+"""Tag: the cleaning cut tokens from the jabatan (debris, a rank, meterai words)."""
 
 
 def _is_debris(token: str) -> bool:
     """Digits, punctuation, a lowercase scrap ('ls') or one or two capitals ('TT', 'A4')."""
     t = token.strip(_EDGE).rstrip(".,:;")
+    if _MARK_TOKENS.match(t):
+        return True
     if t in _PARTICLES or t == "dr":
         return False
-    return bool(re.fullmatch(r"\d{1,3}|[^\w]{1,3}|[a-z]{1,3}|[A-Z]{1,2}\d?|\d[A-Za-z]|", t))
+    return bool(re.fullmatch(r"\d{1,6}|[^\w]{1,3}|[a-z]{1,3}|[A-Z]{1,2}\d?|\d[A-Za-z]|", t))
 
 
 _JOB_START = re.compile(
     r"^(?:Kepala|Direktur|Rektor|Bupati|Wali\s?kota|Walikota|Gubernur|Ketua|Dekan|Manager|Manajer"
     r"|Menteri|Koordinator|Presiden|President|Director|Pimpinan|Pemimpin|Sekretaris|Pejabat"
-    r"|General|Branch|Senior|Vice|Wakil|Plt|Plh|Kasubag|Kabid|Camat|Lurah|Kepala)\b",
+    r"|General|Branch|Senior|Vice|Wakil|Plt|Plh|Pj|Pjs|Penjabat|Pelaksana|Kasubag|Kabid|Camat"
+    r"|Lurah|Deputi|Asisten|Inspektur|Komisaris|Kuasa|a\.\s?n\.?|an\.|u\.\s?b\.?|ub\.)(?=\W|$)",
     re.IGNORECASE,
 )
+_COUNTED = re.compile(
+    r"^(?:Negeri|NEGERI|N|Nomor|NOMOR|No\.?|NO\.?|Wilayah|WILAYAH|Kelas|KELAS|Tipe|TIPE|Unit|UNIT"
+    r"|Seksi|SEKSI|Bidang|BIDANG|Sektor|Rayon|Cabang|Regional|REGIONAL|Divisi|Area|AREA|Puskesmas"
+    r"|[A-Z]{2,4}N)$"
+)
+"""Words a number follows in a jabatan ("Kepala SMK Negeri 1", "Kepala SDN 4"): keep it."""
 MIN_CORE_LETTERS = 4
 """A name's words without titles hold at least this many letters ("SU" is a cut name)."""
 
@@ -62,16 +87,27 @@ def _core_letters(tokens: list[str]) -> int:
     return sum(len(re.sub(r"[^A-Za-z]", "", t)) for t in core)
 
 
+def _unwrap(raw: str) -> str:
+    """ "( Drs. H. SALEH, M.Si )": the brackets some offices print around the name."""
+    s = raw.strip()
+    m = re.fullmatch(r"\(\s*(.+?)\s*\)", s)
+    return m.group(1) if m and "(" not in m.group(1) else s
+
+
 def clean_signatory(raw: str | None) -> Cleaned:
-    """The printed name with debris before and after it cut; flagged when it is too short."""
+    """The printed name with debris before and after it cut; flagged when it looks cut."""
     if not raw:
         return Cleaned(raw)
-    tokens = raw.split()
+    if is_rank_line(raw):
+        return Cleaned(None, [f"{NAME_DEBRIS} '{raw}' is a rank (pangkat/golongan), not a name"])
+    tokens = _unwrap(raw).split()
     notes: list[str] = []
     start = 0
     while start < len(tokens) - 1:
         tok = tokens[start]
-        if _is_title(tok) or (_NAME_WORD.match(tok) and len(tok.strip(",.")) > 2):
+        if _is_title(tok) or (
+            _NAME_WORD.match(tok) and len(tok.strip(",.")) > 2 and not _MARK_TOKENS.match(tok)
+        ):
             break
         if not _is_debris(tok):
             break
@@ -79,29 +115,75 @@ def clean_signatory(raw: str | None) -> Cleaned:
     end = len(tokens)
     while end > start + 1:
         tok = tokens[end - 1]
-        if _is_title(tok) or not _is_debris(tok) or tok.endswith("."):
+        mark = bool(_MARK_TOKENS.match(tok.strip(_EDGE)))
+        if not mark and (_is_title(tok) or not _is_debris(tok) or tok.endswith(".")):
             break
-        if _core_letters(tokens[start : end - 1]) < MIN_CORE_LETTERS:
+        if not mark and _core_letters(tokens[start : end - 1]) < MIN_CORE_LETTERS:
             break  # 'DR. SU': the short word is what is left of the name, not debris
         end -= 1
     kept = tokens[start:end]
     if start:
-        notes.append(f"'{' '.join(tokens[:start])}' before the name read as stamp/signature debris")
+        notes.append(
+            f"{NAME_DEBRIS} '{' '.join(tokens[:start])}' before the name read as stamp/signature"
+            " debris"
+        )
     if end < len(tokens):
-        notes.append(f"'{' '.join(tokens[end:])}' after the name read as stamp/signature debris")
-    value = " ".join(kept).strip(" ,;" + _EDGE)
+        notes.append(
+            f"{NAME_DEBRIS} '{' '.join(tokens[end:])}' after the name read as stamp/signature"
+            " debris"
+        )
+    value = " ".join(kept).strip(" ;" + _EDGE)
     letters = _core_letters(value.split())
-    doubtful = bool(notes) or letters < MIN_CORE_LETTERS
     if letters < MIN_CORE_LETTERS:
-        notes.append(f"'{value}' is too short for a name (cut by a stamp or the scan?)")
-    return Cleaned(value or None, notes, doubtful)
+        notes.append(f"{NAME_CUT} '{value}' is too short for a name (cut by a stamp or the scan?)")
+    elif value.endswith(","):
+        notes.append(f"{NAME_CUT} '{value}' ends at a comma: its degrees may be cut off")
+    elif _cut_start(value):
+        notes.append(f"{NAME_CUT} '{value}' starts in the middle of a word (a stamp over it?)")
+    value = re.sub(r",\s*,", ",", value).rstrip(" ,")
+    return Cleaned(value or None, notes, bool(notes))
 
 
-def clean_jabatan(raw: str | None) -> Cleaned:
-    """A jabatan with stray short tokens before its head word cut ("TT Kepala Dinas")."""
+def _cut_start(value: str) -> bool:
+    """ "manjuntak, S.H.", "bang Wijaya": a printed name opens with a capital (or a lowercase
+    title, "dr."); lowercase letters first are the end of a word whose start is under ink."""
+    first = next((t for t in value.split() if not _is_title(t)), "")
+    return bool(re.match(r"[a-z]", first)) and first.rstrip(".,") not in _LOWER_WORDS
+
+
+_LOWER_WORDS = {"dr", "drg", "drh", "bin", "binti", "van", "de", "der", "al", "el"}
+"""Lowercase words a printed name may open with (titles, Arabic and Dutch particles)."""
+
+
+def well_formed(name: str | None) -> bool:
+    """A name as printed, nothing OCR made of it: no digits, no stray marks, no debris at
+    its ends, nothing cut. Used to choose between two readings of the same person."""
+    if not name or re.search(r"[^A-Za-z.,'\-() ]", name):
+        return False
+    cleaned = clean_signatory(name)
+    return not cleaned.doubtful and cleaned.value == name.strip(" ,")
+
+
+_DELEGATION = re.compile(r"^(?:a\.\s?n\.?|an\.|u\.\s?b\.?|ub\.)\s+", re.IGNORECASE)
+"""'a.n.' (atas nama) and 'u.b.' (untuk beliau): signing for a superior, who is named next."""
+
+
+def clean_jabatan(raw: str | None, *, from_block: bool = False) -> Cleaned:
+    """A jabatan with stray short tokens before its head word cut ("TT Kepala Dinas"), and
+    the marks and ranks a stamp or the meterai leaves in it; from a signature block, also a
+    scrap after its last word ("Kepala Dinas Pendidikan 2"), which a clause would not hold."""
     if not raw:
         return Cleaned(raw)
-    tokens = raw.split()
+    notes: list[str] = []
+    text, marks = strip_marks(raw)
+    if marks and text:
+        notes.append(f"{JABATAN_DEBRIS} '{' '.join(marks)}' in the jabatan read as meterai/ttd")
+    else:
+        text = raw
+    text, rank = ends_with_rank(text)
+    if rank:
+        notes.append(f"{JABATAN_DEBRIS} rank '{rank}' after the jabatan is not part of it")
+    tokens = text.split()
     start = 0
     while start < min(3, len(tokens) - 1) and _is_debris(tokens[start]):
         if _JOB_START.match(" ".join(tokens[start + 1 :])):
@@ -110,8 +192,35 @@ def clean_jabatan(raw: str | None) -> Cleaned:
         start += 1
     if start and _JOB_START.match(" ".join(tokens[start:])):
         cut = " ".join(tokens[:start])
-        return Cleaned(" ".join(tokens[start:]), [f"'{cut}' before the jabatan read as debris"])
-    return Cleaned(raw)
+        notes.append(f"{JABATAN_DEBRIS} '{cut}' before the jabatan read as debris")
+        tokens = tokens[start:]
+    end = len(tokens)
+    while (
+        from_block
+        and end > 1
+        and re.fullmatch(r"\W*(?:\d{1,3}|[a-z]{1,2}|[^\w]{1,3})\W*", tokens[end - 1])
+        and not _COUNTED.match(tokens[end - 2])
+    ):
+        end -= 1  # "Kepala Dinas Pendidikan 2": a stroke of the signature after the last word
+    if end < len(tokens):
+        notes.append(
+            f"{JABATAN_DEBRIS} '{' '.join(tokens[end:])}' after the jabatan read as debris"
+        )
+        tokens = tokens[:end]
+    value = " ".join(tokens).strip(" ,;:")
+    return Cleaned(value or None, notes, bool(notes))
+
+
+def delegated(jabatan: str) -> tuple[str | None, str]:
+    """ "a.n. Bupati Garut Sekretaris Daerah" -> ("Bupati Garut", "Sekretaris Daerah")?
+
+    Only the prefix is recognised here; where the superior ends and the signer's own
+    jabatan begins is a line break, which the signature cell knows (``sigpairing``).
+    """
+    m = _DELEGATION.match(jabatan)
+    if m is None:
+        return None, jabatan
+    return jabatan[: m.end()].strip(), jabatan[m.end() :]
 
 
 def core_name(name: str | None) -> str:

@@ -34,7 +34,15 @@ from rapidfuzz import fuzz
 
 from extractor.regions import classify_institution
 from extractor.rules.base import Finding
-from extractor.rules.names import clean_jabatan, clean_signatory, core_name
+from extractor.rules.names import (
+    JABATAN_DEBRIS,
+    NAME_CUT,
+    NAME_DEBRIS,
+    clean_jabatan,
+    clean_signatory,
+    core_name,
+    well_formed,
+)
 from extractor.rules.ordinals import role_word
 from extractor.rules.party_clause import (
     JOB_HEAD,
@@ -47,11 +55,17 @@ from extractor.rules.party_clause import (
 from extractor.rules.party_heading import heading_institutions
 from extractor.rules.sigblock import SignatureCell, signature_cells
 from extractor.rules.signatures import SignedName, is_degree, signature_names
-from extractor.rules.sigpairing import PartyRef, cell_jabatan, cell_name, pair_cells
+from extractor.rules.sigpairing import PartyRef, pair_cells, read_cell_jabatan, read_cell_name
 from extractor.text import DocText
 from models import Evidence
 from models.extraction import Party
 
+NAME_FROM_BLOCK = "[name-from-block]"
+JABATAN_FROM_BLOCK = "[jabatan-from-block]"
+DEBRIS_CONFIDENCE = 0.7
+"""A name or jabatan the cleaning had to cut stamp or signature debris from."""
+CUT_CONFIDENCE = 0.5
+"""A name that looks cut short ("DR. SU"): the reviewer should see it first."""
 BLOCK_ONLY_CONFIDENCE = 0.75
 """A name or jabatan read only from the signature block (stamps, signatures over it)."""
 HEADING_MATCH = 70.0
@@ -166,8 +180,12 @@ def _fuller(clause: str | None, signed: str | None) -> str | None:
         return signed if len(cut_s) > len(cut_c) else clause
     if fuzz.ratio(core_c.lower(), core_s.lower()) < 85:
         return clause
+    if well_formed(signed) and not well_formed(clause):
+        return signed  # the clause's reading is damaged ("BUDI SANTOS0"), the block's is clean
     deg_c = sum(is_degree(w) for w in clause.replace(",", " ").split())
     deg_s = sum(is_degree(w) for w in signed.replace(",", " ").split())
+    if clean_signatory(signed).doubtful:
+        return clause  # "bang Wijaya, S.H.": more titles, but the name itself is cut
     return signed if deg_s > deg_c else clause
 
 
@@ -305,8 +323,9 @@ def find_parties(text: DocText) -> Finding[list[Party]]:
         if signed_as.doubtful:
             confidence = min(confidence, 0.6)
             warnings.extend(f"PIHAK {dr.word}: {n}" for n in signed_as.notes)
-        parties.append(_party(dr.word, institution, sig, title))
         notes = [*dr.notes, *signed_as.notes, *jabatan.notes]
+        confidence = min(confidence, _doubt(notes))
+        parties.append(_party(dr.word, institution, sig, title))
         rule = "; ".join([f"parties clause of PIHAK {dr.word}", *notes])
         evidence.append(text.evidence(dr.p_start, dr.p_end, rule=rule))
     if len(parties) < 2:
@@ -330,18 +349,36 @@ def _from_cell(
     """Signatory and jabatan with what the party's signature cell prints: the fuller name,
     and a name or jabatan the clause lost. ``True`` when a value comes from the cell alone."""
     used = False
-    printed = cell_name(cell)
+    read = read_cell_name(cell)
+    printed = read.value
     if sig is None and printed:
         sig, used = printed, True
-        dr.notes.append("signatory from the signature block (the clause gives none)")
+        dr.notes.append(
+            f"{NAME_FROM_BLOCK} signatory from the signature block (the clause gives none)"
+        )
     else:
         sig = _fuller(sig, printed)
+    if printed and sig == printed:
+        dr.notes.extend(read.notes)  # what the cleaning cut from the printed name, tags kept
     if title is None:
-        job = cell_jabatan(cell)
-        if job:
-            title, used = job, True
-            dr.notes.append("jabatan from the signature block (the clause gives none)")
+        job = read_cell_jabatan(cell)
+        if job.value:
+            title, used = job.value, True
+            dr.notes.append(
+                f"{JABATAN_FROM_BLOCK} jabatan from the signature block (the clause gives none)"
+            )
+            dr.notes.extend(job.notes)
     return sig, title, used
+
+
+def _doubt(notes: list[str]) -> float:
+    """The confidence the cleaning's tags allow: a cut name less than cut debris."""
+    joined = " ".join(notes)
+    if NAME_CUT in joined:
+        return CUT_CONFIDENCE
+    if NAME_DEBRIS in joined or JABATAN_DEBRIS in joined:
+        return DEBRIS_CONFIDENCE
+    return 1.0
 
 
 def _cell_evidence(text: DocText, cell: SignatureCell, word: str) -> list[Evidence]:

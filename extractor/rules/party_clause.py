@@ -43,7 +43,8 @@ _JOB_STOP = re.compile(
     re.IGNORECASE,
 )
 JOB_HEADS = (
-    r"Pelaksana\s+Tugas|Plt\.?|Plh\.?|Kepala|Direktur|Direktris|Rektor|Wakil|Bupati|Wali\s*[Kk]ota|Walikota"
+    r"Pelaksana\s+Tugas|Pelaksana\s+Harian|Penjabat|Pj\.?|Pjs\.?|Plt\.?|Plh\.?"
+    r"|Kepala|Direktur|Direktris|Rektor|Wakil|Bupati|Wali\s*[Kk]ota|Walikota"
     r"|Gubernur|Ketua|Dekan|Presiden|President|Manager|Manajer|Menteri|Sekretaris|Pejabat|Camat"
     r"|Director|Deputy|Branch|General|Koordinator|Komisaris|Pimpinan|Pemimpin|Senior|Assistant|Owner|Pemilik"
     r"|Kasubag|Kabag|Lurah|Kuasa|Selaku|Deputi|Asisten|Inspektur|Panitera|Kasi|Kabid|Kepala"

@@ -25,8 +25,10 @@ from statistics import median
 
 from rapidfuzz import fuzz
 
+from extractor.rules.block_marks import is_mark_line, is_rank_line, strip_marks
+from extractor.rules.names import clean_signatory
 from extractor.rules.ordinals import read_ordinal
-from extractor.rules.signatures import MENGETAHUI_CUTOFF, is_pihak, looks_like_name
+from extractor.rules.signatures import MENGETAHUI_CUTOFF, is_degree, is_pihak, looks_like_name
 from extractor.text import DocText
 from models import Box
 
@@ -109,8 +111,9 @@ def _letters(text: str) -> int:
 
 def _block_lines(text: DocText) -> list[SigLine]:
     """Lines of the last signature block: after the closing sentence ("Demikian ...
-    ditandatangani ... rangkap ...") or from the first role label of the page that holds the
-    last one, to the end of the document (an annex on a later page ends it)."""
+    ditandatangani ... rangkap ...") or from the first role label of the pages of labels
+    that end with the last one, to the end of the document (an annex on a later page ends
+    it)."""
     if not any(r.box is not None for r in text.lines):
         return []
     floor = len(text.lines) // 2
@@ -128,7 +131,10 @@ def _block_lines(text: DocText) -> list[SigLine]:
         ]
         if not labelled:
             return []
+        pages = {text.lines[k].page for k in labelled}
         page = text.lines[labelled[-1]].page
+        while page - 1 in pages:  # a grid of many parties runs over pages
+            page -= 1
         anchor = next(k for k in labelled if text.lines[k].page == page)
     if anchor >= len(text.lines):
         return []
@@ -243,23 +249,101 @@ def _parse(cell: SignatureCell) -> None:
         if b.page == a.page and b.box.top - a.box.bottom > SIGNATURE_GAP * unit:
             gap_at = k
             break
-    upto = nip_at if nip_at is not None else len(lines)
+        if is_mark_line(a.text) and _letters(a.text) >= 2 and k > 1:
+            gap_at = k  # "ttd" / "Cap" printed where a copy has no signature: the blank
+            break
+    rank_at = next((k for k in range(gap_at or 0, len(lines)) if is_rank_line(lines[k].text)), None)
+    upto = min(k for k in (nip_at, rank_at, len(lines)) if k is not None)
     start = gap_at if gap_at is not None else 0
-    names = [k for k in range(start, upto) if looks_like_name(lines[k].text)]
+    names = [k for k in range(start, upto) if _name_line(lines[k].text)]
     if not names and gap_at is not None:
-        names = [k for k in range(0, upto) if looks_like_name(lines[k].text)]
-    name_at = (names[0] if nip_at is None and gap_at is not None else names[-1]) if names else None
+        names = [k for k in range(0, upto) if _name_line(lines[k].text)]
+    if not names and gap_at is not None:
+        names = [k for k in range(start, upto) if _SINGLE_NAME.match(lines[k].text)]
+    last = nip_at is not None or rank_at is not None
+    name_at = (names[0] if not last and gap_at is not None else names[-1]) if names else None
     if name_at is not None:
-        cell.name = lines[name_at]
+        cell.name = _whole_name(lines, name_at, start, upto)
     head_end = gap_at if gap_at is not None else (name_at if name_at is not None else upto)
-    cell.head = [ln for ln in lines[:head_end] if _letters(ln.text) >= 4]
+    cell.head = [
+        ln
+        for ln in lines[:head_end]
+        if _letters(ln.text) >= 4 and not is_mark_line(ln.text) and not is_rank_line(ln.text)
+    ]
     if name_at is not None:
         after = lines[name_at + 1 :]
         cell.tail = [
             ln
             for ln in after
-            if not _NIP.match(ln.text) and _letters(ln.text) >= 4 and not looks_like_name(ln.text)
+            if not _NIP.match(ln.text)
+            and _letters(ln.text) >= 4
+            and not _name_line(ln.text)
+            and not is_rank_line(ln.text)
+            and not is_mark_line(ln.text)
+            and not _DEGREES_ONLY.match(ln.text)
         ]
+
+
+_DEGREES_ONLY = re.compile(r"^\W*(?:(?:[A-Z][A-Za-z]{0,4}\.){1,3}[A-Za-z]{0,4}\.?|[A-Z]{2,4})\W*$")
+"""One degree of a name's tail ("M.Sc.,", "IPU"): a word of a chain wrapped to its own line."""
+
+
+_SINGLE_NAME = re.compile(r"^\W*(?:[A-Z]{4,}|[A-Z][a-z]{3,})\W*$")
+"""A one-word name ("SUTRISNO", common in Java) alone under the signature blank."""
+PREFIX_START = re.compile(r"^\W*(?:Prof|Drs|Dra|Dr|DR|dr|drg|Ir|IR|H|Hj|KH|R|Rr|RA|Tgk)\.")
+
+
+def _name_line(text: str) -> bool:
+    """A printed name, once the marks and the debris around it are set aside ("2 I MADE
+    BADRA ttd" is a name line; the cleaning itself happens when the name is read)."""
+    if is_rank_line(text) or is_mark_line(text):
+        return False
+    if looks_like_name(text):
+        return True
+    bare = clean_signatory(strip_marks(text)[0]).value
+    return bare is not None and bare != text and looks_like_name(bare)
+
+
+def _degree_line(text: str) -> bool:
+    """ "M.Sc., IPU": the end of a long name's degree chain, wrapped to the next line."""
+    words = [w for w in text.replace(",", " ").split() if w.strip(".")]
+    return bool(words) and all(_DEGREES_ONLY.match(w) and is_degree(w) for w in words)
+
+
+def _whole_name(lines: list[SigLine], at: int, start: int, upto: int) -> SigLine:
+    """A name printed on two lines: a long chain of titles ("Prof. Dr. Ir. H. AHMAD FAUZI,"
+    over "M.Sc., IPU"), or a name whose first line ends in a comma. The parts sit right
+    under each other, closer than a line's height apart; the span covers both."""
+    first = last = at
+    unit = lines[at].height
+
+    def near(a: SigLine, b: SigLine) -> bool:
+        return a.page == b.page and 0 <= b.box.top - a.box.bottom <= 0.8 * unit
+
+    if at + 1 < len(lines) and near(lines[at], lines[at + 1]):
+        follow = lines[at + 1].text
+        if _degree_line(follow) or (
+            lines[at].text.rstrip().endswith(",") and _name_line(follow) and at + 1 < upto
+        ):
+            last = at + 1
+    if last == at and at - 1 >= start and near(lines[at - 1], lines[at]):
+        lead = lines[at - 1].text
+        if (
+            _name_line(lead)
+            and not _degree_line(lead)
+            and ("," not in lead.rstrip(" ,") and not PREFIX_START.match(lines[at].text))
+        ):
+            first = at - 1  # "Prof. Dr. Ir. H. MUHAMMAD" over "RIDWAN KAMIL, M.Sc."
+    if first == last:
+        return lines[at]
+    a, b = lines[first], lines[last]
+    box = Box(
+        x0=min(a.box.x0, b.box.x0),
+        top=a.box.top,
+        x1=max(a.box.x1, b.box.x1),
+        bottom=b.box.bottom,
+    )
+    return SigLine(f"{a.text.rstrip()} {b.text.strip()}", a.page, box, a.start, b.end)
 
 
 def signature_cells(text: DocText) -> list[SignatureCell]:

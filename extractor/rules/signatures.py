@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
+from extractor.rules.block_marks import is_rank_line
 from extractor.rules.ordinals import read_ordinal
 from extractor.text import DocText
 
@@ -36,7 +37,8 @@ _JOB_WORDS = re.compile(
     r"|koordinator|presiden|president|director|pimpinan|pemimpin|sekretaris|pejabat|general"
     r"|branch|senior|vice|assistant|deputy|dinas|sekolah|universitas|pt\.?|smk|negeri|provinsi"
     r"|kabupaten|kota|pihak|materai|meterai|rupiah|mengetahui|program|fakultas|area|rencana|kerja"
-    r"|lampiran|kegiatan|jadwal|tabel|nomor|tanggal|tempat)\b",
+    r"|lampiran|kegiatan|jadwal|tabel|nomor|tanggal|tempat|yayasan|institut|politeknik|akademi"
+    r"|koperasi|badan|kantor|balai|perseroan|persero|tbk|cv)\b",
     re.IGNORECASE,
 )
 
@@ -98,7 +100,7 @@ def _is_role_heading(line: str) -> bool:
 
 def looks_like_name(line: str) -> bool:
     s = line.strip(" |'\"-_.,:;!*»«“”")
-    if len(s) < 4 or _SIGN_STOP.search(s) or _JOB_WORDS.search(s):
+    if len(s) < 4 or _SIGN_STOP.search(s) or _JOB_WORDS.search(s) or is_rank_line(s):
         return False
     letters = [c for c in s if c.isalpha()]
     if len(letters) < 4:

@@ -18,13 +18,14 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from extractor.rules.names import clean_jabatan, clean_signatory, core_name
+from extractor.rules.names import Cleaned, clean_jabatan, clean_signatory, core_name
 from extractor.rules.party_clause import JOB_HEADS_START
 from extractor.rules.sigblock import SignatureCell
 
 NAME_MATCH = 85.0
 """token_sort_ratio of two names without titles for them to be the same person."""
 _JOB_LINE = re.compile(rf"^\W*{JOB_HEADS_START}", re.IGNORECASE)
+_DELEGATION = re.compile(r"^\W*(?:a\.\s?n\.?|an\.|u\.\s?b\.?|ub\.)(?:\s|$)", re.IGNORECASE)
 _ROLE_ONLY = re.compile(r"^\W*(?:first|second|third)\s+party\W*$", re.IGNORECASE)
 
 
@@ -38,25 +39,48 @@ class PartyRef:
 
 def cell_name(cell: SignatureCell) -> str | None:
     """The printed name of a cell, cleaned of stamp and signature debris."""
+    return read_cell_name(cell).value
+
+
+def read_cell_name(cell: SignatureCell) -> Cleaned:
+    """The printed name of a cell with what its cleaning cut (the notes carry tags)."""
     if cell.name is None:
-        return None
-    return clean_signatory(cell.name.text.strip(" |'\"-_,:;!*»«“”#~\\/")).value
+        return Cleaned(None)
+    raw = cell.name.text.strip(" |'\"-_:;!*»«“”#~\\/")
+    return clean_signatory(raw)
 
 
 def cell_jabatan(cell: SignatureCell) -> str | None:
     """The jabatan a cell prints, across lines, or None when it prints only an institution."""
+    return read_cell_jabatan(cell).value
+
+
+def read_cell_jabatan(cell: SignatureCell) -> Cleaned:
+    """The signer's own jabatan, across lines, from the first line that opens with a job word.
+
+    Signing on behalf of a superior prints the superior first: "a.n. BUPATI GARUT," over
+    "SEKRETARIS DAERAH," (and "u.b." for a further delegation); the signer's jabatan is
+    what follows the last such marker, so the lines before it are skipped.
+    """
     head = [ln.text.strip(" ,.;:") for ln in cell.head if not _ROLE_ONLY.match(ln.text)]
     tail = [ln.text.strip(" ,.;:") for ln in cell.tail if not _ROLE_ONLY.match(ln.text)]
+    notes: list[str] = []
+    marked = [k for k, t in enumerate(head) if _DELEGATION.match(t)]
+    if marked and marked[-1] + 1 < len(head):
+        k = marked[-1]
+        notes.append(f"jabatan after '{head[k]}' (signing on behalf of a superior)")
+        head = head[k + 1 :]
     first = next((k for k, t in enumerate(head) if _JOB_LINE.match(t)), None)
     if first is not None:
         value = " ".join(head[first:])
     else:
         job = next((t for t in tail if _JOB_LINE.match(t)), None)
         if job is None:
-            return None
+            return Cleaned(None)
         value = " ".join([job, *head])
     value = re.sub(r"\s+", " ", value).strip(" ,")
-    return clean_jabatan(value).value or None
+    cleaned = clean_jabatan(value, from_block=True)
+    return Cleaned(cleaned.value or None, [*notes, *cleaned.notes], cleaned.doubtful)
 
 
 def same_person(a: str | None, b: str | None) -> bool:
