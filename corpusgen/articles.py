@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime as dt
 
 from corpusgen.dates_id import count_words, long_date
-from corpusgen.drafting import Draft, list_blocks, scope_items
+from corpusgen.drafting import Draft, list_blocks
 from corpusgen.layout import (
     Para,
 )
+from corpusgen.scope_article import write_scope
 
 
 def _purpose_article(s: Draft) -> str:
@@ -284,7 +285,7 @@ def _optional_article(s: Draft, art: str) -> None:
 
 def articles(s: Draft) -> None:
     """The articles: Maksud dan Tujuan, Ruang Lingkup and the family's others, or an addendum's."""
-    rng, b, kw, topic = s.rng, s.b, s.kw, s.topic
+    rng, b, kw = s.rng, s.b, s.kw
     dtype, amended_kind, fam, long_doc = s.dtype, s.amended_kind, s.fam, s.long_doc
     parties = s.parties
     parent_phrase = s.parent_phrase
@@ -312,19 +313,9 @@ def articles(s: Draft) -> None:
         )
     else:
         purpose = _purpose_article(s)
-        b.article(rng.choice(("Ruang Lingkup", "Ruang Lingkup", "Lingkup Kerja Sama")))
-        scope = scope_items(rng, topic, long_doc)
-        intro = rng.choice(
-            (
-                f"Ruang lingkup {kw} ini meliputi:",
-                f"Ruang lingkup kerja sama dalam {kw} ini, meliputi:",
-                f"{kw} ini mencakup kegiatan sebagai berikut:",
-            )
-        )
-        b.add(Para(intro))
-        b.add(*list_blocks(scope, fam.scope_marker, left=0))
+        scope, style = write_scope(s)
         scope_article = b.n
-        if fam.name != "ringkas" and (long_doc or rng.random() < 0.3):
+        if fam.name != "ringkas" and style == "list" and (long_doc or rng.random() < 0.3):
             # a detailed article per scope item makes the long (7-10 page) agreements
             b.article("Rincian Kegiatan")
             ways = [

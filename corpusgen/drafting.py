@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from corpusgen.dates_id import spell
 from corpusgen.families import Family
 from corpusgen.layout import (
     Block,
@@ -187,14 +188,25 @@ def _roman(n: int) -> str:
 class Builder:
     """Collects blocks and numbers the articles as the family prints them."""
 
-    def __init__(self, fam: Family, rng: random.Random) -> None:
+    def __init__(self, fam: Family, rng: random.Random, variant_seed: int = 0) -> None:
         self.fam = fam
         self.rng = rng
         self.blocks: list[Block] = []
         self.n = 0
+        self.numbering = fam.pasal_numbers[0][0]
+        if len(fam.pasal_numbers) > 1:  # its own stream: the document's draws stay as they were
+            self.numbering = weighted(random.Random(variant_seed), fam.pasal_numbers)
 
     def add(self, *blocks: Block) -> None:
         self.blocks.extend(blocks)
+
+    def pasal(self, n: int) -> str:
+        """The article number as the family prints it: 3, III or Tiga."""
+        if self.numbering == "roman":
+            return _roman(n)
+        if self.numbering == "words":
+            return spell(n).title()
+        return str(n)
 
     def article(self, heading: str) -> int:
         self.n += 1
@@ -203,23 +215,23 @@ class Builder:
         gap = 10.0
         if st == "pasal-heading":
             self.add(
-                Center(f"PASAL {n}", bold=True, gap=gap, keep=True),
+                Center(f"PASAL {self.pasal(n)}".upper(), bold=True, gap=gap, keep=True),
                 Center(heading.upper(), bold=True, gap=0, keep=True),
             )
         elif st == "heading-pasal":
             self.add(
                 Center(heading.upper(), bold=True, gap=gap, keep=True),
-                Center(f"Pasal {n}", bold=True, gap=0, keep=True),
+                Center(f"Pasal {self.pasal(n)}", bold=True, gap=0, keep=True),
             )
         elif st == "bab":
             self.add(
                 Center(f"BAB {_roman(n)}", bold=True, gap=gap, keep=True),
                 Center(heading.upper(), bold=True, gap=0, keep=True),
-                Center(f"Pasal {n}", bold=True, gap=2, keep=True),
+                Center(f"Pasal {self.pasal(n)}", bold=True, gap=2, keep=True),
             )
         else:
             self.add(
-                Center(f"Pasal {n}", bold=True, gap=gap, keep=True),
+                Center(f"Pasal {self.pasal(n)}", bold=True, gap=gap, keep=True),
                 Center(title_case(heading), bold=True, gap=0, keep=True),
             )
         return n

@@ -59,6 +59,13 @@ class Family:
             "hak",
         )
     )
+    scope_headings: tuple[str, ...] = ("Ruang Lingkup", "Ruang Lingkup", "Lingkup Kerja Sama")
+    """headings the scope article is printed under (one drawn per document)"""
+    scope_styles: tuple[tuple[str, float], ...] = (("list", 1.0),)
+    """list (lettered/numbered items) | ayat-sentences ('(1) PIHAK KESATU menyediakan ...')
+    | sentences (one paragraph per 'PIHAK ... ' sentence, no markers)"""
+    pasal_numbers: tuple[tuple[str, float], ...] = (("arabic", 1.0),)
+    """how 'Pasal n' is numbered: arabic (Pasal 3) | roman (PASAL III) | words (Pasal Tiga)"""
 
 
 _GOV = ("pemprov", "pemkab", "pemkot")
@@ -103,7 +110,7 @@ FAMILIES: dict[str, Family] = {
             "appointment decree, heading above 'Pasal n', numbered scope, paraf boxes, "
             "'Halaman n dari N'.",
             Style(page=A4, typeface="times", size=11.5, leading=1.3, margins=(80, 65, 60, 85)),
-            Furniture(page_numbers="halaman-bottom", paraf=2),
+            Furniture(page_numbers="halaman-bottom", paraf=2, paraf_cells="ordinal"),
             (
                 ("kementerian", "pemprov"),
                 ("kementerian", "pemkab"),
@@ -120,6 +127,13 @@ FAMILIES: dict[str, Family] = {
             party_style="inline",
             articles="heading-pasal",
             scope_marker="number",
+            scope_headings=(
+                "Ruang Lingkup",
+                "Ruang Lingkup",
+                "Objek Kerja Sama",
+                "Lingkup Kegiatan",
+            ),
+            scope_styles=(("list", 0.7), ("ayat-sentences", 0.3)),
         ),
         Family(
             "kampus-mou",
@@ -159,7 +173,9 @@ FAMILIES: dict[str, Family] = {
             "PIHAK KESATU/KEDUA, plain dates '27 Maret 2019', 'Nama/NIP/Jabatan' field rows, "
             "paraf boxes, 'Ditandatangani di' above the signatures.",
             Style(page=A4, typeface="helvetica", size=10.5, leading=1.4, margins=(72, 65, 60, 85)),
-            Furniture(page_numbers="plain-bottom-right", paraf=2),
+            Furniture(
+                page_numbers="plain-bottom-right", paraf=2, running_header=True, address_footer=True
+            ),
             (
                 ("bumn", "pemkab"),
                 ("bumd", "pemprov"),
@@ -182,6 +198,8 @@ FAMILIES: dict[str, Family] = {
             scope_marker="letter",
             sig_lead=True,
             sig_order="12",
+            scope_headings=("Ruang Lingkup", "Lingkup Kerja Sama", "Bentuk Kerja Sama"),
+            scope_styles=(("list", 0.6), ("sentences", 0.4)),
         ),
         Family(
             "dprd-kesepakatan",
@@ -211,6 +229,8 @@ FAMILIES: dict[str, Family] = {
             articles="bab",
             scope_marker="letter",
             sig_order="21",
+            scope_headings=("Ruang Lingkup", "Ruang Lingkup", "Bidang Kerja Sama"),
+            pasal_numbers=(("arabic", 0.6), ("roman", 0.2), ("words", 0.2)),
         ),
         Family(
             "tiga-pihak",
@@ -330,6 +350,48 @@ FAMILIES.update(
                 mengetahui=0.6,
                 stamp_over_name=0.7,
                 hand_numbers=0.7,
+                in_rotation=False,
+            ),
+            Family(
+                "objek-paraf",
+                True,
+                "HELD OUT. Scope under another heading (Objek Kerja Sama, Lingkup Kegiatan, Bentuk "
+                "Kerja Sama, Ruang Lingkup dan Bentuk Kegiatan, Kegiatan), mostly written as "
+                "sentences 'PIHAK KESATU menyediakan ...' without list markers, in a large type so "
+                "articles run over page breaks; a paraf box with PIHAK KESATU / PIHAK KEDUA cells "
+                "and 'n dari N' beside it, the title repeated at the top of each page, Pasal "
+                "numbered in words or Roman numerals.",
+                Style(
+                    page=A4, typeface="dejavu-serif", size=12, leading=1.5, margins=(80, 65, 60, 80)
+                ),
+                Furniture(
+                    page_numbers="dari-paraf", paraf=2, paraf_cells="ordinal", running_header=True
+                ),
+                (
+                    ("pemkab", "swasta"),
+                    ("pemkot", "universitas"),
+                    ("pemprov", "bumd"),
+                    ("pemkab", "pemkab"),
+                ),
+                doc_types=(("PKS", 0.6), ("NK", 0.4)),
+                nk_words=("KESEPAKATAN BERSAMA", "NOTA KESEPAHAMAN"),
+                header="kop",
+                numbers="upper",
+                date_forms=(("words", 0.6), ("plain", 0.4)),
+                roles=("PIHAK KESATU", "PIHAK KEDUA", "PIHAK KETIGA"),
+                party_style="inline",
+                articles="pasal-heading",
+                scope_marker="letter",
+                scope_headings=(
+                    "Objek Kerja Sama",
+                    "Lingkup Kegiatan",
+                    "Bentuk Kerja Sama",
+                    "Ruang Lingkup dan Bentuk Kegiatan",
+                    "Kegiatan",
+                ),
+                scope_styles=(("sentences", 0.6), ("ayat-sentences", 0.2), ("list", 0.2)),
+                pasal_numbers=(("words", 0.4), ("roman", 0.4), ("arabic", 0.2)),
+                extras=("monev", "kahar", "pelaporan"),
                 in_rotation=False,
             ),
         )

@@ -14,13 +14,31 @@ from corpusgen.signature_columns import Signatures
 
 @dataclass
 class Furniture:
-    page_numbers: str | None = "dash-top"  # dash-top | halaman-bottom | plain-bottom-right | None
+    page_numbers: str | None = "dash-top"
+    """dash-top | halaman-bottom | plain-bottom-right | dari-paraf ('3 dari 7' beside the
+    paraf box) | None"""
     paraf: int = 0  # number of paraf cells (0 = no paraf box)
     paraf_label: str = "Paraf"
     footer_text: str | None = None
+    paraf_cells: str = "roman"
+    """cell labels of the paraf box: roman ('Pihak I') | ordinal ('PIHAK KESATU')"""
+    running_header: bool = False
+    """the title repeated at the top of every page after the first"""
+    address_footer: bool = False
+    """a letterhead footer (address, telephone, website) at the foot of every page"""
 
 
-def paginate(blocks: Sequence[Block], st: Style, furniture: Furniture) -> list[Page]:
+@dataclass(frozen=True)
+class RunningText:
+    """What a document's own furniture repeats: its short title and the first party's address."""
+
+    title: str = ""
+    address: str = ""
+
+
+def paginate(
+    blocks: Sequence[Block], st: Style, furniture: Furniture, running: RunningText | None = None
+) -> list[Page]:
     pages: list[Page] = []
     top = st.page[1] - st.margins[2]
     bottom = st.margins[3] + (34 if furniture.paraf else 0)
@@ -80,6 +98,7 @@ def paginate(blocks: Sequence[Block], st: Style, furniture: Furniture) -> list[P
             del k
     pages.append(page)
     _add_furniture(pages, st, furniture)
+    _add_running(pages, st, furniture, running or RunningText())
     return pages
 
 
@@ -104,7 +123,7 @@ def _add_furniture(pages: list[Page], st: Style, f: Furniture) -> None:
                 Line([Run(w - st.margins[1] - width(t, st.regular, size), 30, t, st.regular, size)])
             )
         if f.paraf and i < n:
-            cw = 42.0
+            cw = 42.0 if f.paraf_cells == "roman" else 56.0
             x0 = w - st.margins[1] - cw * f.paraf
             y0 = st.margins[3] - 34
             p.under.append(Graphic("box", x0, y0, cw * f.paraf, 30))
@@ -126,14 +145,25 @@ def _add_furniture(pages: list[Page], st: Style, f: Furniture) -> None:
                 )
             )
             romans = ["I", "II", "III"]
+            ordinals = ["KESATU", "KEDUA", "KETIGA"]
+            cells = [
+                f"Pihak {romans[k]}" if f.paraf_cells == "roman" else f"PIHAK {ordinals[k]}"
+                for k in range(f.paraf)
+            ]
+            cell_size = 7 if f.paraf_cells == "roman" else 5.5
             p.footer.append(
                 Line(
                     [
-                        Run(x0 + cw * k + 6, y0 + 11, f"Pihak {romans[k]}", st.regular, 7)
+                        Run(x0 + cw * k + 3, y0 + 11, cells[k], st.regular, cell_size)
                         for k in range(f.paraf)
                     ]
                 )
             )
+            if f.page_numbers == "dari-paraf":
+                t = f"{i} dari {n}"
+                p.footer.append(
+                    Line([Run(x0 - width(t, st.regular, size) - 12, y0 + 11, t, st.regular, size)])
+                )
             # a handwritten initial in some cells
             for k in range(f.paraf):
                 p.over.append(
@@ -149,3 +179,17 @@ def _add_furniture(pages: list[Page], st: Style, f: Furniture) -> None:
                 )
         if f.footer_text:
             p.footer.append(Line([Run(st.margins[0], 18, f.footer_text, st.regular, 7)]))
+
+
+def _add_running(pages: list[Page], st: Style, f: Furniture, running: RunningText) -> None:
+    """Running header (the title, from page 2) and letterhead footer (every page)."""
+    w, h = st.page
+    size = 7.5
+    for i, p in enumerate(pages, start=1):
+        if f.running_header and running.title and i > 1:
+            t = running.title
+            x = max(st.margins[0], (w - width(t, st.regular, size)) / 2)
+            p.header.append(Line([Run(x, h - 28, t, st.regular, size)]))
+        if f.address_footer and running.address:
+            t = running.address
+            p.footer.append(Line([Run(st.margins[0], 14, t, st.regular, 6.5)]))

@@ -31,7 +31,7 @@ from corpusgen.drafting import (
 from corpusgen.families import FAMILIES, ROTATION_FAMILIES
 from corpusgen.handwriting import fill_blank
 from corpusgen.numbering import number_for
-from corpusgen.pagination import paginate
+from corpusgen.pagination import RunningText, paginate
 from corpusgen.parties import PartySpec
 from corpusgen.people import make_person
 from corpusgen.topics import TOPICS
@@ -117,7 +117,7 @@ def generate_sample(
             blanks_before = sum(1 for n in numbers_all[:i] if n is None)
             hand = (i, str(numbers_all[i]), blanks_before)
             numbers_all[i] = None  # printed as a dotted blank, written over by hand
-    b = Builder(fam, rng)
+    b = Builder(fam, rng, variant_seed=seed * 31 + 5)
     s = Draft(
         seed=seed,
         rng=rng,
@@ -140,6 +140,11 @@ def generate_sample(
     return _finish(s)
 
 
+def _shorten(text: str, limit: int = 100) -> str:
+    """A running header fits one line: cut at a word."""
+    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0]
+
+
 def _finish(s: Draft) -> Sample:
     """Paginate, and record the truth as the real-dev labels would."""
     seed, fam, dtype, d = s.seed, s.fam, s.dtype, s.d
@@ -160,7 +165,14 @@ def _finish(s: Draft) -> Sample:
         s.weekday,
     )
     wrong_weekday = s.wrong_weekday
-    pages = paginate(b.blocks, fam.style, fam.furniture)
+    kop = parties[0].kop
+    running = RunningText(
+        title=_shorten(
+            f"{kind_word.title()} {parties[0].institution} dan {parties[-1].institution}"
+        ),
+        address=" ".join(kop[1:3]) if len(kop) > 1 else parties[0].address,
+    )
+    pages = paginate(b.blocks, fam.style, fam.furniture, running)
     if s.hand is not None:
         i, number, nth = s.hand
         if fill_blank(pages, number, seed, nth):

@@ -58,15 +58,19 @@ class DocText:
     text: str
     lines: list[LineRef] = field(default_factory=list)
     page_starts: dict[int, int] = field(default_factory=dict)
+    page_sizes: dict[int, tuple[float, float]] = field(default_factory=dict)
+    """(width, height) in points per page, for rules that read position on the page."""
 
     @classmethod
     def from_document(cls, document: Document) -> DocText:
         parts: list[str] = []
         refs: list[LineRef] = []
         starts: dict[int, int] = {}
+        sizes: dict[int, tuple[float, float]] = {}
         offset = 0
         for page in document.pages:
             starts[page.number] = offset
+            sizes[page.number] = (page.width, page.height)
             for line in page.lines:
                 clean = normalise_line(line.text)
                 if not clean:
@@ -74,7 +78,7 @@ class DocText:
                 parts.append(clean)
                 refs.append(LineRef(page.number, line.box, offset, offset + len(clean)))
                 offset += len(clean) + 1
-        return cls(text="\n".join(parts), lines=refs, page_starts=starts)
+        return cls(text="\n".join(parts), lines=refs, page_starts=starts, page_sizes=sizes)
 
     @classmethod
     def from_string(cls, text: str, page: int = 1) -> DocText:

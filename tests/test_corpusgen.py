@@ -86,7 +86,9 @@ def test_truth_matches_the_digital_pdf(family: str) -> None:
     # the running text without page furniture, for sentences that cross a page break
     running = _flat(
         re.sub(
-            r"(?m)^(- \d+ -|Halaman \d+ dari \d+|\d+|Paraf|Pihak I.*)$",
+            r"(?m)^(- \d+ -|Halaman \d+ dari \d+|\d+|\d+ dari \d+|Paraf|Pihak I.*"
+            r"|PIHAK KE\w+ PIHAK KE.*|Jalan .*Telepon.*|(?:Nota|Memorandum|Perjanjian|"
+            r"Kesepakatan) \w.* dan .*)$",
             "",
             "\n".join(pages),
         )
@@ -225,7 +227,7 @@ def test_committed_manifest_is_valid() -> None:
 
 
 def test_signature_families_are_held_out_and_outside_the_committed_rotation() -> None:
-    assert set(EXTRA_FAMILIES) == {"banyak-pihak", "tanda-tangan-basah"}
+    assert set(EXTRA_FAMILIES) == {"banyak-pihak", "tanda-tangan-basah", "objek-paraf"}
     assert set(EXTRA_FAMILIES) <= set(HELD_OUT_FAMILIES)
     assert not set(EXTRA_FAMILIES) & set(ROTATION_FAMILIES)
 
@@ -256,3 +258,27 @@ def test_a_handwritten_number_is_ink_over_dots_and_in_the_truth() -> None:
     pages = _pdf_pages(render_digital_pdf(sample))
     assert number not in re.sub(r"\s", "", " ".join(pages))
     assert "............" in pages[0] or "............" in pages[1]
+
+
+def test_scope_variants_sentences_headings_and_page_furniture() -> None:
+    samples = [generate_sample(7000 + k, family="objek-paraf") for k in range(12)]
+    sentence = next(s for s in samples if s.truth["scope"][0].startswith(("PIHAK", "PARA")))
+    pages = _pdf_pages(render_digital_pdf(sentence))
+    flat = _flat(" ".join(pages))
+    body = [page.split("\n", 1)[-1] for page in pages[1:]]  # the running title goes first
+    running = _flat(
+        re.sub(r"(?m)^(Paraf|\d+ dari \d+|PIHAK KESATU PIHAK KEDUA)$", "", "\n".join(body))
+    )
+    for item in sentence.truth["scope"]:
+        assert _flat(item) in running  # each sentence printed as the truth gives it
+    assert f"2 dari {len(pages)}" in flat and "PIHAK KESATU PIHAK KEDUA" in flat
+    title_words = _flat(pages[1].split("\n")[0])
+    assert title_words and title_words.split()[0] in sentence.truth["title"].title().split()
+    headings = {
+        line.strip()
+        for s in samples
+        for page in _pdf_pages(render_digital_pdf(s))[1:3]
+        for line in page.split("\n")
+    }
+    assert headings & {"OBJEK KERJA SAMA", "LINGKUP KEGIATAN", "BENTUK KERJA SAMA", "KEGIATAN"}
+    assert any(re.fullmatch(r"PASAL [IVX]+|PASAL [A-Z]{4,}", h) for h in headings)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from extractor.rules.scope import find_scope
 from extractor.text import DocText
 
@@ -232,3 +234,156 @@ Biaya dibebankan kepada anggaran masing-masing."""
         "peliputan kegiatan pemerintahan daerah",
         "pelatihan jurnalistik bagi aparatur pemerintah daerah",
     ]
+
+
+def _scope_rule(text: str) -> tuple[list[str], float, str]:
+    finding = find_scope(DocText.from_string(text))
+    rule = finding.evidence[0].rule if finding.evidence else ""
+    return finding.value, finding.confidence, rule or ""
+
+
+@pytest.mark.parametrize(
+    ("pasal", "heading"),
+    [
+        ("PASAL III", "OBJEK KERJA SAMA"),
+        ("Pasal Tiga", "LINGKUP KEGIATAN"),
+        ("PASAL KETIGA", "BENTUK KERJA SAMA"),
+        ("Pasal 3", "RUANG LINGKUP DAN BENTUK KEGIATAN"),
+        ("Pasal 3", "BIDANG KERJA SAMA"),
+        ("PASAL 3", "KEGIATAN"),
+    ],
+)
+def test_scope_under_another_heading_and_numbering(pasal: str, heading: str) -> None:
+    text = f"""{pasal}
+{heading}
+Kerja sama sebagaimana dimaksud dalam Pasal 2 meliputi:
+a. penyediaan data kependudukan untuk perencanaan pembangunan;
+b. pemanfaatan data kependudukan untuk pelayanan publik.
+{pasal.replace("III", "IV").replace("Tiga", "Empat").replace("KETIGA", "KEEMPAT").replace("3", "4")}
+PEMBIAYAAN
+Biaya dibebankan kepada anggaran masing-masing PIHAK."""
+    assert scope(text) == [
+        "penyediaan data kependudukan untuk perencanaan pembangunan",
+        "pemanfaatan data kependudukan untuk pelayanan publik",
+    ]
+
+
+def test_headings_numbered_without_pasal_lines() -> None:
+    text = """1. MAKSUD DAN TUJUAN
+Maksud kesepakatan ini adalah sebagai pedoman kerja sama.
+2. RUANG LINGKUP
+Ruang lingkup kesepakatan ini meliputi:
+a) pengembangan usaha mikro, kecil, dan menengah;
+b) pelatihan kewirausahaan bagi pemuda.
+3. JANGKA WAKTU
+Kesepakatan ini berlaku selama 2 (dua) tahun."""
+    assert scope(text) == [
+        "pengembangan usaha mikro, kecil, dan menengah",
+        "pelatihan kewirausahaan bagi pemuda",
+    ]
+    chapter = "BAB III RUANG LINGKUP\n" + "\n".join(text.split("\n")[3:6]) + "\nBAB IV PENUTUP"
+    assert scope(chapter) == [
+        "pengembangan usaha mikro, kecil, dan menengah",
+        "pelatihan kewirausahaan bagi pemuda",
+    ]
+
+
+def test_a_heading_wrapped_over_two_lines() -> None:
+    text = """Pasal 2
+RUANG LINGKUP DAN BENTUK
+KEGIATAN
+(1) pendampingan penyusunan rencana pembangunan desa;
+(2) pelatihan aparatur pemerintah desa.
+Pasal 3
+PEMBIAYAAN"""
+    value, _, rule = _scope_rule(text)
+    assert value == [
+        "pendampingan penyusunan rencana pembangunan desa",
+        "pelatihan aparatur pemerintah desa",
+    ]
+    assert "RUANG LINGKUP DAN BENTUK KEGIATAN" in rule
+
+
+def test_items_as_sentences_with_a_party_as_subject() -> None:
+    text = """Pasal 3
+OBJEK KERJA SAMA
+Dalam rangka pelaksanaan Perjanjian ini, PARA PIHAK sepakat:
+PIHAK KESATU menyediakan lahan dan perizinan yang diperlukan.
+PIHAK KEDUA melaksanakan pembangunan instalasi pengolahan air
+limbah domestik. PARA PIHAK bersama-sama melakukan pemeliharaan instalasi.
+Pasal 4
+HAK DAN KEWAJIBAN"""
+    value, confidence, rule = _scope_rule(text)
+    assert value == [
+        "PIHAK KESATU menyediakan lahan dan perizinan yang diperlukan",
+        "PIHAK KEDUA melaksanakan pembangunan instalasi pengolahan air limbah domestik",
+        "PARA PIHAK bersama-sama melakukan pemeliharaan instalasi",
+    ]
+    assert "(sentences)" in rule and confidence >= 0.7
+    # one sentence about the parties is a remark, not a list of sentence items
+    one = (
+        "Pasal 3\nOBJEK\nObjek perjanjian ini adalah pengelolaan parkir.\n"
+        "PARA PIHAK menyepakati tarifnya."
+    )
+    assert scope(one) == ["pengelolaan parkir"]
+
+
+def test_paraf_box_and_page_count_glued_to_an_item_are_cut() -> None:
+    text = """Pasal 2
+LINGKUP KERJA SAMA
+Lingkup kerja sama ini meliputi:
+a. penyelenggaraan praktik kerja lapangan bagi siswa;
+b. pemagangan guru produktif di industri; dan PARAF PIHAK KESATU PIHAK KEDUA 3 dari 7
+c. sertifikasi kompetensi lulusan.
+Pasal 3
+JANGKA WAKTU"""
+    value, confidence, rule = _scope_rule(text)
+    assert value == [
+        "penyelenggaraan praktik kerja lapangan bagi siswa",
+        "pemagangan guru produktif di industri",
+        "sertifikasi kompetensi lulusan",
+    ]
+    assert "1 cut" in rule and confidence >= 0.8
+
+
+def test_paraf_cells_on_their_own_lines_do_not_end_the_article() -> None:
+    # the paraf cells read like a signature heading; beside "Paraf" they are furniture
+    text = """Pasal 2
+RUANG LINGKUP
+Ruang lingkup kerja sama ini meliputi:
+a. pembinaan usaha kecil dan menengah;
+Paraf
+PIHAK KESATU PIHAK KEDUA
+Halaman 2 dari 5
+b. promosi produk unggulan daerah.
+Pasal 3
+BIAYA"""
+    assert scope(text) == ["pembinaan usaha kecil dan menengah", "promosi produk unggulan daerah"]
+
+
+def test_the_article_ends_at_the_signature_block_without_a_next_pasal() -> None:
+    text = """Pasal 9
+RUANG LINGKUP
+Ruang lingkup meliputi:
+a. pelatihan kader posyandu;
+b. penyuluhan gizi keluarga.
+Ditandatangani di Garut pada tanggal tersebut di atas.
+PIHAK KESATU PIHAK KEDUA"""
+    value, confidence, rule = _scope_rule(text)
+    assert value == ["pelatihan kader posyandu", "penyuluhan gizi keluarga"]
+    assert "end: closing" in rule and confidence >= 0.8
+
+
+def test_confidence_drops_when_the_scope_boundary_is_uncertain() -> None:
+    clean = "Pasal 2\nRUANG LINGKUP\na. pelatihan guru;\nb. magang siswa.\nPasal 3\nBIAYA"
+    _, sure, _ = _scope_rule(clean)
+    # no next article and no signature block: the end of the article was not found
+    _, open_end, rule = _scope_rule("Pasal 2\nRUANG LINGKUP\na. pelatihan guru;\nb. magang siswa.")
+    assert open_end < sure and "article end not found" in rule
+    # furniture-like text left inside an item (an unusual footer shape)
+    leftover = clean.replace("magang siswa.", "magang siswa Hal 2 dr 6 Paraf: ....")
+    _, low, rule = _scope_rule(leftover)
+    assert low < sure and "furniture-like" in rule
+    long_item = clean.replace("magang siswa.", "magang siswa " + "dan praktik kerja " * 20 + ".")
+    _, low, rule = _scope_rule(long_item)
+    assert low < sure and "very long item" in rule

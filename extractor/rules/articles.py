@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
+from extractor.rules.furniture import Furniture, find_furniture, strip_glued, wording
 from extractor.text import DocText
 
 PASAL_CUTOFF = 80.0
@@ -22,22 +23,38 @@ PASAL_CUTOFF = 80.0
 HEADING_CUTOFF = 82.0
 """ratio between a heading line and a wanted heading ("RUANG LINGKUF" passes)."""
 
+NUMBER_WORDS = (
+    "satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas"
+    "|(?:dua|tiga|empat|lima|enam|tujuh|delapan|sembilan)\\s+belas|dua\\s+puluh(?:\\s+\\w+)?"
+    "|pertama|kesatu|kedua|ketiga|keempat|kelima|keenam|ketujuh|kedelapan|kesembilan"
+    "|kesepuluh|kesebelas"
+)
+"""Article numbers in words: "Pasal Tiga", "PASAL KETIGA", "Pasal Dua Belas"."""
+
 _PASAL_LINE = re.compile(
-    r"^\W{0,2}([A-Za-z1|]{4,7})\s*[.:]?\s*([0-9]{1,2}|[IVXLl1|]{1,5})\b\s*[.:]?\s*(.*)$"
+    r"^\W{0,2}([A-Za-z1|]{4,7})\s*[.:]?\s*([0-9]{1,2}|[IVXLl1|]{1,5}|(?i:" + NUMBER_WORDS + r"))"
+    r"\b\s*[.:\-]?\s*(.*)$"
 )
 _BAB_LINE = re.compile(r"^\s*BAB\s+[IVXL1]{1,5}\b\s*$", re.IGNORECASE)
-_JUNK = re.compile(
-    r"^(?:dipindai dengan camscanner|.*camscanner\s*$|-?\s*\d{1,3}\s*-?"
-    r"|hal(?:aman)?\.?\s*\d+\s*(?:dari|/)\s*\d+"
-    r"|\(?paraf\b.*|page\s*\d*|\W{1,4})$",
+_HEADING_NUMBER = re.compile(
+    r"^\W{0,2}(?:(?:bab|pasal|article)\s+(?:[0-9]{1,2}|[ivxl1|]{1,5}|" + NUMBER_WORDS + r")\b"
+    r"|\(?[0-9]{1,2}[.)]|[IVX]{1,5}[.)])\s*[.:\-]?\s*",
     re.IGNORECASE,
 )
+"""The numbering before a heading on its line: "BAB III RUANG LINGKUP", "3. RUANG LINGKUP",
+"III. RUANG LINGKUP", "Pasal 3 - Ruang Lingkup"."""
 _BODY_STOP = re.compile(
-    r"^\W{0,3}(?:(?:P[I1l|]?HAK\s+\w+\W*){2,3}|mengetahui\W*|demikian\b.*|BAB\s+[IVXL1]{1,5}\b.*)$",
+    r"^\W{0,3}(?:(?:P[I1l|]?HAK\s+\w+\W*){2,3}|mengetahui\W*|demikian\b.*|BAB\s+[IVXL1]{1,5}\b.*"
+    r"|(?-i:Ditandatangani|DITANDATANGANI|Dibuat|DIBUAT)\s+(?i:di)\b.{0,60}|in\s+witness\b.*"
+    r"|untuk\s+dan\s+atas\s+nama\b.*)$",
     re.IGNORECASE,
 )
-"""A body ends at a signature heading ("PIHAK KESATU PIHAK KEDUA"), 'Mengetahui',
-the closing "Demikian ..." or a chapter line ("BAB IV")."""
+"""A body ends at a signature heading ("PIHAK KESATU PIHAK KEDUA"), 'Mengetahui', the
+closing "Demikian ...", the place line over the signatures ("Ditandatangani di ...") or a
+chapter line ("BAB IV")."""
+
+MAX_BODY_LINES = 60
+"""An article body longer than this has probably run past its end (a heading OCR lost)."""
 
 
 @dataclass(frozen=True)
@@ -49,10 +66,18 @@ class TextLine:
 
 @dataclass(frozen=True)
 class Article:
+    """One article; ``ended`` says what closed its body, for the confidence of what is in it."""
+
     heading: str
     heading_start: int
     heading_end: int
     body: list[TextLine]
+    ended: str = "next article"
+    """next article | signature block | closing | chapter | end of text | long body"""
+    furniture: int = 0
+    """furniture lines (page numbers, paraf boxes, running headers) dropped from the body"""
+    glued: int = 0
+    """body lines whose end carried furniture that was cut off"""
 
     @property
     def start(self) -> int:
@@ -72,10 +97,16 @@ def split_lines(text: DocText) -> list[TextLine]:
     return out
 
 
+def content_lines(text: DocText) -> tuple[list[TextLine], Furniture]:
+    """The text's lines without page furniture (furniture.py), and the furniture found."""
+    furniture = find_furniture(text)
+    lines = [ln for i, ln in enumerate(split_lines(text)) if i not in furniture]
+    return lines, furniture
+
+
 def is_junk(line: str) -> bool:
     """Scanner footers, page numbers, paraf boxes and stamp specks ("WM") inside a body."""
-    s = line.strip()
-    return bool(_JUNK.match(s)) or (len(s) <= 3 and s.isalpha() and s.isupper())
+    return wording(line) is not None
 
 
 def pasal_number(line: str) -> tuple[str, str] | None:
@@ -111,10 +142,24 @@ def looks_like_heading(line: str) -> bool:
     return upper >= 0.75 or (capital >= 0.5 and capital_or_small >= 0.99 and len(words) <= 7)
 
 
+def numbered_heading(line: str) -> str | None:
+    """The heading of a line that numbers it itself ("3. RUANG LINGKUP", "BAB III OBJEK").
+
+    Only capitals count: "3. Pelatihan guru" is a list item, "3. PELATIHAN" a heading."""
+    m = _HEADING_NUMBER.match(line.strip())
+    if not m:
+        return None
+    rest = line.strip()[m.end() :].strip(" -.:")
+    letters = [c for c in rest if c.isalpha()]
+    if len(letters) < 4 or sum(c.isupper() for c in letters) / len(letters) < 0.9:
+        return None
+    return rest if looks_like_heading(rest) else None
+
+
 def articles(text: DocText) -> list[Article]:
-    """Every article with its heading (may be empty) and body lines, junk removed."""
-    lines = split_lines(text)
-    marks: list[tuple[int, int, str, int, int]] = []  # first heading line, pasal line, heading
+    """Every article with its heading (may be empty) and body lines, furniture removed."""
+    lines, _ = content_lines(text)
+    marks: list[tuple[int, int, str, int]] = []  # first heading line, pasal line, heading, body
     for i, line in enumerate(lines):
         hit = pasal_number(line.text)
         if hit is None:
@@ -128,64 +173,86 @@ def articles(text: DocText) -> list[Article]:
             heading = rest.strip(" -.:")
         elif looks_like_heading(nxt) and (nxt.isupper() or not prev_ok):
             heading, body_from = nxt.strip(" -.:"), i + 2
+            after = lines[i + 2].text if i + 2 < len(lines) else ""
+            if _continues_heading(heading, after):
+                heading, body_from = f"{heading} {after.strip(' -.:')}", i + 3
         elif prev_ok:
             heading, first = prev.strip(" -.:"), i - 1
         if first > 0 and _BAB_LINE.match(lines[first - 1].text):
             first -= 1
-        marks.append((first, i, heading, body_from, i))
+        marks.append((first, i, heading, body_from))
+    text_end = len(lines)
     out: list[Article] = []
-    repeated = furniture(lines)
-    for k, (first, _pasal, heading, body_from, pasal_line) in enumerate(marks):
-        stop = marks[k + 1][0] if k + 1 < len(marks) else len(lines)
-        body = _body(lines[body_from:stop], repeated)
+    for k, (first, pasal_line, heading, body_from) in enumerate(marks):
+        stop = marks[k + 1][0] if k + 1 < len(marks) else text_end
         h_start = lines[min(first, pasal_line)].start
         h_end = lines[max(body_from - 1, pasal_line)].end
-        out.append(Article(heading, h_start, h_end, body))
+        out.append(
+            _article(text, heading, h_start, h_end, lines[body_from:stop], k + 1 < len(marks))
+        )
     return out
 
 
-_TRAILING_FURNITURE = re.compile(
-    r"\s+(?:\(?paraf\b.*|hal(?:aman)?\.?\s*\d+\s*(?:dari|/)\s*\d+.*|\d{1,3}\s*dari\s*\d{1,3}\s*"
-    r"|dipindai dengan camscanner.*)$",
-    re.IGNORECASE,
+def _continues_heading(heading: str, line: str) -> bool:
+    """A heading wrapped over two lines ("RUANG LINGKUP DAN BENTUK" / "KEGIATAN")."""
+    s = line.strip()
+    last = heading.split()[-1].casefold() if heading.split() else ""
+    return (
+        s.isupper()
+        and looks_like_heading(s)
+        and len(s) <= 30
+        and (last in {"dan", "serta", "atau"} or len(heading) + len(s) <= 45)
+        and len(s.split()) <= 3
+    )
+
+
+def _article(
+    text: DocText, heading: str, h_start: int, h_end: int, lines: list[TextLine], more: bool
+) -> Article:
+    """The article from its heading and the lines up to the next one (furniture counted)."""
+    body, ended, glued = _body(lines)
+    if ended == "" and not more:
+        ended = "end of text"
+    if len(body) > MAX_BODY_LINES:
+        ended = "long body"
+    span = (h_end, body[-1].end) if body else (h_end, h_end)
+    dropped = sum(1 for i, ref in enumerate(text.lines) if span[0] < ref.start < span[1]) - len(
+        body
+    )
+    return Article(heading, h_start, h_end, body, ended or "next article", max(0, dropped), glued)
+
+
+_ENDS = (
+    (
+        re.compile(r"^\W{0,3}(?:P[I1l|]?HAK\s+\w+\W*){2,3}$|^\W{0,3}untuk\s+dan", re.I),
+        "signature block",
+    ),
+    (re.compile(r"^\W{0,3}BAB\b", re.I), "chapter"),
+    (re.compile(r".*"), "closing"),
 )
-"""A footer OCR glued to the end of a body line ('... kegiatan lain PARAF PIHAK I 3 dari 7')."""
-FURNITURE_REPEATS = 3
-"""A line printed this often (digits aside) is running header/footer, not article text."""
 
 
-def furniture(lines: list[TextLine]) -> set[str]:
-    """Running headers and footers: short lines that repeat page after page."""
-    counts: dict[str, int] = {}
-    for ln in lines:
-        key = _furniture_key(ln.text)
-        if 8 <= len(key) <= 80:
-            counts[key] = counts.get(key, 0) + 1
-    return {k for k, n in counts.items() if n >= FURNITURE_REPEATS}
-
-
-def _furniture_key(line: str) -> str:
-    return re.sub(r"\d+", "#", re.sub(r"\s+", " ", line.strip().casefold()))
-
-
-def _body(lines: list[TextLine], repeated: set[str] | None = None) -> list[TextLine]:
+def _body(lines: list[TextLine]) -> tuple[list[TextLine], str, int]:
+    """Body lines up to a stop line, with glued furniture cut; what stopped it; cuts made."""
     out: list[TextLine] = []
+    glued = 0
     for ln in lines:
-        if _BODY_STOP.match(ln.text.strip()):
-            break
-        if not ln.text.strip() or is_junk(ln.text):
+        s = ln.text.strip()
+        if _BODY_STOP.match(s):
+            return out, next(why for pattern, why in _ENDS if pattern.match(s)), glued
+        if not s or is_junk(s):
             continue
-        if repeated and _furniture_key(ln.text) in repeated:
-            continue
-        cut = _TRAILING_FURNITURE.search(ln.text)
-        if cut and cut.start() > 0:
-            ln = TextLine(ln.text[: cut.start()], ln.start, ln.start + cut.start())
+        kept, cut = strip_glued(ln.text)
+        if cut:
+            glued += 1
+            ln = TextLine(kept, ln.start, ln.start + len(kept))
         out.append(ln)
-    return out
+    return out, "", glued
 
 
 def _heading_score(heading: str, wanted: str) -> float:
-    h = re.sub(r"[^a-z ]+", " ", heading.casefold())
+    h = _HEADING_NUMBER.sub("", heading.strip(), count=1) or heading
+    h = re.sub(r"[^a-z ]+", " ", h.casefold())
     h = re.sub(r"\s+", " ", h).strip()
     w = wanted.casefold()
     score = fuzz.ratio(h, w)
@@ -212,21 +279,29 @@ def find_article(text: DocText, wanted: list[str]) -> tuple[Article, float] | No
 
 
 def _find_heading_without_pasal(text: DocText, wanted: list[str]) -> tuple[Article, float] | None:
-    """Agreements without "Pasal" lines: a heading line, body up to the next heading."""
-    lines = split_lines(text)
+    """Agreements without "Pasal" lines: a heading line (bare, or numbered "3. RUANG
+    LINGKUP" / "BAB III OBJEK"), its body up to the next heading of the same kind."""
+    lines, _ = content_lines(text)
     for i, line in enumerate(lines):
-        if not looks_like_heading(line.text):
+        numbered = numbered_heading(line.text)
+        if numbered is None and not looks_like_heading(line.text):
             continue
-        score = max(_heading_score(line.text, w) for w in wanted)
+        score = max(_heading_score(numbered or line.text, w) for w in wanted)
         if score < HEADING_CUTOFF:
             continue
-        body: list[TextLine] = []
-        for nxt in lines[i + 1 :]:
-            if pasal_number(nxt.text) or (looks_like_heading(nxt.text) and nxt.text.isupper()):
+        stop = len(lines)
+        for k in range(i + 1, len(lines)):
+            nxt = lines[k].text
+            if pasal_number(nxt) or numbered_heading(nxt) is not None:
+                stop = k
                 break
-            body.append(nxt)
-        body = _body(body)
-        return Article(line.text.strip(), line.start, line.end, body), score
+            if numbered is None and looks_like_heading(nxt) and nxt.isupper():
+                stop = k
+                break
+        article = _article(
+            text, line.text.strip(), line.start, line.end, lines[i + 1 : stop], stop < len(lines)
+        )
+        return article, score
     return None
 
 

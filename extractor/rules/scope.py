@@ -31,8 +31,12 @@ SCOPE_HEADINGS = [
     "RUANG LINGKUP KEGIATAN",
     "BENTUK KERJA SAMA",
     "BENTUK KERJASAMA",
+    "RUANG LINGKUP DAN BENTUK KEGIATAN",
+    "BIDANG KERJASAMA",
+    "BIDANG KEGIATAN",
     "OBJEK",
     "SCOPE",
+    "KEGIATAN",
 ]
 
 _MARKER = re.compile(
@@ -225,8 +229,9 @@ def _reorder_split_columns(items: list[_Item]) -> None:
             cur.lines.insert(1, prev.lines.pop())
 
 
-def _parse(body: list[TextLine]) -> tuple[list[str], list[TextLine], bool]:
-    """Items, the lines they came from, and whether a list was found."""
+def _parse(body: list[TextLine]) -> tuple[list[str], list[TextLine], str]:
+    """Items, the lines they came from, and how they were written: list | sentences |
+    sentence (one statement without a list)."""
     items: list[_Item] = []
     intro: list[TextLine] = []
     top: str | None = None
@@ -257,7 +262,7 @@ def _parse(body: list[TextLine]) -> tuple[list[str], list[TextLine], bool]:
     if items and top == "paren-num" and any(it.subs for it in items):
         holder = next(it for it in items if it.subs)
         subs = [clean_item(s) for s in holder.subs]
-        return [s for s in subs if s], body, True
+        return [s for s in subs if s], body, "list"
     _reorder_split_columns(items)
     items = [part for it in items for part in _split_lost_markers(it)]
     out: list[str] = []
@@ -273,17 +278,88 @@ def _parse(body: list[TextLine]) -> tuple[list[str], list[TextLine], bool]:
         if text:
             out.append(text)
     if out:
-        return out, body, True
+        return out, body, "list"
     whole = join_wrapped([ln.text for ln in intro])
+    sentences = party_sentences(whole)
+    if sentences:
+        return sentences, intro, "sentences"
     whole = _INTRO.sub("", whole, count=1)
     whole = re.split(r"(?<=[a-z0-9)])\.\s+(?=[A-Z])", whole, maxsplit=1)[0]
     whole = clean_item(whole)
-    return ([whole] if whole else []), intro, False
+    return ([whole] if whole else []), intro, "sentence"
 
 
-def scope_from_article(article: Article) -> tuple[list[str], bool]:
-    items, _, listed = _parse(article.body)
-    return items, listed
+_PARTY_SUBJECT = (
+    r"(?:P[I1l]HAK\s+(?:KE\w+|PERTAMA|[IV]{1,3})|PARA\s+PIHAK|Para\s+Pihak"
+    r"|Pihak\s+(?:Ke\w+|Pertama)|Kedua\s+belah\s+pihak|Masing-masing\s+pihak)\b"
+)
+_SENTENCE_SPLIT = re.compile(r"(?<=[.;:])\s+(?=" + _PARTY_SUBJECT + r"\s+[a-z])")
+_PARTY_LED = re.compile(r"^" + _PARTY_SUBJECT + r"\s+[a-z]")
+MIN_PARTY_SENTENCES = 2
+"""Sentence items need company: one 'PARA PIHAK ...' sentence is a remark, not a list."""
+
+
+def party_sentences(text: str) -> list[str]:
+    """Scope written as sentences with a party as subject, without list markers.
+
+    Agreements between a government and a third party often write the Ruang Lingkup as
+    "PIHAK KESATU menyediakan ... . PIHAK KEDUA melaksanakan ... . PARA PIHAK ...": each
+    sentence is an item. An introduction ending in ':' ("... PARA PIHAK sepakat:") is
+    not one; a sentence that does not start with a party continues the item before it.
+    """
+    parts = [p.strip() for p in _SENTENCE_SPLIT.split(text) if p.strip()]
+    led = [p for p in parts if _PARTY_LED.match(p)]
+    if len(led) < MIN_PARTY_SENTENCES:
+        return []
+    items: list[str] = []
+    for part in parts:
+        if _PARTY_LED.match(part):
+            items.append(part)
+        elif items:
+            items[-1] += " " + part
+        elif not part.rstrip().endswith(":"):
+            lead = clean_item(_INTRO.sub("", part, count=1))
+            if lead and lead != clean_item(part):
+                items.append(lead)  # "Objek kerja sama ini adalah X." before the sentences
+    return [c for c in (clean_item(i) for i in items) if c]
+
+
+def scope_from_article(article: Article) -> tuple[list[str], str]:
+    items, _, kind = _parse(article.body)
+    return items, kind
+
+
+BASE_CONFIDENCE = {"list": 0.9, "sentences": 0.8, "sentence": 0.7}
+LONG_ITEM = 300
+"""Characters: an item longer than this has likely swallowed text after the list."""
+MANY_ITEMS = 15
+_FURNITURE_LIKE = re.compile(
+    r"\bparaf\b|\bhal(?:aman)?\.?\s*\d|\b\d{1,3}\s*(?:dari|dr\.?)\s*\d{1,3}\b"
+    r"|\s-\s?\d{1,3}\s?-(?:\s|$)"
+    r"|\b(?:telp|telepon|fax|faks|e-?mail)\b|www\.|camscanner",
+    re.IGNORECASE,
+)
+"""Text inside an item that reads like page furniture left over from a page break."""
+
+
+def boundary_doubts(article: Article, items: list[str], kind: str) -> list[str]:
+    """Why the edges of the scope may be wrong, for the confidence and the evidence.
+
+    The article's end was not found (the text ran out, or the body is implausibly long),
+    an item still reads like furniture, an item is very long or there are very many of
+    them, or sentences were taken as items."""
+    doubts: list[str] = []
+    if article.ended in ("end of text", "long body"):
+        doubts.append(f"article end not found ({article.ended})")
+    if any(_FURNITURE_LIKE.search(i) for i in items):
+        doubts.append("item contains furniture-like text")
+    if any(len(i) > LONG_ITEM for i in items):
+        doubts.append("very long item")
+    if len(items) > MANY_ITEMS:
+        doubts.append("very many items")
+    if any(len(i) < 4 for i in items):
+        doubts.append("very short item")
+    return doubts
 
 
 def find_scope(text: DocText) -> Finding[list[str]]:
@@ -295,7 +371,7 @@ def find_scope(text: DocText) -> Finding[list[str]]:
             warnings=["no Ruang Lingkup article found"],
         )
     article, score = hit
-    items, listed = scope_from_article(article)
+    items, kind = scope_from_article(article)
     if not items:
         return Finding(
             value=[],
@@ -305,16 +381,21 @@ def find_scope(text: DocText) -> Finding[list[str]]:
             ],
             warnings=["Ruang Lingkup article has no readable items"],
         )
-    confidence = 0.9 if listed else 0.7
+    confidence = BASE_CONFIDENCE[kind]
     if score < 95:
         confidence -= 0.1
-    if any(len(i) < 4 or len(i) > 400 for i in items):
-        confidence -= 0.2
+    doubts = boundary_doubts(article, items, kind)
+    confidence -= 0.15 * len(doubts)
     if any("|" in i or _speck(i) or _cut_short(i) for i in items):
         confidence -= 0.3  # OCR damage inside the list: a reviewer should look
-    rule = f"article '{article.heading}' ({'list' if listed else 'sentence'})"
+    rule = f"article '{article.heading}' ({kind}); end: {article.ended}"
+    if article.furniture or article.glued:
+        rule += f"; furniture dropped: {article.furniture} lines, {article.glued} cut"
+    if doubts:
+        rule += "; boundary uncertain: " + ", ".join(doubts)
     return Finding(
         value=items,
         confidence=round(max(0.1, confidence), 2),
         evidence=[text.evidence(article.heading_start, article.end, rule=rule)],
+        warnings=[f"scope boundary uncertain: {d}" for d in doubts],
     )
