@@ -56,6 +56,8 @@ _FOOTERS = st.builds(
             "PARAF PIHAK KESATU PIHAK KEDUA {i} dari {n}",
             "Paraf Pihak I Pihak II",
             "hal. {i} dari {n}",
+            "PIHAK KESATU PIHAK KEDUA {i} dari {n}",
+            "| PIHAK I | PIHAK II |",
         ]
     ),
     st.integers(1, 40),
@@ -72,9 +74,23 @@ _ITEMS = st.sampled_from(
 
 @given(_ITEMS, _FOOTERS)
 def test_furniture_glued_to_an_item_is_cut_and_nothing_else(item: str, footer: str) -> None:
-    assert wording(footer) is not None
     assert strip_glued(f"{item} {footer}") == (item, True)
     assert strip_glued(item) == (item, False)
+
+
+@given(_ITEMS, st.integers(1, 40), st.integers(1, 40))
+def test_a_page_count_read_before_the_next_line_is_cut(item: str, i: int, n: int) -> None:
+    assert strip_glued(f"{i} dari {n} c. {item}") == (f"c. {item}", True)
+    assert strip_glued(f"{i} dari {n} orang {item}") == (f"{i} dari {n} orang {item}", False)
+
+
+def test_sentences_naming_the_parties_keep_their_ends() -> None:
+    for line in (
+        "pertukaran data antara PIHAK KESATU dan PIHAK KEDUA;",
+        "laporan disampaikan kepada PARA PIHAK setiap 3 (tiga) bulan",
+        "penyelenggaraan ujian bagi 30 dari 45 peserta pelatihan",
+    ):
+        assert strip_glued(line) == (line, False)
 
 
 def _line(text: str, top: float, height: float = 12.0, x0: float = 72.0) -> Line:
@@ -123,6 +139,26 @@ def test_furniture_from_position_and_repetition_over_pages() -> None:
     # the signature heading on the last page and the body stay; the paraf cells go
     assert kept.count("PIHAK KESATU PIHAK KEDUA") == 1
     assert "PIHAK KESATU menyediakan lahan" in kept and "OBJEK KERJA SAMA" in kept
+
+
+def test_a_body_line_at_the_top_of_a_page_mentioning_e_mail_is_kept() -> None:
+    body = ["c. penyediaan layanan e-mail dinas bagi aparatur desa;", "d. pelatihan operator."]
+    doc = _document(
+        [
+            _page(
+                1,
+                [
+                    _line(f"baris {k} dari naskah perjanjian kerja sama", 90 + 16 * k)
+                    for k in range(30)
+                ],
+            ),
+            _page(2, [_line(text, 62 + 16 * k) for k, text in enumerate(body)]),
+        ]
+    )
+    text = DocText.from_document(doc)
+    furniture = find_furniture(text)
+    lines = text.text.split("\n")
+    assert not {lines[i] for i in furniture.lines} & set(body)
 
 
 def test_sentence_items_run_over_a_furnished_page_break() -> None:

@@ -387,3 +387,23 @@ def test_confidence_drops_when_the_scope_boundary_is_uncertain() -> None:
     long_item = clean.replace("magang siswa.", "magang siswa " + "dan praktik kerja " * 20 + ".")
     _, low, rule = _scope_rule(long_item)
     assert low < sure and "very long item" in rule
+
+
+def test_nested_lists_with_numbered_letters_and_dashes_join_their_parent() -> None:
+    text = """Pasal 4
+RUANG LINGKUP
+Ruang lingkup kerja sama ini meliputi:
+1. bidang pendidikan, yang terdiri atas:
+a) pelatihan guru;
+b) beasiswa siswa berprestasi;
+2. bidang kesehatan:
+- penyuluhan gizi;
+- pemeriksaan kesehatan berkala;
+3. bidang lain yang disepakati.
+Pasal 5
+PEMBIAYAAN"""
+    assert scope(text) == [
+        "bidang pendidikan, yang terdiri atas: pelatihan guru, beasiswa siswa berprestasi",
+        "bidang kesehatan: penyuluhan gizi, pemeriksaan kesehatan berkala",
+        "bidang lain yang disepakati",
+    ]

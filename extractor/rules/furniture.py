@@ -56,10 +56,12 @@ _CONTACT = re.compile(
     re.IGNORECASE,
 )
 """A letterhead footer line: address with telephone, fax, e-mail or website."""
+_ADDRESS = re.compile(r"\b(?:jalan|jl|kantor|gedung|no)\b\.?", re.IGNORECASE)
 _PASAL = re.compile(r"^\W{0,2}(?:pasal|bab|article)\b", re.IGNORECASE)
 
 GLUED = re.compile(
     r"\s+(?:\(?paraf\b.*"
+    r"|\|?\s*(?:P[I1l]HAK\s+(?:KE[A-Z]{3,8}|[IV]{1,3})\s*\|?\s*){2,3}(?:\d{1,3}\s*dari\s*\d{1,3})?\W*"
     r"|hal(?:aman)?\.?\s*\d{1,3}\s*(?:dari|/)\s*\d{1,3}\W*"
     r"|\d{1,3}\s*dari\s*\d{1,3}\W*"
     r"|-\s*\d{1,3}\s*-"
@@ -67,6 +69,12 @@ GLUED = re.compile(
     re.IGNORECASE,
 )
 """Furniture OCR glued to the end of a text line ('... kegiatan lain PARAF PIHAK I 3 dari 7')."""
+LEADING = re.compile(
+    r"^\s*(?:hal(?:aman)?\.?\s*)?\d{1,3}\s*dari\s*\d{1,3}\s+"
+    r"(?=\(?[a-z0-9]{1,2}[.)]|(?-i:[A-Z]))",
+    re.IGNORECASE,
+)
+"""A page count OCR put before the first line of the next page ('3 dari 7 c. pelatihan')."""
 
 
 @dataclass(frozen=True)
@@ -103,6 +111,9 @@ def strip_glued(line: str) -> tuple[str, bool]:
     cut = GLUED.search(line)
     if cut and cut.start() > 0:
         return line[: cut.start()].rstrip(), True
+    lead = LEADING.match(line)
+    if lead and lead.end() < len(line):
+        return line[lead.end() :], True
     return line, False
 
 
@@ -161,11 +172,15 @@ def _by_page(text: DocText, raw: list[str], reasons: dict[int, str]) -> None:
     keys = {i: _key(raw[i]) for i in edges}
     small = _small_lines(text)
     first_page = min((r.page for r in text.lines), default=1)
-    opening = " ".join(_key(raw[i]) for i, r in enumerate(text.lines) if r.page == first_page)
+    opening = " ".join(_key(raw[i]) for i, r in enumerate(text.lines[:40]) if r.page == first_page)
+    page_first: dict[int, int] = {}
+    for i, r in enumerate(text.lines):
+        page_first.setdefault(r.page, i)
     for i, where in edges.items():
         if i in reasons:
             continue
-        if _CONTACT.search(raw[i]):
+        cues = {m.group(0).casefold() for m in _CONTACT.finditer(raw[i])}
+        if len(cues) >= 2 or (cues and _ADDRESS.search(raw[i])):
             reasons[i] = f"{where} letterhead line"
             continue
         if i in small:
@@ -175,7 +190,8 @@ def _by_page(text: DocText, raw: list[str], reasons: dict[int, str]) -> None:
         if (
             where == "top"
             and page != first_page
-            and len(keys[i]) >= 15
+            and page_first.get(page) == i
+            and len(keys[i]) >= 20
             and fuzz.partial_ratio(keys[i], opening) >= REPEAT_RATIO
         ):
             reasons[i] = "running title"
