@@ -20,6 +20,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from rapidfuzz import fuzz
+
 from extractor.rules.block_marks import ends_with_rank, is_rank_line, strip_marks
 from extractor.rules.signatures import is_degree
 
@@ -230,3 +232,26 @@ def core_name(name: str | None) -> str:
     tokens = [t.strip(",;:" + _EDGE) for t in name.replace(",", " ").split()]
     kept = [t.strip(".") for t in tokens if t and not _is_title(t)]
     return " ".join(t for t in kept if t)
+
+
+def fuller_name(clause: str | None, signed: str | None) -> str | None:
+    """The clause form of a name unless the signature block has the same name with more titles."""
+    if not signed:
+        return clause
+    if not clause:
+        return signed
+    core_c = " ".join(w for w in clause.replace(",", " ").split() if not is_degree(w))
+    core_s = " ".join(w for w in signed.replace(",", " ").split() if not is_degree(w))
+    cut_c, cut_s = core_name(clause).lower(), core_name(signed).lower()
+    if cut_c != cut_s and cut_c and cut_s and (cut_s.startswith(cut_c) or cut_c.startswith(cut_s)):
+        # one was cut by a stamp or the scan ("DR. SU"): the longer is the name
+        return signed if len(cut_s) > len(cut_c) else clause
+    if fuzz.ratio(core_c.lower(), core_s.lower()) < 85:
+        return clause
+    if well_formed(signed) and not well_formed(clause):
+        return signed  # the clause's reading is damaged ("BUDI SANTOS0"), the block's is clean
+    deg_c = sum(is_degree(w) for w in clause.replace(",", " ").split())
+    deg_s = sum(is_degree(w) for w in signed.replace(",", " ").split())
+    if clean_signatory(signed).doubtful:
+        return clause  # "bang Wijaya, S.H.": more titles, but the name itself is cut
+    return signed if deg_s > deg_c else clause

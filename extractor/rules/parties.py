@@ -40,8 +40,7 @@ from extractor.rules.names import (
     NAME_DEBRIS,
     clean_jabatan,
     clean_signatory,
-    core_name,
-    well_formed,
+    fuller_name,
 )
 from extractor.rules.ordinals import role_word
 from extractor.rules.party_clause import (
@@ -166,27 +165,7 @@ def _title_ok(title: str | None, institution: str | None) -> str | None:
     return title
 
 
-def _fuller(clause: str | None, signed: str | None) -> str | None:
-    """The clause form of a name unless the signature block has the same name with more titles."""
-    if not signed:
-        return clause
-    if not clause:
-        return signed
-    core_c = " ".join(w for w in clause.replace(",", " ").split() if not is_degree(w))
-    core_s = " ".join(w for w in signed.replace(",", " ").split() if not is_degree(w))
-    cut_c, cut_s = core_name(clause).lower(), core_name(signed).lower()
-    if cut_c != cut_s and cut_c and cut_s and (cut_s.startswith(cut_c) or cut_c.startswith(cut_s)):
-        # one was cut by a stamp or the scan ("DR. SU"): the longer is the name
-        return signed if len(cut_s) > len(cut_c) else clause
-    if fuzz.ratio(core_c.lower(), core_s.lower()) < 85:
-        return clause
-    if well_formed(signed) and not well_formed(clause):
-        return signed  # the clause's reading is damaged ("BUDI SANTOS0"), the block's is clean
-    deg_c = sum(is_degree(w) for w in clause.replace(",", " ").split())
-    deg_s = sum(is_degree(w) for w in signed.replace(",", " ").split())
-    if clean_signatory(signed).doubtful:
-        return clause  # "bang Wijaya, S.H.": more titles, but the name itself is cut
-    return signed if deg_s > deg_c else clause
+_fuller = fuller_name
 
 
 _PREFIX_TITLE = re.compile(r"^(?:Prof|Drs|Dra|Dr|dr|Ir|H|Hj|KH)\.$")
