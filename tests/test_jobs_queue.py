@@ -121,12 +121,15 @@ def _finish_with_a_second_worker(
 
 
 def _claim_all(settings_json: str, owner: str, out: str, start: Any) -> None:
-    """A worker process that only claims, as fast as it can, once all are ready."""
+    """A worker process that claims once all are ready, holding each claim for a
+    moment as a real worker would: without it the first process to wake can drain
+    all 200 rows before the others are scheduled, and the race is not tested."""
     queue = make_queue(Settings.model_validate_json(settings_json))
     start.wait(60)
     taken = []
     while (claim := queue.claim(owner, 0.0)) is not None:
         taken.append(claim.job_id)
+        time.sleep(0.01)
     Path(out).write_text(json.dumps(taken))
 
 
