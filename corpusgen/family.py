@@ -1,0 +1,68 @@
+"""The shape of a template family: one house style of wording, layout and article order.
+
+Kept apart from the families themselves so the tuned and the held-out families
+live in their own modules (one may not be read while tuning the rules).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from corpusgen.layout import Style
+from corpusgen.pagination import Furniture
+
+
+@dataclass(frozen=True)
+class Family:
+    name: str
+    held_out: bool
+    description: str
+    style: Style
+    furniture: Furniture
+    party_combos: tuple[tuple[str, ...], ...]
+    doc_types: tuple[tuple[str, float], ...] = (("NK", 0.45), ("PKS", 0.4), ("ADENDUM", 0.15))
+    nk_words: tuple[str, ...] = ("NOTA KESEPAHAMAN",)
+    pks_words: tuple[str, ...] = ("PERJANJIAN KERJA SAMA",)
+    conj: str = "DAN"
+    header: str = "kop"  # kop | logos | none
+    numbers: str = "center-nomor"  # center-nomor | pihak-label | upper | left-nomor
+    date_forms: tuple[tuple[str, float], ...] = (("words", 1.0),)
+    date_case: str = "lower"
+    place_prob: float = 0.7
+    roles: tuple[str, ...] = ("PIHAK PERTAMA", "PIHAK KEDUA", "PIHAK KETIGA")
+    party_style: str = "inline"  # inline | nametable | fields
+    articles: str = "pasal-heading"  # pasal-heading | heading-pasal | bab | pasal-inline
+    scope_marker: str = "letter"  # letter | number
+    sig_lead: bool = False
+    sig_order: str = "12"  # "12": first party left; "21": first party right
+    sig_layout: str = "columns"  # columns | grid (corpusgen/sigblocks.py)
+    jabatan_places: tuple[tuple[str, float], ...] = (("above", 1.0),)
+    """grid cells: above (label + jabatan), two-lines, below (under the name), no-label"""
+    mengetahui: float = 0.0  # share with a 'Mengetahui' official under the grid
+    stamp_over_name: float = 0.0  # share of grid cells with the stamp/meterai over the name
+    hand_numbers: float = 0.0  # share whose number of one party is handwritten in the blank
+    in_rotation: bool = True
+    """False: not in the committed set's family rotation (it must stay under 25 MB and
+    byte-stable); generated as extra documents of the benchmark set (``--extra-per-family``)."""
+    recitals: bool = True
+    english_subtitle: bool = False
+    extras: tuple[str, ...] = field(
+        default=(
+            "monev",
+            "kahar",
+            "korespondensi",
+            "perubahan",
+            "tim",
+            "pelaporan",
+            "kerahasiaan",
+            "hki",
+            "hak",
+        )
+    )
+    scope_headings: tuple[str, ...] = ("Ruang Lingkup", "Ruang Lingkup", "Lingkup Kerja Sama")
+    """headings the scope article is printed under (one drawn per document)"""
+    scope_styles: tuple[tuple[str, float], ...] = (("list", 1.0),)
+    """list (lettered/numbered items) | ayat-sentences ('(1) PIHAK KESATU menyediakan ...')
+    | sentences (one paragraph per 'PIHAK ... ' sentence, no markers)"""
+    pasal_numbers: tuple[tuple[str, float], ...] = (("arabic", 1.0),)
+    """how 'Pasal n' is numbered: arabic (Pasal 3) | roman (PASAL III) | words (Pasal Tiga)"""
