@@ -165,6 +165,40 @@ TUNED: tuple[Family, ...] = (
         pasal_numbers=(("arabic", 0.6), ("roman", 0.2), ("words", 0.2)),
     ),
     Family(
+        "wilayah-serentak",
+        False,
+        "A province or a ministry with several kabupaten/kota or provinces signing one "
+        "agreement (4 to 16 parties): 'Nama / NIP / Jabatan' rows per party, PIHAK PERTAMA "
+        "... in a signature grid of two or three cells a row over pages, the jabatan above "
+        "the name, on two lines, under the name or alone without a label, stamps and meterai "
+        "over the printed names, a 'Mengetahui' official under the grid who is no party. "
+        "Helvetica on A4, plain or word dates, heading above 'Pasal n'. Tuned on (the "
+        "signature grids of real archives, in a house style of its own).",
+        Style(page=A4, typeface="helvetica", size=10.5, leading=1.35, margins=(75, 65, 60, 75)),
+        Furniture(page_numbers="halaman-bottom"),
+        (
+            ("pemprov", "pemkab", "pemkab", "pemkot"),
+            ("pemprov", *("pemkab",) * 4, "pemkot"),
+            ("kementerian", "pemprov", "pemprov", "pemprov", "pemprov"),
+            ("pemprov", *("pemkab",) * 8, "pemkot"),
+            ("pemprov", *("pemkab",) * 12, "pemkot", "pemkot"),
+        ),
+        doc_types=(("NK", 0.6), ("PKS", 0.4)),
+        nk_words=("KESEPAKATAN BERSAMA", "NOTA KESEPAHAMAN"),
+        header="logos",
+        numbers="upper",
+        date_forms=(("words", 0.5), ("plain", 0.5)),
+        party_style="fields",
+        articles="heading-pasal",
+        scope_marker="number",
+        sig_layout="grid",
+        jabatan_places=(("above", 0.3), ("two-lines", 0.3), ("below", 0.2), ("no-label", 0.2)),
+        mengetahui=0.5,
+        stamp_over_name=0.5,
+        extras=("monev", "kahar", "pelaporan"),
+        in_rotation=False,
+    ),
+    Family(
         "tiga-pihak",
         True,
         "HELD OUT. Three parties (province, kabupaten/kota and a company, university or "

@@ -15,7 +15,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from models import Box, Document, Evidence
+from models import Box, Document, Evidence, Word
 
 _QUOTES = str.maketrans(
     {
@@ -49,6 +49,9 @@ class LineRef:
     box: Box | None
     start: int
     end: int
+    words: tuple[Word, ...] = ()
+    """the line's words with their boxes (empty for plain text): a signature row's
+    line holds the names of cells side by side, split again at the gaps between them"""
 
 
 @dataclass
@@ -76,7 +79,9 @@ class DocText:
                 if not clean:
                     continue
                 parts.append(clean)
-                refs.append(LineRef(page.number, line.box, offset, offset + len(clean)))
+                refs.append(
+                    LineRef(page.number, line.box, offset, offset + len(clean), tuple(line.words))
+                )
                 offset += len(clean) + 1
         return cls(text="\n".join(parts), lines=refs, page_starts=starts, page_sizes=sizes)
 

@@ -16,7 +16,13 @@ from PIL import Image
 from corpusgen import generate_sample, render_digital_pdf, render_image, render_scan_pdf
 from corpusgen.corpus import FILE_KINDS, build_corpus
 from corpusgen.dates_id import MONTHS
-from corpusgen.families import EXTRA_FAMILIES, FAMILIES, HELD_OUT_FAMILIES, ROTATION_FAMILIES
+from corpusgen.families import (
+    EXTRA_FAMILIES,
+    FAMILIES,
+    HELD_OUT_FAMILIES,
+    ROTATION_FAMILIES,
+    TUNING_FAMILIES,
+)
 from corpusgen.parties import PARTY_KINDS
 from models import FIELD_NAMES, Extraction
 
@@ -227,9 +233,21 @@ def test_committed_manifest_is_valid() -> None:
 
 
 def test_signature_families_are_held_out_and_outside_the_committed_rotation() -> None:
-    assert set(EXTRA_FAMILIES) == {"banyak-pihak", "tanda-tangan-basah", "objek-paraf"}
-    assert set(EXTRA_FAMILIES) <= set(HELD_OUT_FAMILIES)
+    held = {"banyak-pihak", "tanda-tangan-basah", "objek-paraf"}
+    assert set(EXTRA_FAMILIES) == {*held, "wilayah-serentak"}
+    assert held <= set(HELD_OUT_FAMILIES)
     assert not set(EXTRA_FAMILIES) & set(ROTATION_FAMILIES)
+    # the grid's failure classes are tuned on a family of their own, drawn after the
+    # held-out ones so that their extra documents keep their seeds
+    assert "wilayah-serentak" in TUNING_FAMILIES
+    assert EXTRA_FAMILIES[-1] == "wilayah-serentak"
+
+
+def test_the_tuned_grid_family_prints_every_failure_class_of_a_grid() -> None:
+    fam = FAMILIES["wilayah-serentak"]
+    assert fam.sig_layout == "grid" and fam.mengetahui > 0 and fam.stamp_over_name > 0
+    assert {p for p, _ in fam.jabatan_places} == {"above", "two-lines", "below", "no-label"}
+    assert max(len(c) for c in fam.party_combos) > 12
 
 
 def test_many_parties_sign_in_a_grid_with_long_ordinals() -> None:

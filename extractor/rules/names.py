@@ -96,13 +96,21 @@ def _unwrap(raw: str) -> str:
     return m.group(1) if m and "(" not in m.group(1) else s
 
 
+_BALI = re.compile(
+    r"\b(I|Ni|NI)(?=(?:Wayan|Made|Nyoman|Ketut|Gede|Putu|Komang|Kadek|Nengah|Gusti|Luh|Dewa"
+    r"|Nyoman|Gst|WAYAN|MADE|NYOMAN|KETUT|GEDE|PUTU|KOMANG|KADEK|NENGAH|GUSTI|LUH|DEWA)\b)"
+)
+"""Balinese 'I' and 'Ni' glued to the birth-order name ("IWAYAN", "INyoman", "NiLuh"):
+OCR drops the narrow space after a one-letter word; the two words are always two."""
+
+
 def clean_signatory(raw: str | None) -> Cleaned:
     """The printed name with debris before and after it cut; flagged when it looks cut."""
     if not raw:
         return Cleaned(raw)
     if is_rank_line(raw):
         return Cleaned(None, [f"{NAME_DEBRIS} '{raw}' is a rank (pangkat/golongan), not a name"])
-    tokens = _unwrap(raw).split()
+    tokens = _BALI.sub(r"\1 ", _unwrap(raw)).split()
     notes: list[str] = []
     start = 0
     while start < len(tokens) - 1:
@@ -185,6 +193,14 @@ def clean_jabatan(raw: str | None, *, from_block: bool = False) -> Cleaned:
     text, rank = ends_with_rank(text)
     if rank:
         notes.append(f"{JABATAN_DEBRIS} rank '{rank}' after the jabatan is not part of it")
+    footer = _PAGE_FOOTER.search(text)
+    if footer and footer.start() > 0:
+        notes.append(f"{JABATAN_DEBRIS} page footer '{footer.group().strip()}' after the jabatan")
+        text = text[: footer.start()]
+    nip = _LEADING_ID.match(text)
+    if nip and _JOB_START.match(re.sub(r"^(?:\S{1,2}\s+){0,2}", "", text[nip.end() :])):
+        notes.append(f"{JABATAN_DEBRIS} '{nip.group().strip()}' (a NIP) before the jabatan")
+        text = text[nip.end() :]
     tokens = text.split()
     start = 0
     while start < min(3, len(tokens) - 1) and _is_debris(tokens[start]):
@@ -211,6 +227,17 @@ def clean_jabatan(raw: str | None, *, from_block: bool = False) -> Cleaned:
         tokens = tokens[:end]
     value = " ".join(tokens).strip(" ,;:")
     return Cleaned(value or None, notes, bool(notes))
+
+
+_PAGE_FOOTER = re.compile(
+    r"\s+-?\s*(?:(?:Halaman|Hal\.?|Page)\s*\d{1,3}(?:\s*(?:dari|/|of)\s*\d{1,3})?"
+    r"|\d{1,3}\s*dari\s*\d{1,3}|-\s*\d{1,3}\s*-)\s*$",
+    re.IGNORECASE,
+)
+"""A page's footer or number read into the jabatan where the clause runs over a page
+break ("Bupati Seluma Halaman 2 dari 7", "... - 3 -")."""
+_LEADING_ID = re.compile(r"^\W*(?:(?:NIP|NIK|NRP)\.?\s*:?\s*)?\d[\d ]{7,}\d\W*")
+"""A NIP read into the jabatan when its row's label was lost ("19641018... 1 Sekretaris")."""
 
 
 def delegated(jabatan: str) -> tuple[str | None, str]:

@@ -220,7 +220,11 @@ def _office_only(d: ClauseDraft, body: str) -> bool:
 def parse_paragraph(d: ClauseDraft) -> None:
     para = d.paragraph
     # Nama / Jabatan form
-    nm = re.search(r"^\W*(?:\S{1,4}\s+)?Nama\s*[:;]\s*(.+)$", para, re.M | re.I)
+    nm = re.search(  # the colon, too, may be read at the start of the next line ("! H. X")
+        r"^\W*(?:\S{1,4}\s+)?Nama(?:\s*[:;]|[ \t]*\n\s*(?:[:;]|[1l|!][:;]?)(?=\s))[ \t]*(.+)$",
+        para,
+        re.M | re.I,
+    )
     if nm:
         d.signatory = _clean_name(nm.group(1))
         jb = re.search(

@@ -29,6 +29,7 @@ from extractor.rules.block_marks import is_mark_line, is_rank_line, strip_marks
 from extractor.rules.names import clean_signatory
 from extractor.rules.ordinals import read_ordinal
 from extractor.rules.signatures import MENGETAHUI_CUTOFF, is_degree, is_pihak, looks_like_name
+from extractor.rules.sigsplit import Piece, cut_block, split_row_line
 from extractor.text import DocText
 from models import Box
 
@@ -139,15 +140,16 @@ def _block_lines(text: DocText) -> list[SigLine]:
     if anchor >= len(text.lines):
         return []
     page = text.lines[anchor].page
-    out: list[SigLine] = []
+    out: list[Piece] = []
     for ref in text.lines[anchor:]:
         if ref.box is None:
             continue
         line = text.text[ref.start : ref.end]
         if re.match(r"^\W*LAMPIRAN\b", line) and ref.page != page:
             break
-        out.append(SigLine(line, ref.page, ref.box, ref.start, ref.end))
-    return out
+        out.extend(split_row_line(line, ref.box, ref.start, ref.words, ref.page))
+    cut = cut_block(out, text.page_sizes.get(page, (595.0, 842.0))[0])  # cells side by side
+    return [SigLine(p.text, p.page, p.box, p.start, p.end) for p in cut]
 
 
 def _same_column(a: SigLine, b: SigLine, page_width: float) -> bool:
