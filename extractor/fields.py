@@ -67,9 +67,12 @@ def extract_fields(document: Document) -> Extraction:
     signing, date_end = locate_signing_date(text)
     extraction.signing_date = signing.value
 
+    # the parent agreement first: its numbers, cited in the recitals, are not this one's
+    parent = find_parent(text, doc_type.value, heading, title.value)
     month = signing.value.month if signing.value is not None else None
     year = signing.value.year if signing.value is not None else None
-    numbers = find_numbers(text, heading, month, year)
+    nk_cited = doc_type.value in ("PKS", "ADENDUM")
+    numbers = find_numbers(text, heading, month, year, parent.value, nk_cited)
     extraction.numbers = numbers.value
     _record(extraction, "numbers", numbers)
 
@@ -101,7 +104,6 @@ def extract_fields(document: Document) -> Extraction:
     extraction.purpose = purpose.value
     _record(extraction, "purpose", purpose)
 
-    parent = find_parent(text, doc_type.value, heading, title.value)
     extraction.parent_agreement = parent.value
     _record(extraction, "parent_agreement", parent)
 

@@ -99,3 +99,115 @@ def test_letter_digit_look_alikes_are_named() -> None:
 
 def test_lower_case_roman_month_is_a_problem() -> None:
     assert not check("480/13-KB/x/2019", 2019).valid
+
+
+ROMAN_DAMAGE = st.sampled_from(["I->1", "I->l", "all-I->1", "V->U", "V->W", "II->U", "+1", "1+"])
+
+
+def _damage(roman: str, how: str) -> str:
+    """One OCR confusion of a Roman month as Tesseract makes them on agreement scans."""
+    if how == "I->1":
+        return roman.replace("I", "1", 1)
+    if how == "I->l":
+        return roman.replace("I", "l", 1)
+    if how == "all-I->1":
+        return roman.replace("I", "1")
+    if how == "V->U":
+        return roman.replace("V", "U")
+    if how == "V->W":
+        return roman.replace("V", "W")
+    if how == "II->U":
+        return roman.replace("II", "U", 1)
+    if how == "+1":
+        return roman + "1"
+    return "1" + roman
+
+
+@given(agreement_numbers(), ROMAN_DAMAGE)
+def test_damaged_roman_month_is_repaired_back_when_the_signing_month_agrees(
+    case: tuple[str, int, int], how: str
+) -> None:
+    from extractor.rules.numbers import repaired
+
+    number, month, year = case
+    roman = ROMAN_MONTHS[month - 1]
+    slot = f"/{roman}/{year}"
+    damaged_slot = _damage(roman, how)
+    if slot not in number or damaged_slot == roman:
+        return
+    damaged = number.replace(slot, f"/{damaged_slot}/{year}")
+    fixed, note = repaired(damaged, month, year)
+    assert fixed == number, (damaged, note)
+    assert note and damaged_slot in note  # the change is said, never silent
+
+
+@given(agreement_numbers(), ROMAN_DAMAGE, MONTH)
+def test_repairs_never_invent_a_month_the_signing_date_does_not_back(
+    case: tuple[str, int, int], how: str, other: int
+) -> None:
+    from extractor.rules.number_grammar import roman_readings
+    from extractor.rules.numbers import repaired
+
+    number, month, year = case
+    roman = ROMAN_MONTHS[month - 1]
+    slot = f"/{roman}/{year}"
+    damaged_slot = _damage(roman, how)
+    if slot not in number or ROMAN_MONTHS[other - 1] in roman_readings(damaged_slot):
+        return
+    damaged = number.replace(slot, f"/{damaged_slot}/{year}")
+    assert repaired(damaged, other, year) == (damaged, None)
+
+
+@given(st.text(alphabet="0123456789OolIBDVXUW/|.-KSPN", max_size=30))
+def test_without_a_signing_date_only_the_bar_is_read_as_a_slash(text: str) -> None:
+    from extractor.rules.numbers import repaired
+
+    fixed, _ = repaired(text, None, None)
+    assert fixed in (text, text.replace("|", "/").replace("\\", "/"))
+
+
+@given(agreement_numbers())
+def test_year_glued_to_the_month_is_split_when_it_is_the_signing_year(
+    case: tuple[str, int, int],
+) -> None:
+    from extractor.rules.numbers import repaired
+
+    number, month, year = case
+    head, _, tail = number.rpartition("/")
+    if not head or not head.rsplit("/", 1)[-1].isalpha():
+        return  # a year glued to digits could be a serial: never split
+    glued = f"{head}{tail}"
+    assert repaired(glued, month, year)[0] == number
+    assert repaired(glued, month, year + 5)[0] == glued  # another year backs nothing
+
+
+@given(agreement_numbers(), st.sampled_from(["B->8", "0->O", "/->|", "I->1"]))
+def test_a_damaged_printing_never_replaces_a_well_formed_reading(
+    case: tuple[str, int, int], how: str
+) -> None:
+    from extractor.rules.number_crosscheck import Printing, crosscheck
+
+    number, month, year = case
+    old, new = how.split("->")
+    printed = number.replace(old, new, 1)
+    result = crosscheck(number, [Printing(printed, 2, 40, False)], [], month, year)
+    assert result.number == number
+    assert result.verdict in ("agree", "settled", "disagree", "alone")
+
+
+def test_real_ocr_damage_of_agreement_numbers() -> None:
+    from extractor.rules.numbers import repaired
+
+    assert repaired("367.1/8-PKS/W/2019", 4, 2019)[0] == "367.1/8-PKS/IV/2019"
+    assert repaired("045/UN48/KS/1IV/2021", 4, 2021)[0] == "045/UN48/KS/IV/2021"
+    assert repaired("03/PKS-RSSD/1/2021", 1, 2021)[0] == "03/PKS-RSSD/I/2021"
+    assert repaired("119/10-Kesber/111/2020", 3, 2020)[0] == "119/10-Kesber/III/2020"
+    assert repaired("134.4/PKS.18/Bag.pem72019", 4, 2019)[0] == "134.4/PKS.18/Bag.pem/2019"
+    assert repaired("045/UN48/KS/XI2021", 11, 2021)[0] == "045/UN48/KS/XI/2021"
+    # look-alikes nothing in the number decides are candidates only
+    from extractor.rules.number_grammar import candidates
+
+    assert repaired("2O5/UN48/KS/2021", 1, 2021)[0] == "2O5/UN48/KS/2021"
+    assert [c.number for c in candidates("2O5/UN48/KS/2021")] == ["205/UN48/KS/2021"]
+    assert [c.number for c in candidates("119l123/KDN/2019")] == ["119/123/KDN/2019"]
+    assert [c.number for c in candidates("D-12/UN48/KS/2021")] == ["B-12/UN48/KS/2021"]

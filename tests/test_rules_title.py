@@ -127,7 +127,11 @@ def test_number_cleaning_and_roman_months() -> None:
     assert roman_month("198/HRD/XI1/2021", 11)[0] == "198/HRD/XI/2021"
     assert roman_month("130/401/Kesra/!/2025", 1)[0] == "130/401/Kesra/I/2025"
     assert roman_month("198/HRD/XI1/2021", None) == ("198/HRD/XI1/2021", None)
-    assert roman_month("03/PKS/1/2021", 1) == ("03/PKS/1/2021", None)  # Arabic January
+    # the slot before the year is written in Roman numerals: a lone '1' in January is I
+    assert roman_month("03/PKS-RSSD/1/2021", 1)[0] == "03/PKS-RSSD/I/2021"
+    assert roman_month("03/PKS/1/2021", 3) == ("03/PKS/1/2021", None)  # March decides nothing
+    assert roman_month("367.1/8-PKS/W/2019", 4)[0] == "367.1/8-PKS/IV/2019"  # 'W' for IV
+    assert roman_month("045/UN48/KS/VU/2021", 7)[0] == "045/UN48/KS/VII/2021"
     assert roman_month("119/10-Kesber/11/2020", 3) == ("119/10-Kesber/11/2020", None)
 
 

@@ -22,7 +22,16 @@ SEPARATORS = "/.-"
 ALLOWED = re.compile(r"^[A-Za-z0-9./\-()&_]+$")
 _SPLIT = re.compile(r"([/.\-])")
 _YEAR = re.compile(r"^(?:19|20)\d{2}$")
-_ROMAN_LOOK = re.compile(r"^[IVXl1!|U]+$")
+_ROMAN_LOOK = re.compile(r"^[IVXl1!|UW]+$")
+_HEAD = r"^(?P<head>[A-Za-z][A-Za-z&]*)"
+_GLUED_YEAR = re.compile(_HEAD + r"(?P<sep>)(?P<year>(?:19|20)\d{2})$")
+_GLUED_YEAR_SEP = re.compile(_HEAD + r"(?P<sep>[17|])(?P<year>(?:19|20)\d{2})$")
+"""A year glued to the segment before it ('XI2021', 'KS/2021' read 'KS2021', 'pem72019')."""
+_ROMAN_ALTERNATIVES = {"1": "I", "l": "I", "!": "I", "|": "I", "I": "I", "V": "V", "X": "X"}
+_STRAY = "1l!|"
+_ROMAN_SHAPES = {"U": ("V", "II"), "W": ("V", "IV", "VI")}
+"""Letters Tesseract reads for Roman numerals: 'U' for V or II ('VU' for VII), 'W' for V,
+IV (a narrow I run into the V) or VI."""
 _DIGIT_LOOK = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "|": "1"})
 _I_LOOK = str.maketrans({"1": "I", "l": "I", "!": "I", "|": "I"})
 
@@ -84,6 +93,8 @@ def check(number: str, signing_year: int | None = None) -> NumberCheck:
             problems.append(f"segment '{part}' mixes letters and digits like OCR debris")
     years = [i for i, p in enumerate(parts) if _YEAR.match(p)]
     year = int(parts[years[-1]]) if years else None
+    if parts and (_GLUED_YEAR.match(parts[-1]) or _GLUED_YEAR_SEP.match(parts[-1])):
+        problems.append(f"segment '{parts[-1]}': a year glued to the segment before it")
     month = None
     if years:
         idx = years[-1]
@@ -103,21 +114,39 @@ def check(number: str, signing_year: int | None = None) -> NumberCheck:
     return NumberCheck(number, tuple(parts), year, month, tuple(problems))
 
 
-def _roman_readings(segment: str) -> set[str]:
-    """Roman months a damaged segment may stand for ('1' or 'l' for I, 'U' for II, a stray 1)."""
-    if not _ROMAN_LOOK.match(segment):
+def roman_readings(segment: str) -> set[str]:
+    """Roman months a damaged segment may stand for.
+
+    '1', 'l', '!' or '|' read for I; 'U' for V or II, 'W' for V, IV or VI; a stray
+    stroke ('1', 'l') before or after the numeral ('1IV', 'XI1'). Only a reading that
+    is a month I-XII is kept; which one is meant decides the signing month or another
+    printing, never this function.
+    """
+    if not _ROMAN_LOOK.match(segment) or len(segment) > 6:
         return set()
-    base = segment.replace("U", "II")
-    readings = {base.translate(_I_LOOK)}
-    stripped = base.rstrip("1l!|")
-    if stripped and stripped != base:
-        readings.add(stripped.translate(_I_LOOK))
-    return {r for r in readings if r in ROMAN_MONTHS}
+    bodies = {segment}
+    if re.search(r"[IVXUW]", segment):  # a stray stroke only beside a real numeral
+        if segment[0] in _STRAY:
+            bodies.add(segment[1:])
+        if segment[-1] in _STRAY:
+            bodies.add(segment[:-1])
+    readings: set[str] = set()
+    for body in bodies:
+        options = [""]
+        for ch in body:
+            alternatives = _ROMAN_SHAPES.get(ch) or (_ROMAN_ALTERNATIVES.get(ch, ""),)
+            options = [o + a for o in options for a in alternatives if a]
+            if not options:
+                break
+        readings.update(o for o in options if o in ROMAN_MONTHS)
+    return readings
 
 
-def _join(parts: list[str], template: str) -> str:
-    """Parts put back with the separators of ``template``."""
+def _join(parts: list[str], template: str, glued: bool = False) -> str:
+    """Parts put back with the separators of ``template`` ('/' before a year split off)."""
     seps = [m.group() for m in re.finditer(r"[/.\-]", template)]
+    if glued:
+        seps.append("/")
     out = parts[0]
     for sep, part in zip(seps, parts[1:], strict=False):
         out += sep + part
@@ -126,22 +155,28 @@ def _join(parts: list[str], template: str) -> str:
 
 @dataclass(frozen=True)
 class Repair:
+    """A grammatical reading of a damaged number, why, and what backs it.
+
+    ``backed`` names the independent fact that decides the repair (the signing
+    month for a Roman month slot, the signing year for a year slot, the grammar
+    itself for a character numbers never hold); empty when only the shape
+    suggests it and another printing or re-reading must decide.
+    """
+
     number: str
     reason: str
+    backed: str = ""
 
 
-def repairs(number: str, signing_month: int | None, signing_year: int | None) -> list[Repair]:
-    """Grammatical readings of a damaged number, each with the reason; none for a valid one.
-
-    A Roman-month slot is only repaired to the signing month (a number is
-    issued in the month it is signed, or close to it): 'XI1' in November is XI,
-    in December XII, in any other month it stays a doubt.
-    """
-    fixed = number.replace("|", "/").replace("\\", "/")
-    reasons = ["'|' read for '/'"] if fixed != number else []
-    if check(fixed, signing_year).valid and not reasons:
-        return []
-    parts = segments(fixed)
+def _year_slot(parts: list[str], signing_year: int | None, reasons: list[str]) -> list[str]:
+    """The year slot read with digit look-alikes ('2O21'), or split from the segment it is
+    glued to ('XI2021', 'KS2021', 'pem72019'); ``reasons`` gets what was done."""
+    last = parts[-1]
+    glued = _GLUED_YEAR.match(last) or _GLUED_YEAR_SEP.match(last)
+    if glued:
+        head, year = glued.group("head"), glued.group("year")
+        reasons.append(f"year {year} glued to '{head}{glued.group('sep')}' split off")
+        return [*parts[:-1], head, year]
     years = [i for i, p in enumerate(parts) if _YEAR.match(p.translate(_DIGIT_LOOK))]
     if years:
         i = years[-1]
@@ -149,25 +184,94 @@ def repairs(number: str, signing_month: int | None, signing_year: int | None) ->
         if digits != parts[i]:
             reasons.append(f"year '{parts[i]}' read as {digits}")
             parts[i] = digits
+    return parts
+
+
+def repairs(number: str, signing_month: int | None, signing_year: int | None) -> list[Repair]:
+    """Grammatical readings of a damaged number, each with the reason; none for a valid one.
+
+    A Roman-month slot is only repaired to the signing month (a number is
+    issued in the month it is signed, or close to it): 'XI1' in November is XI,
+    in December XII, in any other month it stays a doubt. The result is
+    ``backed`` only when every change in it is: a year slot by the signing
+    year, a month slot by the signing month, '|' for '/' by the grammar.
+    """
+    fixed = number.replace("|", "/").replace("\\", "/")
+    reasons = ["'|' read for '/'"] if fixed != number else []
+    unbacked: list[str] = []
+    if check(fixed, signing_year).valid and not reasons:
+        return []
+    year_reasons: list[str] = []
+    parts = _year_slot(segments(fixed), signing_year, year_reasons)
+    glued = len(parts) > len(segments(fixed))
+    years = [i for i, p in enumerate(parts) if _YEAR.match(p)]
+    year = int(parts[years[-1]]) if years else None
+    if year_reasons:
+        reasons.extend(year_reasons)
+        if signing_year is None or year is None or abs(year - signing_year) > 1:
+            unbacked.extend(year_reasons)
+    if years:
+        i = years[-1]
         if i > 0 and signing_month is not None:
             slot = parts[i - 1]
             target = ROMAN_MONTHS[signing_month - 1]
-            arabic = slot.isdigit() and int(slot) == signing_month
-            if slot != target and target in _roman_readings(slot) and not arabic:
+            if slot != target and target in roman_readings(slot):
                 reasons.append(f"month '{slot}' taken as Roman {target}, the signing month")
                 parts[i - 1] = target
     for j, part in enumerate(parts):
         if years and j >= years[-1] - 1:
             continue
-        readings = _roman_readings(part)
+        readings = roman_readings(part)
         if _is_debris(part) and len(readings) == 1:
             (reading,) = readings
             reasons.append(f"segment '{part}' read as Roman {reading}")
+            unbacked.append(reasons[-1])
             parts[j] = reading
-    candidate = _join(parts, fixed)
+    candidate = _join(parts, fixed, glued)
     if candidate == number or not reasons:
         return []
-    return [Repair(candidate, "; ".join(reasons))]
+    backing = "" if unbacked else "the signing date and the grammar"
+    return [Repair(candidate, "; ".join(reasons), backing)]
+
+
+def backed_repair(
+    number: str, signing_month: int | None, signing_year: int | None
+) -> tuple[str, str | None]:
+    """The number with its one backed repair adopted, and the note saying so (else None)."""
+    found = [r for r in repairs(number, signing_month, signing_year) if r.backed]
+    if len(found) != 1 or not check(found[0].number, signing_year).valid:
+        return number, None
+    return found[0].number, f"read '{number}'; {found[0].reason}"
+
+
+_O_IN_DIGITS = re.compile(r"^[0-9Oo]*\d[0-9Oo]*$")
+_SLASH_LOOK = re.compile(r"(?<=[0-9])[lI](?=[0-9])")
+_PREFIX_LOOK = {"8": "B", "D": "B", "E": "B", "13": "B"}
+"""A one-letter classification prefix ('B' for biasa) misread ('8/422', 'D-12')."""
+
+
+def candidates(number: str) -> list[Repair]:
+    """Readings OCR look-alikes suggest and nothing in the number itself decides.
+
+    'O' for 0 in a serial ('2O5/UN48'), 'l' or 'I' for '/' between digits
+    ('119l123/KDN'), the letter prefix misread ('8/422/...', 'D-12/...'). Never
+    adopted on their own (``backed`` is empty): another printing of the number
+    or two re-readings that agree must show the same reading.
+    """
+    out: list[Repair] = []
+    parts = segments(number)
+    digits = [p.replace("O", "0").replace("o", "0") if _O_IN_DIGITS.match(p) else p for p in parts]
+    if digits != parts:
+        out.append(Repair(_join(digits, number), "'O' read for 0 in a serial"))
+    slashed = _SLASH_LOOK.sub("/", number)
+    if slashed != number:
+        out.append(Repair(slashed, "'l' read for '/' between digits"))
+    first = parts[0] if parts else ""
+    if first in _PREFIX_LOOK and len(parts) >= 3:
+        out.append(
+            Repair(_join([_PREFIX_LOOK[first], *parts[1:]], number), f"prefix '{first}' as 'B'")
+        )
+    return [r for r in out if r.number != number]
 
 
 _LOOKALIKES = (set("B8"), set("O0D"), set("S5"), set("I1l|"), set("Z2"), set("G6"), set("/l1|"))

@@ -14,7 +14,9 @@ import re
 
 from extractor.rules.base import Finding
 from extractor.rules.heading import Heading, damaged_nomor_label, find_heading, line_texts
-from extractor.rules.number_grammar import check
+from extractor.rules.number_crosscheck import check_numbers
+from extractor.rules.number_grammar import ROMAN_MONTHS, backed_repair, check, roman_readings
+from extractor.rules.number_lines import later_number_lines
 from extractor.text import DocText
 
 _LABEL = re.compile(
@@ -47,44 +49,46 @@ def clean_number(raw: str) -> str | None:
     return value
 
 
-_ROMAN_MONTHS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
-_MONTH_SLOT = re.compile(r"(?<=/)([IVXl1!|]{1,5})(?=/\d{4}\b)")
-_I_LOOKALIKES = str.maketrans({"1": "I", "l": "I", "!": "I", "|": "I"})
-
-
-def _roman_readings(segment: str) -> set[str]:
-    """Roman months an OCR'd segment may stand for: '1', 'l', '!', '|' read for 'I', or a
-    stray '1' added."""
-    readings = {segment.translate(_I_LOOKALIKES)}
-    stripped = segment.rstrip("1l!|")
-    if stripped and stripped != segment:
-        readings.add(stripped.translate(_I_LOOKALIKES))
-    return {r for r in readings if r in _ROMAN_MONTHS}
+_MONTH_SLOT = re.compile(r"(?<=/)([IVXUWl1!|]{1,5})(?=/\d{4}\b)")
 
 
 def roman_month(number: str, signing_month: int | None) -> tuple[str, str | None]:
-    """Repair a Roman month misread with '1' ('X11', 'XI1', '11') when the signing month decides.
+    """Repair a Roman month misread ('X11', 'XI1', '11', 'VU', 'W') when the signing month
+    decides.
 
     Numbers carry the month they were issued in Roman numerals, usually the
-    signing month. OCR reads 'I' as '1', and 'XI1' may be XI or XII: only a
-    reading that equals the signing month is taken, and the change is
-    reported, never silent. Digits that already give the signing month as an
-    Arabic month ('/1/' in January) are kept as read.
+    signing month. OCR reads 'I' as '1', 'V' as 'U' or 'W', and 'XI1' may be XI
+    or XII: only a reading that equals the signing month is taken, and the
+    change is reported, never silent. A lone '1' in January is taken as the
+    Roman I the slot is written in (the reviewer sees the note).
     """
     m = _MONTH_SLOT.search(number)
     if m is None or signing_month is None:
         return number, None
     segment = m.group(1)
-    if segment in _ROMAN_MONTHS:
+    if segment in ROMAN_MONTHS:
         return number, None
-    if segment.isdigit() and int(segment) == signing_month:
-        return number, None
-    target = _ROMAN_MONTHS[signing_month - 1]
-    if target not in _roman_readings(segment):
+    target = ROMAN_MONTHS[signing_month - 1]
+    if target not in roman_readings(segment):
         return number, None
     repaired = number[: m.start(1)] + target + number[m.end(1) :]
     note = f"read '{number}'; month '{segment}' taken as Roman '{target}' (the signing month)"
     return repaired, note
+
+
+def repaired(
+    raw: str, signing_month: int | None, signing_year: int | None
+) -> tuple[str, str | None]:
+    """The reading with the one repair the signing date backs, and the note saying so.
+
+    The month slot first (``roman_month``), else the grammar's other backed
+    repair (a year glued to the segment before it, 'O' in the signing year, '|'
+    for '/'); a repair nothing backs is left to the crosscheck and the second look.
+    """
+    number, note = roman_month(raw, signing_month)
+    if note is None:
+        number, note = backed_repair(number, signing_month, signing_year)
+    return number, note
 
 
 _YEAR_END = re.compile(r"(?:^|[/.\-])((?:19|20)\d{2})$")
@@ -167,7 +171,12 @@ def find_numbers(
     heading: Heading | None = None,
     signing_month: int | None = None,
     signing_year: int | None = None,
+    parent: str | None = None,
+    nk_cited: bool = False,
 ) -> Finding[list[str]]:
+    """The heading's numbers, cross-checked with their other printings (``parent``: the
+    cited parent agreement, whose numbers are not printings of these; ``nk_cited``: a PKS
+    or addendum, whose sentences naming an NK cite another agreement)."""
     heading = heading if heading is not None else find_heading(text)
     if heading is None:
         return Finding([], 0.3, [], ["no heading block, so no numbers read"])
@@ -176,7 +185,8 @@ def find_numbers(
     evidence = []
     blanks = 0
     warnings: list[str] = []
-    for idx in sorted(heading.nomor_lines):
+    pages = [ref.page for ref in text.lines]
+    for idx in sorted({*heading.nomor_lines, *later_number_lines(lines, pages, heading)}):
         found = numbers_from_line(lines[idx])
         if not found and _LABEL.fullmatch(lines[idx]):
             below, note = _number_below(lines, idx)
@@ -189,7 +199,7 @@ def find_numbers(
             blanks += 1
         ref = text.lines[idx]
         for raw in found:
-            number, note = roman_month(raw, signing_month)
+            number, note = repaired(raw, signing_month, signing_year)
             if number in numbers:
                 continue
             numbers.append(number)
@@ -202,6 +212,13 @@ def find_numbers(
         conf = 0.5 if blanks else 0.4
         note = "number lines are blank or unreadable" if blanks else "no 'Nomor' line in heading"
         return Finding([], conf, [], [note])
+    checks = check_numbers(text, numbers, evidence, parent, nk_cited, signing_month, signing_year)
+    for i, result in enumerate(checks):
+        if result.number != numbers[i]:
+            numbers[i] = result.number
+            warnings.append(result.reason)
+        elif result.verdict == "disagree":
+            warnings.append(f"'{numbers[i]}': {result.reason}")
     conf = 0.9 if not blanks else 0.75  # a blank: one party left its number empty, or OCR lost it
     doubts = [d for n in numbers for d in doubts_about(n, signing_year)]
     for n in numbers:  # what the grammar names beyond those, once per number
@@ -209,7 +226,8 @@ def find_numbers(
         if problems and not any(f"'{n}'" in d for d in doubts):
             doubts.append(f"'{n}': {problems[0]}")
     conf -= 0.25 * min(2, len(doubts))
-    if warnings:
+    if any("crosscheck" not in w for w in warnings):
         conf -= 0.15
+    conf = min(0.95, conf + min(c.delta for c in checks))
     warnings.extend(doubts)
     return Finding(numbers, round(conf, 2), evidence, warnings)
