@@ -11,6 +11,7 @@ from pathlib import Path
 
 from extractor import __version__
 from extractor.calibrate import calibrate
+from extractor.doubts import apply_doubts
 from extractor.fields import extract_fields
 from extractor.ingest import read_document
 from extractor.secondlook import second_look
@@ -18,12 +19,13 @@ from models import Document, Extraction, Settings, get_settings
 
 
 def extract_document(document: Document, settings: Settings | None = None) -> Extraction:
-    """Apply the field rules to an already-read document, the second look, then calibration."""
+    """The field rules on an already-read document, the second look, calibration, the doubts."""
     settings = settings or get_settings()
     extraction = extract_fields(document)  # times itself: ``seconds`` is the rules' time
     extraction, _ = second_look(document, extraction, settings)
     if settings.calibrated_confidence:
         extraction = calibrate(document, extraction)
+    extraction = apply_doubts(extraction)  # after calibration: the model cannot raise them back
     extraction.seconds = round(extraction.seconds + extraction.second_look_seconds, 4)
     extraction.extractor_version = __version__
     return extraction

@@ -1,0 +1,138 @@
+"""Structural doubts: values whose own shape says they are cut or ran into something.
+
+The calibration model is fitted on generated training families, where a
+title cut after "ANTARA X DAN" or a name cut after its first title hardly
+occurs, so it learns no weight for them and can map such a value to 0.98.
+Some shapes are nearly never right in any archive: a title that ends on a
+connective or names one party after ANTARA, a name whose last token is a
+two-letter fragment after a title, a scope item that ends on "dan" or carries
+a page count. For those the confidence is capped after calibration, and the
+reason is written into the warnings and the field's evidence (a stable English
+phrase, shown in Indonesian by the pages), so the reviewer sees the value first
+and knows why. Only the shape of the value is read: nothing here depends on one
+template or one document.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from models import Extraction
+
+CUT_CAP = 0.3
+"""A value that is visibly cut: the reviewer must look."""
+RAN_ON_CAP = 0.45
+"""A value that carries something else (page furniture, a second field): likely wrong."""
+
+_CONNECTIVE = re.compile(
+    r"(?:\b(?:DAN|DENGAN|ANTARA|TENTANG|SERTA|ATAS|OLEH|PADA|DI|KE|UNTUK|YANG|ATAU|BESERTA"
+    r"|AND|BETWEEN|ON|OF|THE|WITH)|[,:;&(/-])\s*$",
+    re.IGNORECASE,
+)
+_ANTARA = re.compile(r"\b(?:ANTARA|BETWEEN)\b(?P<rest>.*)$", re.IGNORECASE | re.DOTALL)
+_SECOND_PARTY = re.compile(r"\b(?:DAN|DENGAN|AND|WITH)\b|,", re.IGNORECASE)
+_DEGREES = {
+    "dr", "drs", "dra", "ir", "h", "hj", "kh", "st", "se", "sh", "mm", "mt", "mp", "ms", "ma",
+    "md", "sp", "pd", "ak", "i", "ni", "mr", "km", "kom", "si", "sos", "ag", "ap", "ip",
+}  # fmt: skip
+"""Short tokens that end a real name: degrees, Hajj titles, Balinese I / Ni."""
+_DOTTED_DEGREE = re.compile(r"(?:(?<=\s)|^)(?:[A-Za-z]{1,4}\.)+[A-Za-z]{0,4}\.?$")
+"""A degree written without a comma at the end: 'SURTIKA M.M', 'Purwantono M.Pd.'."""
+_FURNITURE = re.compile(
+    r"\bparaf\b|\bhalaman\b|\bhal\.\s*\d|\b\d+\s*dari\s*\d+\b|^\W*-\s*\d+\s*-\W*$|\bpage\s+\d+",
+    re.IGNORECASE,
+)
+_ITEM_CUT = re.compile(r"\b(?:dan|serta|atau|yang|dengan|untuk|di|ke|pada|dalam)\s*$|[,(/-]\s*$")
+
+
+@dataclass(frozen=True)
+class Doubt:
+    """One field capped because of its shape, and why (shown to the reviewer)."""
+
+    field: str
+    cap: float
+    reason: str
+
+
+def title_doubts(title: str | None) -> list[Doubt]:
+    if not title:
+        return []
+    text = title.strip()
+    if _CONNECTIVE.search(text):
+        return [Doubt("title", CUT_CAP, "looks cut: ends on a connective")]
+    between = _ANTARA.search(text)
+    if between is not None:
+        rest = re.split(r"\b(?:TENTANG|ON|CONCERNING)\b", between.group("rest"), maxsplit=1)[0]
+        if not _SECOND_PARTY.search(rest):
+            return [Doubt("title", CUT_CAP, "looks cut: one party only after ANTARA")]
+    return []
+
+
+def _cut_name(name: str) -> bool:
+    """The name proper ends in a one- or two-letter fragment: 'DR. SU', 'I Made Su'.
+
+    Degrees after the name follow a comma ("Deden Suryana, M.Pd"), so the name
+    proper is the first comma-separated part holding a word that is no title.
+    """
+    for part in name.split(","):
+        part = _DOTTED_DEGREE.sub("", part.strip())
+        tokens = re.findall(r"[A-Za-z]+", part)
+        words = [t for t in tokens if t.lower() not in _DEGREES and t.lower() != "prof"]
+        if not words:
+            continue
+        last = tokens[-1]
+        return len(last) <= 2 and last.lower() not in _DEGREES
+    return False
+
+
+def party_doubts(extraction: Extraction) -> list[Doubt]:
+    doubts: list[Doubt] = []
+    for party in extraction.parties:
+        if party.signatory and _cut_name(party.signatory):
+            doubts.append(
+                Doubt("parties.signatory", RAN_ON_CAP, "looks cut: a short fragment ends the name")
+            )
+        if party.title and _FURNITURE.search(party.title):
+            doubts.append(Doubt("parties.title", RAN_ON_CAP, "runs into page furniture"))
+    return doubts
+
+
+def scope_doubts(items: list[str]) -> list[Doubt]:
+    for item in items:
+        if _FURNITURE.search(item):
+            return [Doubt("scope", RAN_ON_CAP, "an item runs into a paraf box or page count")]
+    for item in items:
+        if _ITEM_CUT.search(item.strip()):
+            return [Doubt("scope", RAN_ON_CAP, "an item ends on a connective")]
+    return []
+
+
+def find_doubts(extraction: Extraction) -> list[Doubt]:
+    return [
+        *title_doubts(extraction.title),
+        *party_doubts(extraction),
+        *scope_doubts(extraction.scope),
+    ]
+
+
+def apply_doubts(extraction: Extraction) -> Extraction:
+    """Cap each doubted field (and ``parties`` with a doubted part); say why in the warnings."""
+    for doubt in find_doubts(extraction):
+        keys = [doubt.field]
+        if doubt.field.startswith("parties."):
+            keys.append("parties")
+        for key in keys:
+            current = extraction.confidence.get(key)
+            if current is None and key != doubt.field:
+                continue
+            extraction.confidence[key] = round(min(current or doubt.cap, doubt.cap), 3)
+        note = f"{doubt.field}: {doubt.reason}"
+        if note not in extraction.warnings:
+            extraction.warnings.append(note)
+        evidence = extraction.evidence.get(doubt.field.partition(".")[0], [])
+        if evidence and doubt.reason not in (evidence[0].rule or ""):
+            first = evidence[0]
+            rule = f"{first.rule}; {doubt.reason}" if first.rule else doubt.reason
+            evidence[0] = first.model_copy(update={"rule": rule})
+    return extraction

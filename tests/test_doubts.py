@@ -1,0 +1,120 @@
+"""Structural doubts: a value whose shape says it is cut never keeps a high confidence.
+
+Unit checks on typed records for each shape, and one real digital PDF read by
+the real pipeline whose heading stops after the first party: the calibrated
+title confidence is capped after calibration, and the reason is in the evidence.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen import canvas
+
+from extractor.doubts import CUT_CAP, RAN_ON_CAP, apply_doubts, find_doubts, title_doubts
+from extractor.pipeline import extract_file
+from models import Extraction, Party
+
+
+def _record(**fields: object) -> Extraction:
+    base: dict[str, object] = {"file": "a.pdf", "sha256": "0" * 64, "pages": 2, "ocr_pages": 2}
+    base.update(fields)
+    return Extraction.model_validate(base)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "NOTA KESEPAHAMAN ANTARA UNIVERSITAS NEGERI MALANG DAN",
+        "PERJANJIAN KERJA SAMA ANTARA PEMERINTAH KABUPATEN BANYUWANGI DENGAN",
+        "PERJANJIAN KERJA SAMA ANTARA",
+        "PERJANJIAN KERJA SAMA ANTARA PEMERINTAH KOTA MALANG TENTANG PENDIDIKAN DAN PELATIHAN",
+        "MEMORANDUM OF UNDERSTANDING BETWEEN THE UNIVERSITY OF X AND",
+        "NOTA KESEPAHAMAN ANTARA PT ABC DAN PT DEF TENTANG",
+    ],
+)
+def test_a_cut_title_is_doubted(title: str) -> None:
+    doubts = title_doubts(title)
+    assert doubts and doubts[0].cap == CUT_CAP
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "NOTA KESEPAHAMAN ANTARA PEMERINTAH PROVINSI BALI DAN UNIVERSITAS UDAYANA "
+        "TENTANG PENDIDIKAN, PENELITIAN DAN PENGABDIAN KEPADA MASYARAKAT",
+        "PERJANJIAN KERJA SAMA ANTARA PT A, PT B, DAN PT C TENTANG LOGISTIK",
+        "SURAT PERJANJIAN KERJA SAMA PROGRAM FASILITASI MODUL PEMBELAJARAN DARING TAHUN 2021",
+        "ADENDUM PERTAMA PERJANJIAN KERJA SAMA NOMOR 12/PKS/2020",
+    ],
+)
+def test_a_whole_title_is_left_alone(title: str) -> None:
+    assert title_doubts(title) == []
+
+
+@pytest.mark.parametrize(
+    ("name", "cut"),
+    [
+        ("DR. SU", True),
+        ("I Made Su", True),
+        ("Ir. BAMBANG SUTRISNO, M.T.", False),
+        ("Dra, IDA YUNIATI SURTIKA M.M", False),
+        ("Prof. Dr. Ir. H. I Made Sudana, M.Si., Ph.D.", False),
+        ("Ni Luh Putu Ari", False),
+        ("JULIANTO, SE., MH", False),
+        ("Drs. Purwantono M.Pd.", False),
+    ],
+)
+def test_a_name_cut_after_its_first_title(name: str, cut: bool) -> None:
+    record = _record(parties=[Party(role="PIHAK PERTAMA", signatory=name)])
+    fields = [d.field for d in find_doubts(record)]
+    assert ("parties.signatory" in fields) is cut
+
+
+def test_scope_items_that_ran_into_furniture_or_stop_midway() -> None:
+    ran = _record(scope=["pelatihan guru dan PARAF PIHAK KESATU 3 dari 7", "magang"])
+    cut = _record(scope=["penyediaan sarana praktik dan", "magang"])
+    whole = _record(scope=["penyediaan sarana praktik", "magang siswa dan guru"])
+    assert [d.cap for d in find_doubts(ran)] == [RAN_ON_CAP]
+    assert [d.cap for d in find_doubts(cut)] == [RAN_ON_CAP]
+    assert find_doubts(whole) == []
+
+
+def test_caps_only_lower_and_say_why() -> None:
+    record = _record(
+        title="NOTA KESEPAHAMAN ANTARA PT ABC DAN",
+        parties=[Party(role="PIHAK PERTAMA", signatory="DR. SU")],
+        confidence={"title": 0.98, "parties": 0.9, "parties.signatory": 0.2, "numbers": 0.9},
+    )
+    apply_doubts(record)
+    assert record.confidence["title"] == CUT_CAP
+    assert record.confidence["parties.signatory"] == 0.2  # already lower: kept
+    assert record.confidence["parties"] == RAN_ON_CAP
+    assert record.confidence["numbers"] == 0.9
+    assert any(w.startswith("title: looks cut") for w in record.warnings)
+
+
+def test_the_pipeline_caps_a_cut_heading_after_calibration(tmp_path: Path) -> None:
+    path = tmp_path / "cut.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    pdf.setFont("Helvetica", 11)
+    lines = [
+        "NOTA KESEPAHAMAN",
+        "ANTARA",
+        "PEMERINTAH KABUPATEN KLATEN",
+        "Nomor : 415.4/112/2022",
+        "Pada hari ini Senin tanggal tujuh bulan Maret tahun dua ribu dua puluh dua,",
+        "kami yang bertanda tangan di bawah ini sepakat sebagai berikut.",
+    ]
+    y = 780
+    for line in lines:
+        pdf.drawString(70, y, line)
+        y -= 18
+    pdf.showPage()
+    pdf.save()
+    _, ext = extract_file(path)
+    assert ext.title is not None and "KLATEN" in ext.title
+    assert ext.confidence["title"] <= CUT_CAP
+    assert "looks cut" in (ext.evidence["title"][0].rule or "")
