@@ -13,7 +13,7 @@ import time
 from typing import Any
 
 from extractor.rules.base import Finding
-from extractor.rules.dates import locate_signing_date
+from extractor.rules.signing_date import locate_signing_date
 from extractor.rules.doctype import find_doc_type
 from extractor.rules.duration import find_term
 from extractor.rules.heading import find_heading
