@@ -10,7 +10,6 @@ signing date is decided later (signing_date.py); this stage only reads forms.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -19,6 +18,7 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
+from extractor.rules.date_numeric import numeric_dates, repair_digits, safe_date
 from extractor.rules.numbers_id import is_number_word, words_to_int
 
 MONTHS: dict[str, int] = {
@@ -82,7 +82,6 @@ WEEKDAY_CUTOFF = 75.0
 """Bound for weekdays: 'Kami' for 'Kamis' and 'Jum'at' for 'Jumat' are seen on real scans."""
 
 _TOKEN = re.compile(r"\d+|[A-Za-z]+(?:'[A-Za-z]+)?|[^\sA-Za-z\d]")
-_NUMERIC = re.compile(r"(?<![\w/.\-])(\d{1,2})\s?([-/.])\s?(\d{1,2})\2\s?(\d{4})(?![\w/])")
 _SKIP = {"bulan", "tahun", "tanggal", "tgl", ",", "."}
 
 
@@ -103,8 +102,10 @@ class DateMention:
     value: dt.date
     start: int
     end: int
-    form: str  # "words", "digits", "mixed", "numeric"
+    form: str  # "words", "digits", "mixed", "numeric", "roman"
     conflicts: list[str] = field(default_factory=list)
+    repairs: list[str] = field(default_factory=list)
+    """OCR look-alikes repaired in its digits ('2O19'): the date is right if the repair is."""
 
 
 @lru_cache(maxsize=2048)
@@ -214,22 +215,12 @@ def _read_year(tokens: list[Token], m: int) -> tuple[int | None, int, str, list[
     return words_to_int(" ".join(t.text for t in tokens[i:j])), j, "words", []
 
 
-def _safe_date(year: int | None, month: int | None, day: int | None) -> dt.date | None:
-    if year is None or month is None or day is None:
-        return None
-    if not (1900 <= year <= 2100 and 1 <= month <= 12):
-        return None
-    if not 1 <= day <= calendar.monthrange(year, month)[1]:
-        return None
-    return dt.date(year, month, day)
-
-
 def _numeric_after(text: str, pos: int) -> tuple[dt.date | None, int]:
     """A '(dd-mm-yyyy)' printed right after a spelled date, as a check."""
     m = re.match(r"\s*\(\s*(\d{1,2})\s?[-/.]\s?(\d{1,2})\s?[-/.]\s?(\d{4})\s*\)", text[pos:])
     if not m:
         return None, pos
-    return _safe_date(int(m.group(3)), int(m.group(2)), int(m.group(1))), pos + m.end()
+    return safe_date(int(m.group(3)), int(m.group(2)), int(m.group(1))), pos + m.end()
 
 
 def find_dates(text: str) -> list[DateMention]:
@@ -238,8 +229,14 @@ def find_dates(text: str) -> list[DateMention]:
 
 
 @lru_cache(maxsize=8)
-def _find_dates(text: str) -> tuple[DateMention, ...]:
-    """Cached: the signing-date and term rules both read all dates of the same text."""
+def _find_dates(printed: str) -> tuple[DateMention, ...]:
+    """Cached: the signing-date and term rules both read all dates of the same text.
+
+    Read from a copy with look-alike digits repaired (same offsets); a date that
+    needed a repair says so in ``repairs``.
+    """
+    repaired = repair_digits(printed)
+    text = repaired.text
     tokens = tokenize(text)
     found: list[DateMention] = []
     covered: list[tuple[int, int]] = []
@@ -258,7 +255,7 @@ def _find_dates(text: str) -> tuple[DateMention, ...]:
         start = tokens[first].start
         end = tokens[after - 1].end
         check, check_end = _numeric_after(text, end)
-        value = _safe_date(year, month, day)
+        value = safe_date(year, month, day)
         conflicts = c1 + c2
         if value is None and check is not None:
             conflicts.append("spelled date is defective; the digits beside it were used")
@@ -270,14 +267,13 @@ def _find_dates(text: str) -> tuple[DateMention, ...]:
         forms = {day_form, year_form}
         form = "words" if forms == {"words"} else "digits" if forms == {"digits"} else "mixed"
         end = max(end, check_end)
-        found.append(DateMention(value, start, end, form, conflicts))
+        found.append(DateMention(value, start, end, form, conflicts, repaired.inside(start, end)))
         covered.append((start, end))
-    for num in _NUMERIC.finditer(text):
-        if any(a <= num.start() < b for a, b in covered):
+    for num in numeric_dates(text):
+        if any(a <= num.start < b for a, b in covered):
             continue
-        value = _safe_date(int(num.group(4)), int(num.group(3)), int(num.group(1)))
-        if value is not None:
-            found.append(DateMention(value, num.start(), num.end(), "numeric"))
+        notes = repaired.inside(num.start, num.end)
+        found.append(DateMention(num.value, num.start, num.end, num.form, [], notes))
     found.sort(key=lambda d: d.start)
     return tuple(found)
 
