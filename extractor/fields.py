@@ -13,7 +13,6 @@ import time
 from typing import Any
 
 from extractor.rules.base import Finding
-from extractor.rules.dates import locate_signing_date
 from extractor.rules.doctype import find_doc_type
 from extractor.rules.duration import find_term
 from extractor.rules.heading import find_heading
@@ -23,6 +22,7 @@ from extractor.rules.parties import find_parties
 from extractor.rules.place import find_place
 from extractor.rules.purpose import find_purpose
 from extractor.rules.scope import find_scope
+from extractor.rules.signing_date import locate_signing_date
 from extractor.rules.title import find_title
 from extractor.text import DocText
 from models import Document, Extraction

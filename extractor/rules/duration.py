@@ -17,8 +17,9 @@ from dataclasses import dataclass, field
 
 from extractor.nlp import term_matcher, tokenize
 from extractor.rules.base import Finding
-from extractor.rules.dates import DateMention, add_duration, find_dates
+from extractor.rules.date_forms import DateMention, find_dates
 from extractor.rules.numbers_id import words_to_int
+from extractor.rules.term_dates import add_duration
 from extractor.text import DocText
 from models.extraction import (
     Duration,

@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
+from extractor.rules.heading_lines import debris_run, is_connector, logo_word_before
 from extractor.text import DocText
 from models.extraction import DocType
 
@@ -216,6 +217,16 @@ def _repeats_heading(lines: list[str], i: int, j: int) -> bool:
     return first >= 90 and second >= 90
 
 
+def _continues(line: str) -> bool:
+    """A line that carries a heading block on after debris."""
+    return (
+        is_nomor_line(line)
+        or is_connector(line)
+        or is_heading_like(strip_noise(line))
+        or damaged_nomor_label(line) is not None
+    )
+
+
 def _block_at(
     lines: list[str],
     i: int,
@@ -263,6 +274,16 @@ def _block_at(
             j += 1
             continue
         fits = is_title_case_heading(line) if relaxed else is_heading_like(strip_noise(line))
+        if not relaxed:
+            previous = strip_noise(lines[heading.title_lines[-1]])
+            run = (
+                logo_word_before(lines, j, previous, _continues)
+                if fits
+                else debris_run(lines, j, _continues)
+            )
+            if run is not None:
+                j = run.resume  # logo/stamp debris inside the block: the heading goes on
+                continue
         if not fits:
             if len(stripped) <= 12 and not any(len(w) >= 4 for w in _WORDS.findall(stripped)):
                 j += 1  # logo and stamp noise

@@ -1,7 +1,9 @@
 """Where the agreement was signed, only when the text says so.
 
-"bertempat di Surabaya", "ditandatangani ... di Jakarta", or the opening
-"... (20-12-2021) di Batam, yang bertanda tangan". Kept verbatim ("SMK Kota
+"bertempat di Surabaya", "ditandatangani ... di Jakarta", the opening
+"... (20-12-2021) di Batam, yang bertanda tangan", the sign block "Dibuat di :
+Sukabumi" / "Ditetapkan di" above the signatures, and last (less surely) the
+"Sukabumi, 12 April 2019" line above them. Kept verbatim ("SMK Kota
 Batam", "Tabanan dan Singaraja"); an address of a party ("berkedudukan di")
 is not a signing place.
 """
@@ -11,6 +13,8 @@ from __future__ import annotations
 import re
 
 from extractor.rules.base import Finding
+from extractor.rules.date_forms import find_dates
+from extractor.rules.sign_line_date import find_sign_block, find_sign_line
 from extractor.text import DocText
 
 _STOP = (
@@ -27,6 +31,12 @@ _SIGNED_AT = re.compile(
 _AFTER_DATE = re.compile(
     r"^\s*\)?\s*,?\s*di\s*(?:\n\s*)?" + _PLACE + r"(?=\s*,?\s*(?:yang|kami)\b)"
 )
+
+
+SIGN_BLOCK_PLACE = 0.8
+DECREE_BLOCK_PLACE = 0.7
+SIGN_LINE_PLACE = 0.5
+"""'Surabaya, 27 Maret 2019' names where it was signed by convention, not in words: a look."""
 
 
 def _clean(place: str) -> str:
@@ -47,10 +57,26 @@ def find_place(text: DocText, date_end: int | None = None) -> Finding[str | None
             start = date_end + m.start("place")
             rule = "'di <place>' right after the signing date"
             return Finding(place, 0.75, [text.evidence(start, date_end + m.end(), rule)])
+    dates = find_dates(body)
+    block = find_sign_block(text, dates)
+    if block is not None:
+        conf = SIGN_BLOCK_PLACE if block.verb != "ditetapkan" else DECREE_BLOCK_PLACE
+        rule = f"sign block '{block.verb} di' above the signatures"
+        evidence = [text.evidence(block.place_start, block.place_end, rule)]
+        return Finding(_clean(block.place), conf, evidence)
     for m in _SIGNED_AT.finditer(body):
         place = _clean(m.group("place"))
         if place.lower().startswith(("bawah", "atas", "sini", "hadapan", "masing")):
             continue
         rule = "'ditandatangani ... di' names the place"
         return Finding(place, 0.6, [text.evidence(m.start(), m.end(), rule)])
+    line = find_sign_line(text, dates)
+    if line is not None and len(line.place.split()) <= 4:
+        rule = "the 'Place, date' line above the signatures (by convention the signing place)"
+        return Finding(
+            _clean(line.place),
+            SIGN_LINE_PLACE,
+            [text.evidence(line.start, line.start + len(line.place), rule)],
+            ["the place is read from the date line above the signatures only"],
+        )
     return Finding(None, 0.7, [], [])

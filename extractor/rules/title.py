@@ -10,7 +10,11 @@ import re
 
 from extractor.rules.base import Finding
 from extractor.rules.heading import Heading, find_heading, line_texts, strip_noise
+from extractor.rules.heading_lines import is_cut
 from extractor.text import DocText
+
+CUT_CONFIDENCE = 0.3
+"""A title that ends on 'DAN'/'ANTARA' or names one party is surely incomplete."""
 
 
 def find_title(text: DocText, heading: Heading | None = None) -> Finding[str | None]:
@@ -31,4 +35,9 @@ def find_title(text: DocText, heading: Heading | None = None) -> Finding[str | N
     rule = "heading block from the type line" + (
         " through TENTANG" if heading.has_tentang else " (no TENTANG line found)"
     )
-    return Finding(title, conf, [text.evidence(first.start, last.end, rule)])
+    warnings: list[str] = []
+    if is_cut(parts):
+        conf = min(conf, CUT_CONFIDENCE)
+        rule += "; cut short (ends on a connector or names one party)"
+        warnings.append("the title looks cut short: the heading may go on past what was read")
+    return Finding(title, conf, [text.evidence(first.start, last.end, rule)], warnings)
