@@ -38,7 +38,7 @@ SCOPE_HEADINGS = [
     "KEGIATAN",
 ]
 
-BASE_CONFIDENCE = {"list": 0.9, "sentences": 0.8, "sentence": 0.7}
+BASE_CONFIDENCE = {"list": 0.9, "sentences": 0.8, "unmarked": 0.75, "sentence": 0.7}
 LONG_ITEM = 300
 """Characters: an item longer than this has likely swallowed text after the list."""
 MANY_ITEMS = 15

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from extractor.rules.articles import Article, TextLine, join_wrapped
-from extractor.rules.scope_markers import ListItem, list_marker, marker
+from extractor.rules.scope_markers import ListItem, list_marker, marker, symbol_bullets
 from extractor.rules.scope_repair import reorder_split_columns, split_lost_markers
 
 _INTRO = re.compile(
@@ -49,9 +49,10 @@ def parse_scope(body: list[TextLine]) -> ParsedScope:
     intro: list[TextLine] = []
     top: str | None = None
     plain = [marker(line.text) for line in body]
+    bullets = symbol_bullets([line.text for line in body])
     for i, line in enumerate(body):
         nxt = next((m.key for m in plain[i + 1 :] if m is not None), None)
-        mk = list_marker(line.text, items, top, nxt)
+        mk = list_marker(line.text, items, top, nxt, bullets)
         if mk is not None:
             rest = line.text[mk.length :]
             if top is None:
@@ -95,10 +96,37 @@ def parse_scope(body: list[TextLine]) -> ParsedScope:
     sentences = party_sentences(whole)
     if sentences:
         return ParsedScope(sentences, intro, "sentences")
+    unmarked = semicolon_items(whole)
+    if unmarked:
+        return ParsedScope(unmarked, intro, "unmarked")
     whole = _INTRO.sub("", whole, count=1)
     whole = re.split(r"(?<=[a-z0-9)])\.\s+(?=[A-Z])", whole, maxsplit=1)[0]
     whole = clean_item(whole)
     return ParsedScope([whole] if whole else [], intro, "sentence")
+
+
+_LIST_INTRO = re.compile(
+    r"^(?P<intro>.{0,300}?\b(?:meliputi|mencakup|terdiri\s+(?:dari|atas)|antara\s+lain|yaitu"
+    r"|sebagai\s+berikut|adalah)\b[^:;]{0,40}?:)\s*",
+    re.IGNORECASE,
+)
+_ITEM_SEPARATOR = re.compile(r"\s*;\s*(?:(?:dan|atau|serta)\b\s*)?", re.IGNORECASE)
+MIN_UNMARKED_ITEMS = 2
+
+
+def semicolon_items(text: str) -> list[str]:
+    """Items without markers: "... meliputi: x; y; dan z." as one paragraph or as one
+    paragraph per item. The introduction must end in ':' and the items are separated by
+    ';' (the separator Indonesian drafting uses between list items), so an ordinary
+    sentence with commas is not split."""
+    m = _LIST_INTRO.match(text)
+    if not m:
+        return []
+    rest = text[m.end() :]
+    rest = re.split(r"(?<=[a-z0-9)])\.\s+(?=[A-Z])", rest, maxsplit=1)[0]
+    parts = [clean_item(p) for p in _ITEM_SEPARATOR.split(rest)]
+    parts = [p for p in parts if p]
+    return parts if len(parts) >= MIN_UNMARKED_ITEMS else []
 
 
 _PARTY_SUBJECT = (
