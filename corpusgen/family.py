@@ -63,6 +63,11 @@ class Family:
     """headings the scope article is printed under (one drawn per document)"""
     scope_styles: tuple[tuple[str, float], ...] = (("list", 1.0),)
     """list (lettered/numbered items) | ayat-sentences ('(1) PIHAK KESATU menyediakan ...')
-    | sentences (one paragraph per 'PIHAK ... ' sentence, no markers)"""
+    | sentences (one paragraph per 'PIHAK ... ' sentence, no markers) | duties ('PIHAK
+    PERTAMA berkewajiban ...' sentences, long enough to run over a page break)"""
+    scope_markers: tuple[tuple[str, float], ...] = ()
+    """list markers of the scope list, one drawn per document (empty: ``scope_marker``):
+    letter | number | paren-num '(1)' | num-paren '1)' | dash '-' | bullet '•' | none (one
+    paragraph per item, no marker) | nested (numbered items, one with lettered sub-items)"""
     pasal_numbers: tuple[tuple[str, float], ...] = (("arabic", 1.0),)
     """how 'Pasal n' is numbered: arabic (Pasal 3) | roman (PASAL III) | words (Pasal Tiga)"""

@@ -113,4 +113,57 @@ HELD_OUT: tuple[Family, ...] = (
         extras=("monev", "kahar", "pelaporan"),
         in_rotation=False,
     ),
+    Family(
+        "wujud-kegiatan",
+        True,
+        "HELD OUT. Scope running over page breaks in a large type: the paraf box with PIHAK "
+        "KESATU / PIHAK KEDUA cells, 'Halaman n dari N', the running title and a letterhead "
+        "footer between the items; the article under Ruang Lingkup Kerja Sama, Objek "
+        "Perjanjian, Kegiatan, Bidang Kegiatan or 'Ruang Lingkup / Scope', 'PASAL n' with the "
+        "heading on the next line; items marked '(1)', '1)', '-', '\u2022', numbered with a "
+        "lettered sub-list, paragraphs without markers, or long 'PIHAK KESATU berkewajiban "
+        "...' sentences.",
+        Style(page=A4, typeface="times", size=13, leading=1.55, margins=(80, 65, 60, 70)),
+        Furniture(
+            page_numbers="halaman-bottom",
+            paraf=2,
+            paraf_cells="ordinal",
+            running_header=True,
+            address_footer=True,
+        ),
+        (
+            ("pemkab", "swasta"),
+            ("pemkot", "bumd"),
+            ("universitas", "pemkab"),
+            ("pemprov", "lembaga"),
+        ),
+        doc_types=(("PKS", 0.6), ("NK", 0.4)),
+        nk_words=("NOTA KESEPAHAMAN", "KESEPAKATAN BERSAMA"),
+        header="kop",
+        numbers="upper",
+        date_forms=(("words", 0.6), ("plain", 0.4)),
+        roles=("PIHAK KESATU", "PIHAK KEDUA", "PIHAK KETIGA"),
+        party_style="inline",
+        articles="pasal-heading",
+        scope_marker="number",
+        scope_headings=(
+            "Ruang Lingkup Kerja Sama",
+            "Objek Perjanjian",
+            "Kegiatan",
+            "Bidang Kegiatan",
+            "Ruang Lingkup / Scope",
+            "Ruang Lingkup",
+        ),
+        scope_styles=(("list", 0.7), ("duties", 0.3)),
+        scope_markers=(
+            ("paren-num", 0.2),
+            ("num-paren", 0.2),
+            ("dash", 0.15),
+            ("bullet", 0.1),
+            ("none", 0.15),
+            ("nested", 0.2),
+        ),
+        extras=("monev", "kahar", "pelaporan", "kerahasiaan"),
+        in_rotation=False,
+    ),
 )

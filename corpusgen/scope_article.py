@@ -1,13 +1,15 @@
 """The Ruang Lingkup article as agreements print it: under its usual heading or another
 one (Objek Kerja Sama, Lingkup Kegiatan, Bentuk Kerja Sama), as a lettered or numbered
-list, or as sentences with a party as subject, with or without ayat numbers."""
+list, a list marked "(1)", "1)", "-" or "•", paragraphs without markers, a numbered list
+with a lettered sub-list, or as sentences with a party as subject (what it provides, or
+what it is obliged to do), with or without ayat numbers."""
 
 from __future__ import annotations
 
 import random
 
 from corpusgen.drafting import Draft, list_blocks, scope_items, weighted
-from corpusgen.layout import Para
+from corpusgen.layout import Block, Para
 
 DEFAULT_HEADINGS = ("Ruang Lingkup", "Ruang Lingkup", "Lingkup Kerja Sama")
 
@@ -46,6 +48,74 @@ def _scope_sentences(s: Draft, items: list[str], rng: random.Random) -> list[str
     return out
 
 
+_DUTY_VERBS = (
+    "berkewajiban",
+    "bertugas",
+    "bertanggung jawab atas",
+    "berkewajiban untuk",
+    "mempunyai tugas",
+)
+_DUTY_TAILS = (
+    "sesuai dengan rencana kerja yang disepakati bersama dan ketentuan peraturan "
+    "perundang-undangan yang berlaku",
+    "dengan mengerahkan sumber daya yang dimiliki serta melaporkan hasilnya secara berkala "
+    "kepada PARA PIHAK",
+    "berdasarkan kewenangan masing-masing dan dengan memperhatikan ketersediaan anggaran",
+)
+
+
+def _scope_duties(s: Draft, items: list[str], rng: random.Random) -> list[str]:
+    """Scope as long obligation sentences ('PIHAK PERTAMA berkewajiban ...'), each party's
+    duties in turn: long enough that one runs over a page break."""
+    subjects = list(s.roles[: len(s.parties)])
+    out: list[str] = []
+    for k, item in enumerate(items):
+        subject = subjects[k % len(subjects)]
+        body = item[0].lower() + item[1:] if not item[:2].isupper() else item
+        tail = rng.choice(_DUTY_TAILS) if rng.random() < 0.7 else ""
+        out.append(f"{subject} {rng.choice(_DUTY_VERBS)} {body}{', ' + tail if tail else ''}")
+    return out
+
+
+_SUBS = (
+    ("perencanaan kegiatan", "pelaksanaan kegiatan", "monitoring dan evaluasi"),
+    ("penyusunan kurikulum", "penyediaan tenaga pengajar", "penyelenggaraan sertifikasi"),
+    ("pengumpulan data", "pengolahan dan analisis data", "penyajian hasil"),
+)
+
+
+def _marker_blocks(items: list[str], how: str, rng: random.Random) -> tuple[list[Block], list[str]]:
+    """The list in one of the marker styles agreements use; returns the blocks and the
+    items as the labels give them (a sub-list joins its head as 'head: sub, sub')."""
+    if how in ("letter", "number"):
+        return list_blocks(items, how, left=0), items
+    blocks: list[Block] = []
+    truth = list(items)
+    nested = rng.randrange(len(items)) if how == "nested" else -1
+    for i, it in enumerate(items):
+        end = "." if i == len(items) - 1 else ("; dan" if i == len(items) - 2 else ";")
+        mark = {
+            "paren-num": f"({i + 1})",
+            "num-paren": f"{i + 1})",
+            "dash": "-",
+            "bullet": "•",
+            "nested": f"{i + 1}.",
+        }.get(how)
+        if i == nested:
+            subs = rng.choice(_SUBS)
+            blocks.append(Para(f"{it}, meliputi:", marker=mark, marker_w=22, gap=1))
+            for k, sub in enumerate(subs):
+                s_end = ";" if k < len(subs) - 1 else end
+                blocks.append(Para(sub + s_end, left=22, marker=f"{'abc'[k]}.", marker_w=18, gap=1))
+            truth[i] = f"{it}, meliputi: {', '.join(subs)}"
+            continue
+        if mark is None:  # "none": one paragraph per item, indented first line
+            blocks.append(Para(it + end, first_indent=24, gap=2))
+        else:
+            blocks.append(Para(it + end, marker=mark, marker_w=22, gap=1))
+    return blocks, truth
+
+
 def write_scope(s: Draft) -> tuple[list[str], str]:
     """Writes the article; returns the scope as the labels give it, and the style used.
 
@@ -72,7 +142,14 @@ def write_scope(s: Draft) -> tuple[list[str], str]:
         if heading.casefold() in _INTRO_WORDS:
             intro = f"{_INTRO_WORDS[heading.casefold()]} {kw} ini meliputi:"
         b.add(Para(intro))
-        b.add(*list_blocks(scope, fam.scope_marker, left=0))
+        if fam.scope_markers:
+            blocks, scope = _marker_blocks(scope, weighted(variant, fam.scope_markers), variant)
+            b.add(*blocks)
+        else:
+            b.add(*list_blocks(scope, fam.scope_marker, left=0))
+    elif style == "duties":
+        scope = _scope_duties(s, scope, variant)
+        b.add(*(Para(f"{t}.") for t in scope))
     else:
         scope = _scope_sentences(s, scope, variant)
         if style == "ayat-sentences":
