@@ -15,6 +15,14 @@ _NOT_HEADING = re.compile(
 )
 """Lines that end a heading: a contract value, a letterhead address, a date line."""
 _HEADING_SPLIT = re.compile(r"^\s*(?:DAN|DENGAN|AND|&)\s*$", re.IGNORECASE)
+_TOP_HEAD = re.compile(
+    r"^(?:KEMENTERIAN|PEMERINTAH|UNIVERSITAS|INSTITUT|POLITEKNIK|SEKOLAH\s+TINGGI|PT\.?|CV\.?)\s",
+    re.IGNORECASE,
+)
+"""Words that open a party of its own: three parties are often set one per line with only
+the last joined by DAN, and a second line opening with one of these cannot continue the
+first ('KEMENTERIAN KESEHATAN' / 'PEMERINTAH PROVINSI ...'); a unit above its parent
+('FAKULTAS TEKNIK' / 'UNIVERSITAS ...') does not open with one, so it stays joined."""
 
 
 def heading_institutions(
@@ -75,6 +83,8 @@ def heading_institutions(
         letters = [c for c in s if c.isalpha()]
         if len(s) < 4 or len(letters) < 0.6 * len(s.replace(" ", "")):
             continue
+        if groups[-1] and _TOP_HEAD.match(s) and _TOP_HEAD.match(groups[-1][0][0]):
+            groups.append([])
         groups[-1].append((s, off))
     out: list[tuple[str, int, int]] = []
     for g in groups:
