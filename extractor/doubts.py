@@ -43,6 +43,12 @@ _FURNITURE = re.compile(
     r"\bparaf\b|\bhalaman\b|\bhal\.\s*\d|\b\d+\s*dari\s*\d+\b|^\W*-\s*\d+\s*-\W*$|\bpage\s+\d+",
     re.IGNORECASE,
 )
+_REGIONAL = re.compile(
+    r"\b(?:pemerintah|pemda|pemkab|pemkot|pemprov)\b|^\s*(?:kabupaten|kota|provinsi)\b",
+    re.IGNORECASE,
+)
+"""An institution naming a regional government: its kind cannot be 'lainnya' unless the
+region was not recognised (a name the region list spells otherwise, an OCR-damaged one)."""
 _ITEM_CUT = re.compile(r"\b(?:dan|serta|atau|yang|dengan|untuk|di|ke|pada|dalam)\s*$|[,(/-]\s*$")
 
 
@@ -93,6 +99,11 @@ def party_doubts(extraction: Extraction) -> list[Doubt]:
             doubts.append(
                 Doubt("parties.signatory", RAN_ON_CAP, "looks cut: a short fragment ends the name")
             )
+        if party.kind == "lainnya" and party.institution and _REGIONAL.search(party.institution):
+            for key in ("parties.kind", "parties.region_code"):
+                doubts.append(
+                    Doubt(key, RAN_ON_CAP, "a regional government whose region is unknown")
+                )
         if party.title and _FURNITURE.search(party.title):
             doubts.append(Doubt("parties.title", RAN_ON_CAP, "runs into page furniture"))
     return doubts

@@ -203,7 +203,7 @@ def find_regions(name: str) -> list[tuple[Region, float, int]]:
             if w in _STOP or w in _TYPES:
                 break
             rest.append(w)
-        if type_ == "kota" and rest[:1] == ["administrasi"]:
+        if type_ in ("kota", "kabupaten") and rest[:1] in (["administrasi"], ["adm"]):
             rest = rest[1:]
         if not rest:
             continue

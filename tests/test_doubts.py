@@ -73,6 +73,17 @@ def test_a_name_cut_after_its_first_title(name: str, cut: bool) -> None:
     assert ("parties.signatory" in fields) is cut
 
 
+def test_a_regional_government_left_without_its_region_is_doubted() -> None:
+    unknown = _record(
+        parties=[Party(role="PIHAK KESATU", institution="Pemerintah Kabupaten Xyz", kind="lainnya")]
+    )
+    known = _record(
+        parties=[Party(role="PIHAK KESATU", institution="Yayasan Pendidikan Kota", kind="lainnya")]
+    )
+    assert {d.field for d in find_doubts(unknown)} == {"parties.kind", "parties.region_code"}
+    assert find_doubts(known) == []
+
+
 def test_scope_items_that_ran_into_furniture_or_stop_midway() -> None:
     ran = _record(scope=["pelatihan guru dan PARAF PIHAK KESATU 3 dari 7", "magang"])
     cut = _record(scope=["penyediaan sarana praktik dan", "magang"])

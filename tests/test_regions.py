@@ -118,3 +118,11 @@ def test_region_index_holds_every_province_and_kabupaten_kota() -> None:
         "35.79",
         "35.07",
     ]
+
+
+def test_the_administrative_kabupaten_is_found_like_the_administrative_kota() -> None:
+    assert classify_institution("Pemerintah Kabupaten Administrasi Kepulauan Seribu")[:2] == (
+        "pemkab",
+        "31.01",
+    )
+    assert classify_institution("Pemerintah Kab. Adm. Kepulauan Seribu")[1] == "31.01"
