@@ -13,6 +13,7 @@ from extractor import __version__
 from extractor.calibrate import calibrate
 from extractor.fields import extract_fields
 from extractor.ingest import read_document
+from extractor.rules.number_blanks import cap_unread
 from extractor.secondlook import second_look
 from models import Document, Extraction, Settings, get_settings
 
@@ -24,6 +25,7 @@ def extract_document(document: Document, settings: Settings | None = None) -> Ex
     extraction, _ = second_look(document, extraction, settings)
     if settings.calibrated_confidence:
         extraction = calibrate(document, extraction)
+    extraction = cap_unread(extraction)  # after calibration: its model must not raise it back
     extraction.seconds = round(extraction.seconds + extraction.second_look_seconds, 4)
     extraction.extractor_version = __version__
     return extraction
