@@ -233,7 +233,7 @@ def test_committed_manifest_is_valid() -> None:
 
 
 def test_signature_families_are_held_out_and_outside_the_committed_rotation() -> None:
-    held = {"banyak-pihak", "tanda-tangan-basah", "objek-paraf"}
+    held = {"banyak-pihak", "tanda-tangan-basah", "objek-paraf", "yang-ditulis-tangan"}
     assert set(EXTRA_FAMILIES) == {*held, "wilayah-serentak"}
     assert held <= set(HELD_OUT_FAMILIES)
     assert not set(EXTRA_FAMILIES) & set(ROTATION_FAMILIES)

@@ -155,3 +155,20 @@ def test_a_number_written_by_pen_on_a_scan_comes_out_unread() -> None:
     assert extraction.confidence["numbers"] <= UNREAD_CAP
     unread = [e for e in extraction.evidence["numbers"] if UNREAD_MARK in (e.rule or "")]
     assert unread and unread[0].box is not None  # the reviewer is taken to the place
+
+
+def test_the_pen_family_writes_numbers_by_hand_over_dotted_blanks() -> None:
+    from corpusgen.families import EXTRA_FAMILIES, FAMILIES, HELD_OUT_FAMILIES
+    from corpusgen.sample import generate_sample
+
+    fam = FAMILIES["yang-ditulis-tangan"]
+    assert fam.held_out and not fam.in_rotation and fam.hand_each
+    assert "yang-ditulis-tangan" in HELD_OUT_FAMILIES and "yang-ditulis-tangan" in EXTRA_FAMILIES
+    by_hand = 0
+    for j in range(6):
+        sample = generate_sample(900_000 + j, family="yang-ditulis-tangan")
+        notes = [n for n in sample.truth["notes"] if "handwritten in the dotted blank" in n]
+        by_hand += len(notes)
+        for note in notes:  # the truth has the number a person reads from the page
+            assert note.split()[1] in sample.truth["numbers"]
+    assert by_hand >= 4
