@@ -283,5 +283,5 @@ class Draft:
     end: dt.date | None = None
     upper: bool = False
     sig_place_only: bool = False
-    hand: tuple[int, str, int] | None = None
-    """(party index, number, which dotted blank) of a number filled in by hand"""
+    hands: list[tuple[int, str, int]] = field(default_factory=list)
+    """(party index, number, which dotted blank) of each number filled in by hand"""

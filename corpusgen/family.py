@@ -41,6 +41,11 @@ class Family:
     mengetahui: float = 0.0  # share with a 'Mengetahui' official under the grid
     stamp_over_name: float = 0.0  # share of grid cells with the stamp/meterai over the name
     hand_numbers: float = 0.0  # share whose number of one party is handwritten in the blank
+    hand_each: bool = False
+    """True: each party's number is handwritten with chance ``hand_numbers`` (one office
+    numbering its copies by pen), not one number in that share of documents"""
+    blank_numbers: float = 0.06
+    """share of the later parties' number lines left dotted (no number on this copy)"""
     in_rotation: bool = True
     """False: not in the committed set's family rotation (it must stay under 25 MB and
     byte-stable); generated as extra documents of the benchmark set (``--extra-per-family``)."""

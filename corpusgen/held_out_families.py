@@ -166,4 +166,35 @@ HELD_OUT: tuple[Family, ...] = (
         extras=("monev", "kahar", "pelaporan", "kerahasiaan"),
         in_rotation=False,
     ),
+    Family(
+        "yang-ditulis-tangan",
+        True,
+        "HELD OUT. Kerja sama daerah whose copies each secretariat numbers by pen after "
+        "signing: the 'NOMOR : ......' lines printed dotted, each party's number written "
+        "over its blank by hand (or left blank), typed heading and body. Scanned, the pen "
+        "is unreadable for Tesseract: the expected outcome is no value, or a value with low "
+        "confidence, never a confident wrong number; a blank gives no entry.",
+        Style(page=F4, typeface="times", size=12, leading=1.4, margins=(85, 70, 65, 85)),
+        Furniture(page_numbers="dash-top"),
+        (
+            ("pemkab", "pemkab"),
+            ("pemkot", "pemkab"),
+            ("pemkab", "swasta"),
+            ("pemkab", "bumd"),
+            ("pemprov", "pemkab"),
+        ),
+        doc_types=(("PKS", 0.7), ("NK", 0.3)),
+        nk_words=("KESEPAKATAN BERSAMA",),
+        header="kop",
+        numbers="upper",
+        date_forms=(("words", 0.6), ("mixed", 0.4)),
+        roles=("PIHAK KESATU", "PIHAK KEDUA", "PIHAK KETIGA"),
+        party_style="inline",
+        articles="pasal-heading",
+        scope_marker="number",
+        hand_numbers=0.75,
+        hand_each=True,
+        blank_numbers=0.2,
+        in_rotation=False,
+    ),
 )

@@ -100,7 +100,7 @@ def generate_sample(
     numbers_all: list[str | None] = []
     for i, p in enumerate(parties):
         num: str | None = number_for(rng, p.number_style, p.unit, d.year, d.month)
-        if rng.random() < 0.06 and i > 0:
+        if rng.random() < fam.blank_numbers and i > 0:
             num = None  # a number line left blank (dotted), as on many real copies
         numbers_all.append(num)
     if reuse_from is not None:
@@ -109,14 +109,18 @@ def generate_sample(
         shared = other.truth["numbers"][min(idx, len(other.truth["numbers"]) - 1)]
         numbers_all[idx] = shared
         notes.append(f"number {shared} is also printed on {other.id} (a different agreement)")
-    hand = None
-    if fam.hand_numbers and rng.random() < fam.hand_numbers:
-        filled = [i for i, n in enumerate(numbers_all) if n]
-        if filled:
-            i = rng.choice(filled)
-            blanks_before = sum(1 for n in numbers_all[:i] if n is None)
-            hand = (i, str(numbers_all[i]), blanks_before)
-            numbers_all[i] = None  # printed as a dotted blank, written over by hand
+    hands: list[tuple[int, str, int]] = []
+    filled = [i for i, n in enumerate(numbers_all) if n]
+    if fam.hand_numbers and fam.hand_each:  # each secretariat numbers its copy by pen
+        chosen = [i for i in filled if rng.random() < fam.hand_numbers]
+    elif fam.hand_numbers and rng.random() < fam.hand_numbers:
+        chosen = [rng.choice(filled)] if filled else []
+    else:
+        chosen = []
+    for i in chosen:
+        blanks_before = sum(1 for n in numbers_all[:i] if n is None)
+        hands.append((i, str(numbers_all[i]), blanks_before))
+        numbers_all[i] = None  # printed as a dotted blank, written over by hand
     b = Builder(fam, rng, variant_seed=seed * 31 + 5)
     s = Draft(
         seed=seed,
@@ -134,7 +138,7 @@ def generate_sample(
         numbers_all=numbers_all,
         b=b,
     )
-    s.hand = hand
+    s.hands = hands
     for section in SECTIONS:
         section(s)
     return _finish(s)
@@ -173,11 +177,12 @@ def _finish(s: Draft) -> Sample:
         address=" ".join(kop[1:3]) if len(kop) > 1 else parties[0].address,
     )
     pages = paginate(b.blocks, fam.style, fam.furniture, running)
-    if s.hand is not None:
-        i, number, nth = s.hand
-        if fill_blank(pages, number, seed, nth):
-            at = sum(1 for n in s.numbers_all[:i] if n)
+    inserted = 0
+    for k, (i, number, nth) in enumerate(s.hands):
+        if fill_blank(pages, number, seed + 7919 * k, nth):
+            at = sum(1 for n in s.numbers_all[:i] if n) + inserted
             printed_numbers = [*printed_numbers[:at], number, *printed_numbers[at:]]
+            inserted += 1
             notes.append(f"number {number} of {roles[i]} handwritten in the dotted blank")
     party_truth = []
     for i, p in enumerate(parties):

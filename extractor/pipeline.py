@@ -14,6 +14,7 @@ from extractor.calibrate import calibrate
 from extractor.doubts import apply_doubts
 from extractor.fields import extract_fields
 from extractor.ingest import read_document
+from extractor.rules.number_blanks import cap_unread
 from extractor.secondlook import second_look
 from models import Document, Extraction, Settings, get_settings
 
@@ -25,6 +26,7 @@ def extract_document(document: Document, settings: Settings | None = None) -> Ex
     extraction, _ = second_look(document, extraction, settings)
     if settings.calibrated_confidence:
         extraction = calibrate(document, extraction)
+    extraction = cap_unread(extraction)  # after calibration: its model must not raise it back
     extraction = apply_doubts(extraction)  # after calibration: the model cannot raise them back
     extraction.seconds = round(extraction.seconds + extraction.second_look_seconds, 4)
     extraction.extractor_version = __version__

@@ -27,8 +27,10 @@ import cv2
 import numpy as np
 from PIL import Image
 from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
 
 from extractor.ocr.engine import LineReading, OcrEngine, get_engine
+from extractor.rules.number_blanks import SUSPECT_MARK, UNREAD_MARK
 from extractor.rules.number_grammar import check, only_lookalikes, repairs, same_number
 from extractor.rules.numbers import clean_number, numbers_from_line
 from extractor.secondlook_names import look_at_names
@@ -63,6 +65,38 @@ class Look:
     notes: list[str] = field(default_factory=list)
 
 
+RULE_SHARE = 5
+"""A run of ink at least a fifth of the crop's width on one row is a rule, not a letter."""
+
+
+def line_only(part: np.ndarray) -> np.ndarray:
+    """The crop with printed rules taken out and cut to the band of the line itself.
+
+    A number filled in by hand sits on a dotted or solid rule, often under the
+    heading's double line and over the next 'Nomor' line; read as one line
+    (single-line segmentation) Tesseract then reads nothing at all. Long
+    horizontal runs of ink are whitened, and the rows are cut where the ink
+    around the crop's middle (the box's line) stops.
+    """
+    h, w = part.shape
+    _, ink = cv2.threshold(part, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+    kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (max(20, w // RULE_SHARE), 1))
+    rules = cv2.dilate(cv2.morphologyEx(ink, cv2.MORPH_OPEN, kernel), np.ones((3, 3), np.uint8))
+    out = part.copy()
+    out[rules > 0] = 255
+    rows = ((ink > 0) & (rules == 0)).sum(axis=1)
+    floor = max(1, w // 100)
+    top = bottom = h // 2
+    while top > 0 and rows[top - 1] > floor:
+        top -= 1
+    while bottom < h - 1 and rows[bottom + 1] > floor:
+        bottom += 1
+    if bottom - top < 0.3 * h:  # the middle is a gap (a box off the line): keep it all
+        return out
+    margin = max(4, h // 25)
+    return out[max(0, top - margin) : min(h, bottom + margin + 1)]
+
+
 def crop(page: Page, box: Box) -> np.ndarray | None:
     raster = page.raster
     if raster is None:
@@ -73,7 +107,8 @@ def crop(page: Page, box: Box) -> np.ndarray | None:
     if region is None:
         return None
     part = np.frombuffer(region.pixels, dtype=np.uint8).reshape(region.height, region.width)
-    return cv2.resize(part, None, fx=SCALE, fy=SCALE, interpolation=cv2.INTER_CUBIC)
+    big = cv2.resize(part, None, fx=SCALE, fy=SCALE, interpolation=cv2.INTER_CUBIC)
+    return line_only(big)
 
 
 def variants(part: np.ndarray) -> list[np.ndarray]:
@@ -123,6 +158,30 @@ class _Decision:
     number: str
     confidence: float
     rule: str
+    unread: bool = False
+    """the fill is taken as unread (handwriting): no value, the line kept as evidence"""
+
+
+def _consistent(
+    first: str, readings: list[LineReading], month: int | None, year: int | None
+) -> bool:
+    """Do two of the readings (the page's and the crop's) come to one number, repairs
+    allowed? Type re-read comes out the same each time; a pen comes out different."""
+
+    def forms(n: str) -> set[str]:
+        out = {n, *(r.number for r in repairs(n, month, year))}
+        return {re.sub(r"\s+", "", f).replace("|", "/").upper() for f in out}
+
+    seen = [forms(first)]
+    for r in readings:
+        n = _closest(_numbers_in(r.text), first) if r.text else None
+        if n is None:
+            continue
+        mine = forms(n)
+        if any(mine & other for other in seen):
+            return True
+        seen.append(mine)
+    return False
 
 
 def decide_number(
@@ -133,9 +192,23 @@ def decide_number(
     signing_month: int | None,
     signing_year: int | None,
     confidence: float,
+    suspect: bool = False,
 ) -> _Decision:
-    """Choose among the first reading, the re-readings and their grammatical repairs."""
+    """Choose among the first reading, the re-readings and their grammatical repairs.
+
+    ``suspect``: the rules saw OCR unsure of the number's words. Such a number is
+    taken as unread when no two readings come to one number: the mark of a pen.
+    """
     texts = [r for r in readings if r.text]
+    doubtful = suspect or len(texts) >= 2  # a clean crop of type reads the same twice
+    if doubtful and readings and not _consistent(first, texts, signing_month, signing_year):
+        shown = ", ".join(f"'{r.text}'" for r in texts) or "nothing"
+        return _Decision(
+            first,
+            min(confidence, HANDWRITING_CONFIDENCE),
+            f"second look read {shown}: no two readings agree (handwriting?)",
+            unread=True,
+        )
     if texts and max(r.conf for r in texts) < UNREADABLE:
         if check(first, signing_year).valid:
             return _Decision(first, confidence, "second look: the crop reads with no confidence")
@@ -143,6 +216,7 @@ def decide_number(
             first,
             min(confidence, HANDWRITING_CONFIDENCE),
             "second look: the line reads with no confidence (handwriting or a stamp?)",
+            unread=True,
         )
     votes: Counter[str] = Counter()
     for r in texts:
@@ -170,11 +244,12 @@ def decide_number(
         + (1 if check(n, signing_year).year is not None else 0)
         for n in valid
     }
-    if not backed:
+    if not backed:  # every reading and every repair breaks the grammar: nothing to vouch for
         return _Decision(
             first,
-            max(0.0, confidence - AMBIGUOUS_PENALTY),
+            min(confidence - AMBIGUOUS_PENALTY, HANDWRITING_CONFIDENCE),
             f"second look read {shown}; no reading fits the number grammar",
+            unread=bool(texts),
         )
     ranked = sorted(backed.items(), key=lambda kv: (-kv[1], kv[0] != first))
     best, score = ranked[0]
@@ -207,7 +282,11 @@ def decide_number(
             f"second look read {shown}; '{best}' fits the grammar but nothing backs it",
         )
     why = "; ".join(candidates.get(best) or [])
-    if not why and check(first, signing_year).valid and only_lookalikes(first, best):
+    if (
+        not why
+        and check(first, signing_year).valid
+        and (only_lookalikes(first, best) or stroke_stutter(first, best))
+    ):
         return _Decision(
             first,
             max(0.0, confidence - AMBIGUOUS_PENALTY),
@@ -222,6 +301,24 @@ def decide_number(
     )
 
 
+_STROKES = set("I1l|!")
+
+
+def stroke_stutter(a: str, b: str) -> bool:
+    """Do two readings differ only by vertical strokes put in or left out ('SMKNIPACET' and
+    'SMKN1IPACET')? One serifed '1' or 'I' is read as one stroke or two; no reading
+    decides how many were printed."""
+    if len(a) == len(b):
+        return False
+    ops = Levenshtein.opcodes(a, b)
+    changed = [op for op in ops if op.tag != "equal"]
+    for op in changed:
+        removed, added = a[op.src_start : op.src_end], b[op.dest_start : op.dest_end]
+        if not set(removed + added) <= _STROKES:
+            return False
+    return bool(changed)
+
+
 def _look_at_numbers(document: Document, extraction: Extraction, engine: OcrEngine) -> Look:
     look = Look("numbers")
     confidence = extraction.confidence.get("numbers", 0.0)
@@ -233,6 +330,7 @@ def _look_at_numbers(document: Document, extraction: Extraction, engine: OcrEngi
     evidence = extraction.evidence.get("numbers", [])
     numbers = list(extraction.numbers)
     confidences = []
+    dropped: list[int] = []
     for i, number in enumerate(numbers):
         ev = evidence[i] if i < len(evidence) else None
         page = pages.get(ev.page) if ev is not None else None
@@ -241,8 +339,15 @@ def _look_at_numbers(document: Document, extraction: Extraction, engine: OcrEngi
             continue
         box = Box(x0=ev.box[0], top=ev.box[1], x1=ev.box[2], bottom=ev.box[3])
         readings = reread(engine, page, box, NUMBER_CHARS)
-        d = decide_number(number, readings, document, page.number, month, year, confidence)
+        suspect = SUSPECT_MARK in (ev.rule or "")
+        d = decide_number(number, readings, document, page.number, month, year, confidence, suspect)
         confidences.append(d.confidence)
+        look.notes.append(d.rule)
+        if d.unread:
+            dropped.append(i)
+            ev.rule = f"{UNREAD_MARK}: '{number}', {d.rule}; {ev.rule}"
+            look.doubted += 1
+            continue
         if d.number != number:
             numbers[i] = d.number
             look.changed += 1
@@ -251,7 +356,12 @@ def _look_at_numbers(document: Document, extraction: Extraction, engine: OcrEngi
         elif d.confidence < confidence:
             look.doubted += 1
         ev.rule = f"{ev.rule}; {d.rule}" if ev.rule else d.rule
-        look.notes.append(d.rule)
+    if dropped:  # unread: out of the values, their lines kept as evidence after the rest
+        kept = [i for i in range(len(numbers)) if i not in dropped]
+        moved = [evidence[i] for i in dropped]
+        rest = [evidence[i] for i in kept if i < len(evidence)]
+        numbers = [numbers[i] for i in kept]
+        extraction.evidence["numbers"] = [*rest, *evidence[len(numbers) + len(dropped) :], *moved]
     extraction.numbers = numbers
     extraction.confidence["numbers"] = round(min(confidences, default=confidence), 3)
     return look

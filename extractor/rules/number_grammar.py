@@ -75,6 +75,8 @@ def _is_debris(segment: str) -> bool:
         and re.search(r"[1l!|]", segment)
     ):
         return True
+    if re.fullmatch(r"\d{2,}[A-Za-z]\d+|\d+[A-Za-z]\d{2,}", segment):
+        return True  # a lone letter inside a run of digits: a '/' or '.' misread ('475Y77')
     return bool(re.search(r"\d[OolIS|!]+\d", segment))
 
 

@@ -14,10 +14,19 @@ import re
 
 from extractor.rules.base import Finding
 from extractor.rules.heading import Heading, damaged_nomor_label, find_heading, line_texts
+from extractor.rules.number_blanks import (
+    SUSPECT_CAP,
+    UNREAD_CAP,
+    UNREAD_MARK,
+    fill_confidence,
+    judge_fill,
+    unread_evidence,
+)
 from extractor.rules.number_crosscheck import check_numbers
 from extractor.rules.number_grammar import ROMAN_MONTHS, backed_repair, check, roman_readings
 from extractor.rules.number_lines import later_number_lines
 from extractor.text import DocText
+from models import Evidence
 
 _LABEL = re.compile(
     r"^\W{0,3}(?:n\s?[o0]\s?(?:m|rn|rr)\s?[o0e]\s?r|no\b\.?)"
@@ -112,6 +121,15 @@ def doubts_about(number: str, signing_year: int | None) -> list[str]:
     return doubts
 
 
+def fill_of(line: str) -> str:
+    """What a number line holds after its 'Nomor :' label (the whole line without one)."""
+    m = _LABEL.match(line)
+    if m:
+        return line[m.end() :]
+    start = damaged_nomor_label(line)
+    return line if start is None else line[start:]
+
+
 def numbers_from_line(line: str) -> list[str]:
     m = _LABEL.match(line)
     if m:
@@ -182,10 +200,12 @@ def find_numbers(
         return Finding([], 0.3, [], ["no heading block, so no numbers read"])
     lines = line_texts(text)
     numbers: list[str] = []
-    evidence = []
+    evidence: list[Evidence] = []
     blanks = 0
     warnings: list[str] = []
     pages = [ref.page for ref in text.lines]
+    unread: list[Evidence] = []
+    suspect = False
     for idx in sorted({*heading.nomor_lines, *later_number_lines(lines, pages, heading)}):
         found = numbers_from_line(lines[idx])
         if not found and _LABEL.fullmatch(lines[idx]):
@@ -195,11 +215,19 @@ def find_numbers(
                 idx = below[0]
                 if note:
                     warnings.append(note)
-        if not found:
-            blanks += 1
         ref = text.lines[idx]
-        for raw in found:
-            number, note = repaired(raw, signing_month, signing_year)
+        reads = [repaired(raw, signing_month, signing_year) for raw in found]
+        fill = judge_fill(
+            fill_of(lines[idx]), [n for n, _ in reads], fill_confidence(ref), signing_year
+        )
+        if fill.kind == "blank":
+            blanks += 1
+            continue
+        if fill.kind == "unread":
+            unread.append(unread_evidence(text, ref, fill))
+            warnings.append(f"{UNREAD_MARK}: {fill.reason}")
+            continue
+        for number, note in reads:
             if number in numbers:
                 continue
             numbers.append(number)
@@ -207,8 +235,13 @@ def find_numbers(
             if note:
                 warnings.append(note)
                 rule += "; " + note
+            if fill.reason:  # suspect: parses, but OCR was unsure of its words
+                suspect = True
+                rule += "; " + fill.reason
             evidence.append(text.evidence(ref.start, ref.end, rule))
     if not numbers:
+        if unread:
+            return Finding([], UNREAD_CAP, unread, warnings)
         conf = 0.5 if blanks else 0.4
         note = "number lines are blank or unreadable" if blanks else "no 'Nomor' line in heading"
         return Finding([], conf, [], [note])
@@ -230,4 +263,8 @@ def find_numbers(
         conf -= 0.15
     conf = min(0.95, conf + min(c.delta for c in checks))
     warnings.extend(doubts)
-    return Finding(numbers, round(conf, 2), evidence, warnings)
+    if suspect:
+        conf = min(conf, SUSPECT_CAP)
+    if unread:  # one party's number is there on the page, but not read: the reviewer reads it
+        conf = min(conf, UNREAD_CAP)
+    return Finding(numbers, round(conf, 2), [*evidence, *unread], warnings)
