@@ -283,5 +283,7 @@ class Draft:
     end: dt.date | None = None
     upper: bool = False
     sig_place_only: bool = False
+    sign_mode: str = ""
+    """where the signing date is printed besides (or instead of) the opening (dating.py)"""
     hand: tuple[int, str, int] | None = None
     """(party index, number, which dotted blank) of a number filled in by hand"""

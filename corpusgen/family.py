@@ -64,5 +64,11 @@ class Family:
     scope_styles: tuple[tuple[str, float], ...] = (("list", 1.0),)
     """list (lettered/numbered items) | ayat-sentences ('(1) PIHAK KESATU menyediakan ...')
     | sentences (one paragraph per 'PIHAK ... ' sentence, no markers)"""
+    amendment_headings: tuple[tuple[str, float], ...] = ()
+    """opener of an addendum heading (corpusgen/heading_forms.py); empty: 'ADENDUM <ordinal>'"""
+    bilingual_heading: float = 0.0
+    """share of headings printed with an English line under each Indonesian one"""
+    sign_dates: tuple[tuple[str, float], ...] = ()
+    """where the signing date is printed (corpusgen/dating.py SIGN_MODES); empty: the opening"""
     pasal_numbers: tuple[tuple[str, float], ...] = (("arabic", 1.0),)
     """how 'Pasal n' is numbered: arabic (Pasal 3) | roman (PASAL III) | words (Pasal Tiga)"""

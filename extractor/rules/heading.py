@@ -288,7 +288,11 @@ def _block_at(
         amended = not relaxed and all(
             opener_only(strip_noise(lines[k])) for k in heading.title_lines
         )
-        if j > i + 1 and not amended and type_of_line(line, relaxed) is not None:
+        found = type_of_line(line, relaxed) if j > i + 1 and not amended else None
+        translated = found is not None and not english_only and english_type(found[1])
+        if translated and type_of_line(lines[j - 1], relaxed) is not None:
+            found = None  # 'PERJANJIAN KERJA SAMA / COOPERATION AGREEMENT': its translation
+        if found is not None:
             new_page = pages is not None and pages[j] != pages[j - 1]
             if not after_tentang or new_page or _repeats_heading(lines, i, j):
                 break  # another heading; after TENTANG only a new page or a repeat ends it
