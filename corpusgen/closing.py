@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from corpusgen.dates_id import long_date
+from corpusgen.dating import sign_lead
 from corpusgen.drafting import Draft, weighted
 from corpusgen.layout import Center, PageBreak, Para
 from corpusgen.parties import PartySpec
@@ -55,6 +56,10 @@ def signatures(s: Draft) -> None:
             sig_place_only = True
             place = where
         lead = [f"Ditandatangani di {where}", f"pada tanggal {long_date(d)}"]
+    elif s.sign_mode not in ("", "opening"):
+        place = place or parties[0].city
+        lead, note = sign_lead(rng, s.sign_mode, place, d)
+        s.notes.append(note)
     b.add(
         Para(
             f"Demikian {kw} ini dibuat dan ditandatangani oleh PARA PIHAK dalam keadaan sehat "

@@ -11,6 +11,7 @@ import random
 
 from num2words import num2words
 
+from corpusgen.dating import EXTRA_FORMS, extra_opening_date
 from models.calendar_id import MONTHS
 
 DATE_FORMS = ("words", "words+numeric", "mixed", "plain", "numeric")
@@ -51,6 +52,8 @@ def opening_date(d: dt.date, form: str, weekday: str, case: str, rng: random.Ran
             f"{weekday} tanggal {d.day} ({cased(spell(d.day), case)}) bulan {month} "
             f"tahun {d.year} ({cased(spell(d.year), case)})"
         )
+    if form in EXTRA_FORMS:
+        return extra_opening_date(d, form, weekday)
     if form == "plain":
         return (
             f"{weekday}, tanggal {long_date(d)}"

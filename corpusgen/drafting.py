@@ -285,3 +285,5 @@ class Draft:
     sig_place_only: bool = False
     hands: list[tuple[int, str, int]] = field(default_factory=list)
     """(party index, number, which dotted blank) of each number filled in by hand"""
+    sign_mode: str = ""
+    """where the signing date is printed besides (or instead of) the opening (dating.py)"""

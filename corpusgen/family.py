@@ -74,5 +74,11 @@ class Family:
     """list markers of the scope list, one drawn per document (empty: ``scope_marker``):
     letter | number | paren-num '(1)' | num-paren '1)' | dash '-' | bullet '•' | none (one
     paragraph per item, no marker) | nested (numbered items, one with lettered sub-items)"""
+    amendment_headings: tuple[tuple[str, float], ...] = ()
+    """opener of an addendum heading (corpusgen/heading_forms.py); empty: 'ADENDUM <ordinal>'"""
+    bilingual_heading: float = 0.0
+    """share of headings printed with an English line under each Indonesian one"""
+    sign_dates: tuple[tuple[str, float], ...] = ()
+    """where the signing date is printed (corpusgen/dating.py SIGN_MODES); empty: the opening"""
     pasal_numbers: tuple[tuple[str, float], ...] = (("arabic", 1.0),)
     """how 'Pasal n' is numbered: arabic (Pasal 3) | roman (PASAL III) | words (Pasal Tiga)"""

@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 from corpusgen.dates_id import long_date, opening_date
+from corpusgen.dating import dateless_opening
 from corpusgen.drafting import ORDINALS, Draft, legal_basis, title_case, weighted
+from corpusgen.heading_forms import amendment_lines, bilingual_lines
 from corpusgen.layout import (
     Block,
     Cells,
@@ -47,6 +49,10 @@ def heading(s: Draft) -> None:
         title_lines.append(f"ADENDUM {ordinal}")
         base_word = rng.choice(fam.pks_words)
         title_lines.append(base_word)
+        if fam.amendment_headings:
+            form = weighted(rng, fam.amendment_headings)
+            title_lines[:] = amendment_lines(form, ordinal, base_word)
+            notes.append(f"amendment heading form '{form}'")
     else:
         title_lines.append(kind_word)
     english = (
@@ -82,16 +88,20 @@ def heading(s: Draft) -> None:
         parent_numbers = amended_nums[:2]
     title_lines.append(topic_line)
     title_truth = " ".join(title_lines)
+    printed_lines = title_lines
+    if fam.bilingual_heading and rng.random() < fam.bilingual_heading:
+        printed_lines = bilingual_lines(rng, title_lines)
+        notes.append("bilingual heading: an English line under each Indonesian one")
 
     if fam.header != "none" and dtype != "ADENDUM" and (long_doc or rng.random() < 0.2):
         # a cover page: logos and the heading block alone, repeated on the next page
         b.add(Logos(seed=seed + 3), Space(120))
-        for i, t in enumerate(title_lines):
+        for i, t in enumerate(printed_lines):
             b.add(Center(t, bold=True, gap=(14 if i == 0 else 6), size=fam.style.size + 3))
         b.add(PageBreak())
         notes.append("cover page repeats the heading block")
     b.add(*header)
-    for i, t in enumerate(title_lines):
+    for i, t in enumerate(printed_lines):
         size = fam.style.size + (2 if i == 0 else 0.5)
         b.add(Center(t, bold=True, gap=(14 if i == 0 else 2), size=size))
         if i == 0 and english:
@@ -156,6 +166,18 @@ def opening(s: Draft) -> None:
     form = weighted(rng, fam.date_forms)
     date_text = opening_date(d, form, weekday, fam.date_case, rng)
     place: str | None = None
+    s.sign_mode = weighted(rng, fam.sign_dates) if fam.sign_dates else ""
+    if s.sign_mode.endswith("-only"):
+        # dated only above the signatures: no date, no place in the opening
+        b.add(Para(dateless_opening(), gap=14, first_indent=0))
+        notes[:] = [n for n in notes if not n.startswith("WRONG WEEKDAY")]
+        notes.append(f"no date in the opening: {s.sign_mode}")
+        s.weekday, s.wrong_weekday, s.form = "", False, s.sign_mode
+        s.place, s.doc_word = (
+            None,
+            {"NK": title_case(kind_word), "PKS": title_case(kind_word)}.get(dtype, "Adendum"),
+        )
+        return
     if rng.random() < fam.place_prob:
         host = parties[rng.randrange(len(parties))]
         place = rng.choice(

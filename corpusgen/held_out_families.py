@@ -197,4 +197,52 @@ HELD_OUT: tuple[Family, ...] = (
         blank_numbers=0.2,
         in_rotation=False,
     ),
+    Family(
+        "wilayah-tanggal-adendum",
+        True,
+        "HELD OUT. Addenda and bilingual agreements of a regional cooperation office: "
+        "amendment openers (PERUBAHAN PERTAMA ATAS, ADENDUM KEDUA / ATAS, AMANDEMEN I, "
+        "ADDENDUM II, FIRST AMENDMENT TO), headings with an English line under each "
+        "Indonesian one, the signing date in numeric or Roman-month forms, and often only "
+        "above the signatures (a 'Dibuat di : X / Pada tanggal : D' block or an 'X, D' "
+        "line under an opening without a date), now and then printed twice and disagreeing.",
+        Style(page=A4, typeface="times", size=11.5, leading=1.35, margins=(80, 65, 60, 80)),
+        Furniture(page_numbers="halaman-bottom"),
+        (
+            ("pemkab", "swasta"),
+            ("universitas", "swasta"),
+            ("pemprov", "pemkot"),
+            ("pemkot", "bumd"),
+        ),
+        doc_types=(("ADENDUM", 0.45), ("PKS", 0.3), ("NK", 0.25)),
+        nk_words=("NOTA KESEPAHAMAN", "KESEPAKATAN BERSAMA"),
+        header="logos",
+        numbers="center-nomor",
+        date_forms=(
+            ("words", 0.3),
+            ("numeric-spaced", 0.15),
+            ("numeric-slash", 0.15),
+            ("roman", 0.2),
+            ("tgl", 0.2),
+        ),
+        amendment_headings=(
+            ("perubahan-atas", 0.25),
+            ("adendum-atas", 0.2),
+            ("amandemen", 0.15),
+            ("addendum-roman", 0.15),
+            ("english", 0.1),
+            ("adendum-ordinal", 0.15),
+        ),
+        bilingual_heading=0.4,
+        sign_dates=(
+            ("opening", 0.2),
+            ("sign-block", 0.15),
+            ("sign-line", 0.1),
+            ("sign-block-only", 0.25),
+            ("sign-line-only", 0.2),
+            ("sign-line-disagree", 0.1),
+        ),
+        extras=("monev", "kahar", "korespondensi"),
+        in_rotation=False,
+    ),
 )

@@ -8,7 +8,8 @@ body gets the type wrong; the type line of the heading block decides.
 from __future__ import annotations
 
 from extractor.rules.base import Finding
-from extractor.rules.heading import AMENDING, Heading, find_heading, line_texts
+from extractor.rules.heading import Heading, find_heading, line_texts
+from extractor.rules.heading_kinds import AMENDING, amendment_opener
 from extractor.text import DocText
 from models.extraction import DocType
 
@@ -28,7 +29,8 @@ def find_doc_type(text: DocText, heading: Heading | None = None) -> Finding[DocT
     if heading.keyword in ("JOINT AGREEMENT", "MEMORANDUM OF AGREEMENT", "COOPERATION AGREEMENT"):
         conf -= 0.15  # an English-only heading: its kind is a translation, worth a look
     rule = f"type line of the heading: '{heading.keyword}'" + ("" if exact else " (fuzzy)")
-    if heading.doc_type == "ADENDUM" and heading.keyword not in (*AMENDING, "AMENDED"):
+    own = heading.keyword in (*AMENDING, "AMENDED") or amendment_opener(heading.keyword)
+    if heading.doc_type == "ADENDUM" and not own:
         rule += "; an amendment keyword follows in the heading"
     evidence = [text.evidence(ref.start, ref.end, rule)]
     return Finding(heading.doc_type, round(max(0.1, conf), 2), evidence)

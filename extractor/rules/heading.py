@@ -16,6 +16,14 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
+from extractor.rules.heading_kinds import (
+    amendment_opener,
+    amends,
+    english_type,
+    is_english_connector,
+    opener_only,
+    reads_english,
+)
 from extractor.rules.heading_lines import debris_run, is_connector, logo_word_before
 from extractor.text import DocText
 from models.extraction import DocType
@@ -58,16 +66,6 @@ _NOMOR = re.compile(
     r"^\W{0,3}(?:n\s?[o0]\s?(?:m|rn|rr)\s?[o0e]\s?r|no\b\.?)(?:\s*/\s*number)?",
     re.IGNORECASE,
 )
-_ENGLISH = {
-    "THE", "OF", "AND", "BETWEEN", "REGARDING", "ON", "WITH", "FOR", "COOPERATION",
-    "AGREEMENT", "CONCERNING", "BASED", "IN", "TO", "INDUSTRY", "DEVELOPMENT",
-    "VOCATIONAL", "SCHOOL", "HIGH", "GUIDANCE", "MATCH", "LINK", "COMPETENCY", "NUMBER",
-}  # fmt: skip
-_INDONESIAN = {
-    "DAN", "DENGAN", "ANTARA", "TENTANG", "YANG", "DI", "PADA", "KE", "KERJA", "SAMA",
-    "PERJANJIAN", "SEKOLAH", "PEMERINTAH", "KABUPATEN", "KOTA", "PROVINSI", "NEGERI",
-    "PENGEMBANGAN", "PEMBINAAN", "BERBASIS", "MENENGAH", "KEJURUAN", "DARI", "UNTUK",
-}  # fmt: skip
 _WORDS = re.compile(r"[A-Za-z]+")
 
 
@@ -119,12 +117,7 @@ def is_heading_like(line: str) -> bool:
 
 def is_english(line: str) -> bool:
     """A translation line in a bilingual heading ('COOPERATION AGREEMENT', 'BETWEEN')."""
-    words = [w.upper() for w in _WORDS.findall(line)]
-    if not words or line.strip().startswith("("):
-        return False
-    english = sum(1 for w in words if w in _ENGLISH)
-    indonesian = sum(1 for w in words if w in _INDONESIAN)
-    return english > 0 and indonesian == 0 and english >= len(words) / 3
+    return reads_english(line, bilingual=False)
 
 
 def strip_noise(line: str) -> str:
@@ -171,6 +164,9 @@ def type_of_line(line: str, relaxed: bool = False) -> tuple[DocType, str] | None
                 return doc_type, keyword
         return None
     upper = clean.upper()
+    opener = amendment_opener(upper)
+    if opener is not None and upper_ratio(clean[: len(opener)]) >= 0.8:
+        return "ADENDUM", opener
     for keyword, doc_type in TYPE_KEYWORDS:
         if len(upper) < len(keyword) - 2:
             continue
@@ -217,6 +213,27 @@ def _repeats_heading(lines: list[str], i: int, j: int) -> bool:
     return first >= 90 and second >= 90
 
 
+def _indonesian_type(line: str, relaxed: bool) -> bool:
+    found = type_of_line(line, relaxed)
+    return found is not None and not english_type(found[1])
+
+
+_PARTY_DUE = {"ANTARA", "DAN", "DENGAN"}
+
+
+def _translation(line: str, previous: str, bilingual: bool) -> bool:
+    """An English translation line of a bilingual heading (left out of the title).
+
+    Party names are not translated: where a party is due (after ANTARA/DAN/DENGAN)
+    only a bare English connector ('BETWEEN', 'AND') is a translation line.
+    """
+    if is_english_connector(line):
+        return True
+    if strip_noise(previous).strip().upper() in _PARTY_DUE:
+        return False
+    return reads_english(line, bilingual)
+
+
 def _continues(line: str) -> bool:
     """A line that carries a heading block on after debris."""
     return (
@@ -240,6 +257,10 @@ def _block_at(
     )
     j = i + 1
     after_tentang = False
+    bilingual = False
+    english_only = english_type(keyword) and not (
+        i + 1 < len(lines) and _indonesian_type(lines[i + 1], relaxed)
+    )
     while j < len(lines) and j - i <= MAX_BLOCK_LINES:
         line = lines[j]
         if is_nomor_line(line) or (after_tentang and damaged_nomor_label(line) is not None):
@@ -264,11 +285,23 @@ def _block_at(
             continue
         if _OPENING.match(line):
             break
-        if j > i + 1 and type_of_line(line, relaxed) is not None:
+        amended = not relaxed and all(
+            opener_only(strip_noise(lines[k])) for k in heading.title_lines
+        )
+        found = type_of_line(line, relaxed) if j > i + 1 and not amended else None
+        translated = found is not None and not english_only and english_type(found[1])
+        if translated and type_of_line(lines[j - 1], relaxed) is not None:
+            found = None  # 'PERJANJIAN KERJA SAMA / COOPERATION AGREEMENT': its translation
+        if found is not None:
             new_page = pages is not None and pages[j] != pages[j - 1]
             if not after_tentang or new_page or _repeats_heading(lines, i, j):
                 break  # another heading; after TENTANG only a new page or a repeat ends it
         stripped = line.strip()
+        if english_only and re.fullmatch(r"\W*(?:ON|REGARDING|CONCERNING|ABOUT)\W*", stripped):
+            after_tentang = heading.has_tentang = True  # the English heading's 'TENTANG'
+            heading.title_lines.append(j)
+            j += 1
+            continue
         if stripped.startswith("(") and stripped.endswith(")") and j == i + 1:
             heading.title_lines.append(j)
             j += 1
@@ -289,7 +322,8 @@ def _block_at(
                 j += 1  # logo and stamp noise
                 continue
             break
-        if is_english(line):
+        if not english_only and _translation(line, lines[heading.title_lines[-1]], bilingual):
+            bilingual = True
             j += 1
             continue
         if re.search(r"\bTENTANG\b", line, 0 if not relaxed else re.I):
@@ -355,27 +389,8 @@ def _best_block(text: DocText, lines: list[str], relaxed: bool) -> Heading | Non
     return best
 
 
-AMENDING = (
-    "ADENDUM",
-    "ADDENDUM",
-    "AMANDEMEN",
-    "AMENDEMEN",
-    "AMENDMENT",
-    "PERUBAHAN ATAS",
-    "PERUBAHAN PERTAMA",
-    "PERUBAHAN KEDUA",
-    "PERUBAHAN KETIGA",
-)
-"""Words in the first title lines that make any agreement an addendum (not 'PERUBAHAN'
-alone: 'TENTANG PENANGANAN PERUBAHAN IKLIM' is a topic)."""
-
-
 def _refine_type(lines: list[str], heading: Heading) -> Heading:
     """'ADENDUM ... PERJANJIAN' or 'PERUBAHAN ATAS ...' on the next lines makes an addendum."""
-    for idx in heading.title_lines[:4]:
-        upper = lines[idx].upper()
-        for keyword in AMENDING:
-            if fuzz.partial_ratio(keyword, upper) >= KEYWORD_CUTOFF and len(upper) >= len(keyword):
-                heading.doc_type = "ADENDUM"
-                return heading
+    if amends([lines[idx] for idx in heading.title_lines[:4]], KEYWORD_CUTOFF):
+        heading.doc_type = "ADENDUM"
     return heading

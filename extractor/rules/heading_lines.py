@@ -24,7 +24,9 @@ RESUME_LOOKAHEAD = 6
 """Lines a debris run may span before the heading must resume (a logo is 3-5 OCR lines)."""
 
 _WORD = re.compile(r"[A-Za-z]+")
-_CONNECTOR = re.compile(r"^\W*(?:ANTARA|DAN|DENGAN|TENTANG|SERTA|BETWEEN|AND|WITH)\W*$")
+_CONNECTOR = re.compile(
+    r"^\W*(?:ANTARA|DAN|DENGAN|TENTANG|SERTA|ATAS|BETWEEN|AND|WITH|ON|TO|OF|REGARDING|CONCERNING)\W*$"
+)
 _CUT_END = re.compile(r"\b(?:ANTARA|DAN|DENGAN|TENTANG|SERTA|ATAS|TERHADAP)\W*$", re.IGNORECASE)
 
 

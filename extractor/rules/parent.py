@@ -3,7 +3,8 @@
 Recitals and legal-basis lists name it: "sebagai tindak lanjut Nota
 Kesepahaman antara ... Nomor ... tentang ...", "berdasarkan ketentuan Pasal 3
 Kesepakatan Bersama antara ...". An addendum names it in its heading
-("PERUBAHAN ATAS PERJANJIAN KERJA SAMA ..."). Only a reference to another,
+("PERUBAHAN ATAS PERJANJIAN KERJA SAMA ...", "FIRST AMENDMENT TO ..."), or,
+without "ATAS", by the agreement named after the opener. Only a reference to another,
 named agreement counts ("antara" or "Nomor" follows); "Perjanjian ini" and an
 NK's promise of future PKS do not.
 """
@@ -16,6 +17,7 @@ from rapidfuzz import fuzz
 
 from extractor.rules.base import Finding
 from extractor.rules.heading import Heading, line_texts
+from extractor.rules.heading_kinds import amendment_opener
 from extractor.text import DocText
 from models.extraction import DocType
 
@@ -35,6 +37,10 @@ _END = re.compile(
 )
 _MARKER = re.compile(r"(?:^|\s)(?:\d{1,2}|[a-z])[.)](?=\s)")
 MAX_LENGTH = 420
+HEADING_ONLY = 0.5
+"""The amended agreement read from an addendum heading without 'ATAS': its own topic may
+be the addendum's, so worth a look."""
+_AMENDS = re.compile(r"\b(?:ATAS|TERHADAP|AMENDMENT\s+TO|AMENDMENT\s+OF)\s+(.+)$", re.IGNORECASE)
 
 
 _ABBREVIATION = re.compile(
@@ -88,14 +94,18 @@ def find_parent(
     if doc_type == "other":
         return Finding(None, 0.6, [], [])
     lines = line_texts(text)
+    amended: str | None = None  # the heading's rest after an opener without 'ATAS'
     if doc_type == "ADENDUM" and heading is not None:
         joined = " ".join(lines[i] for i in heading.title_lines)
-        m = re.search(r"\b(?:ATAS|TERHADAP)\s+(.+)$", joined, re.IGNORECASE)
+        first = text.lines[heading.title_lines[0]]
+        last = text.lines[heading.title_lines[-1]]
+        m = _AMENDS.search(joined)
         if m:
-            first = text.lines[heading.title_lines[0]]
-            last = text.lines[heading.title_lines[-1]]
             rule = "addendum heading names the amended agreement"
             return Finding(m.group(1).strip(), 0.8, [text.evidence(first.start, last.end, rule)])
+        opener = amendment_opener(joined)
+        rest = joined.strip()[len(opener) :].strip(" ,.:") if opener else ""
+        amended = rest if len(rest.split()) >= 3 else None
     body = text.text
     skip_until = text.lines[heading.end_line - 1].end if heading and heading.end_line else 0
     found: list[tuple[float, int, str, int]] = []
@@ -117,6 +127,11 @@ def find_parent(
         elif score < 2 and not re.match(r"\S+(?:\s+\S+)?\s+antara\s+[A-Z]", ref):
             continue  # no number, no 'berdasarkan', no named parties: a passing mention
         found.append((score, m.start(), ref, end))
+    if not found and amended is not None and heading is not None:
+        # 'ADENDUM / PERJANJIAN KERJA SAMA ...': the heading goes on with the amended one
+        first, last = text.lines[heading.title_lines[0]], text.lines[heading.title_lines[-1]]
+        rule = "addendum heading: the agreement named after 'ADENDUM' (no citation found)"
+        return Finding(amended, HEADING_ONLY, [text.evidence(first.start, last.end, rule)])
     if not found:
         return Finding(None, 0.7, [], [])  # many PKS cite no umbrella agreement
     best = max(found, key=lambda f: (f[0], -f[1]))
