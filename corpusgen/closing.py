@@ -10,7 +10,7 @@ from corpusgen.drafting import Draft, weighted
 from corpusgen.layout import Center, PageBreak, Para
 from corpusgen.parties import PartySpec
 from corpusgen.people import make_person
-from corpusgen.sigblocks import GridCell, SignatureGrid
+from corpusgen.sigblocks import GridCell, SignatureGrid, cell_habits
 from corpusgen.signature_columns import SigColumn, Signatures, column_marks
 
 
@@ -168,8 +168,18 @@ def grid_signatures(s: Draft) -> None:
             inst = p.institution
             job = p.jabatan.replace(inst, "").strip(" ,") or p.jabatan
             header, below = [label, inst.upper()], [job.upper()]
+        elif place == "stacked":
+            lines = [t.upper() for t in _two_lines(p.jabatan)]
+            header, below = [*lines[:-1], f"{lines[-1]},"], []
         else:
             header, below = [label, p.jabatan.upper()], []
+        habits = cell_habits(
+            seed, i, fam.sig_ink, fam.rank_lines, fam.delegation, p.signatory.nip is not None
+        )
+        head_of = _head_of(p)
+        if habits.delegation and head_of:
+            at = 1 if header and header[0].startswith("PIHAK") else 0
+            header.insert(at, f"a.n. {head_of},")
         over = rng.random() < fam.stamp_over_name
         cells.append(
             GridCell(
@@ -181,6 +191,8 @@ def grid_signatures(s: Draft) -> None:
                 stamp_over_name=over,
                 meterai_over_name=over and rng.random() < 0.5,
                 seed=seed * 10 + i,
+                rank=habits.rank,
+                ink=habits.ink,
             )
         )
     witness = None
@@ -208,4 +220,8 @@ def grid_signatures(s: Draft) -> None:
     s.notes.append(f"signature grid ({per_row} a row), jabatan {place}")
     if any(c.stamp_over_name for c in cells):
         s.notes.append("stamps or meterai over printed names")
+    if any(c.ink for c in cells):
+        s.notes.append("wet ink over printed names or jabatan")
+    if any(c.rank for c in cells):
+        s.notes.append("pangkat lines between names and NIPs")
     s.upper = upper

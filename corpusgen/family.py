@@ -37,7 +37,8 @@ class Family:
     sig_order: str = "12"  # "12": first party left; "21": first party right
     sig_layout: str = "columns"  # columns | grid (corpusgen/sigblocks.py)
     jabatan_places: tuple[tuple[str, float], ...] = (("above", 1.0),)
-    """grid cells: above (label + jabatan), two-lines, below (under the name), no-label"""
+    """grid cells: above (label + jabatan), two-lines, below (under the name), no-label,
+    stacked (no label, the jabatan on two lines above the name, a comma closing it)"""
     mengetahui: float = 0.0  # share with a 'Mengetahui' official under the grid
     stamp_over_name: float = 0.0  # share of grid cells with the stamp/meterai over the name
     hand_numbers: float = 0.0  # share whose number of one party is handwritten in the blank
@@ -46,6 +47,16 @@ class Family:
     numbering its copies by pen), not one number in that share of documents"""
     blank_numbers: float = 0.06
     """share of the later parties' number lines left dotted (no number on this copy)"""
+    sig_ink: float = 0.0
+    """grid cells with wet ink (a signature's tail, a pen blob) at the start of the printed
+    name or jabatan, or a stroke across the name: what OCR reads as '2 SUTRISNO', 'TT Kepala'"""
+    rank_lines: float = 0.0
+    """grid cells of civil servants printing the pangkat ("Pembina Utama Muda") over the NIP"""
+    delegation: float = 0.0
+    """grid cells of a Kepala signing for the regional head: "a.n. BUPATI X," above the jabatan"""
+    block_names: float = 0.0
+    """held-out: share of parties the clause names by office alone (the signatory, and
+    sometimes the jabatan, printed only in the signature block)"""
     in_rotation: bool = True
     """False: not in the committed set's family rotation (it must stay under 25 MB and
     byte-stable); generated as extra documents of the benchmark set (``--extra-per-family``)."""

@@ -21,7 +21,7 @@ from corpusgen.layout import (
 from corpusgen.letterhead import Kop, Logos
 from corpusgen.numbering import number_for
 from corpusgen.people import make_person
-from corpusgen.signature_columns import office_only
+from corpusgen.signature_columns import office_only, unrepresented
 from models.calendar_id import WEEKDAYS
 
 
@@ -240,11 +240,13 @@ def party_clauses(s: Draft) -> None:
         acts = f"dalam hal ini bertindak untuk dan atas nama {p.institution}"
         seat = f"berkedudukan di {p.address}"
         if fam.party_style == "inline" and office_only(
-            fam.held_out, fam.sig_layout, p.signatory.full, i
+            fam.held_out, fam.sig_layout, p.signatory.full, i, fam.block_names
         ):
+            who = f", dalam hal ini diwakili oleh {p.jabatan}"
+            if fam.block_names and unrepresented(p.signatory.full, i):
+                who = ""  # the jabatan, too, is printed only in the signature block
             text = (  # the person is named only under the signature
-                f"**{p.institution}**, {seat}, dalam hal ini diwakili oleh {p.jabatan}, "
-                f"selanjutnya disebut **{role}**;"
+                f"**{p.institution}**, {seat}{who}, selanjutnya disebut **{role}**;"
             )
             b.add(Para(text, marker=marker, marker_w=20, gap=6))
         elif fam.party_style == "inline":

@@ -245,4 +245,43 @@ HELD_OUT: tuple[Family, ...] = (
         extras=("monev", "kahar", "korespondensi"),
         in_rotation=False,
     ),
+    Family(
+        "zegel-tinta",
+        True,
+        "HELD OUT. Signature cells as a kabupaten's cooperation team files them: wet ink "
+        "at the start of printed names and jabatan or a stroke through the name, stamps "
+        "over names, the jabatan on two lines above the name without a PIHAK label "
+        "(closed by a comma), 'a.n. BUPATI X,' over a Kepala's jabatan, the pangkat "
+        "between name and NIP, two to eight parties, and parties the clause names by "
+        "office alone (the signatory, often the jabatan too, only under the signature).",
+        Style(page=F4, typeface="times", size=11.5, leading=1.3, margins=(78, 65, 60, 78)),
+        Furniture(page_numbers="halaman-bottom"),
+        (
+            ("pemkab", "pemkab"),
+            ("pemprov", "pemkab", "pemkot"),
+            ("pemkot", "universitas"),
+            ("pemprov", *("pemkab",) * 4, "pemkot"),
+            ("pemkab", "swasta"),
+            ("pemprov", *("pemkab",) * 7),
+        ),
+        doc_types=(("NK", 0.5), ("PKS", 0.5)),
+        nk_words=("KESEPAKATAN BERSAMA", "NOTA KESEPAHAMAN"),
+        header="kop",
+        numbers="upper",
+        date_forms=(("words", 0.7), ("plain", 0.3)),
+        roles=("PIHAK KESATU", "PIHAK KEDUA", "PIHAK KETIGA"),
+        party_style="inline",
+        articles="pasal-heading",
+        scope_marker="letter",
+        sig_layout="grid",
+        jabatan_places=(("stacked", 0.45), ("two-lines", 0.3), ("above", 0.25)),
+        mengetahui=0.3,
+        stamp_over_name=0.5,
+        sig_ink=0.6,
+        rank_lines=0.6,
+        delegation=0.35,
+        block_names=0.5,
+        extras=("monev", "kahar"),
+        in_rotation=False,
+    ),
 )

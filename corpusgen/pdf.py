@@ -74,6 +74,8 @@ def _graphic(c: Canvas, g: Graphic) -> None:
             c.line(g.x + 2, yy, g.x + g.w - 2, yy + rng.uniform(-3, 3))
     elif g.kind in ("signature", "initial"):
         _scribble(c, g)
+    elif g.kind == "ink":
+        _ink(c, g)
     elif g.kind == "stamp":
         img = _stamp_image(g.seed, g.color)
         c.setFillAlpha(1)
@@ -107,6 +109,29 @@ def _scribble(c: Canvas, g: Graphic) -> None:
         )
         x, y = nx, ny
     c.drawPath(p, stroke=1, fill=0)
+
+
+def _ink(c: Canvas, g: Graphic) -> None:
+    """Wet ink over printed text: two or three short heavy strokes of a signature's tail
+    or a pen that rested on the paper, dark enough to read as characters on a scan."""
+    rng = random.Random(g.seed * 31 + 5)
+    c.setStrokeColorRGB(0.05, 0.05, 0.2)
+    c.setLineCap(1)
+    for _ in range(rng.randint(2, 3)):
+        c.setLineWidth(rng.uniform(1.4, 2.4))
+        x0 = g.x + rng.uniform(0, g.w * 0.4)
+        x1 = g.x + rng.uniform(g.w * 0.5, g.w)
+        p = c.beginPath()
+        p.moveTo(x0, g.y + rng.uniform(0, g.h))
+        p.curveTo(
+            x0 + rng.uniform(-3, 3),
+            g.y + rng.uniform(0, g.h),
+            x1 + rng.uniform(-3, 3),
+            g.y + rng.uniform(0, g.h),
+            x1,
+            g.y + rng.uniform(0, g.h),
+        )
+        c.drawPath(p, stroke=1, fill=0)
 
 
 def _logo(c: Canvas, g: Graphic) -> None:

@@ -10,6 +10,7 @@ is a choice of the cell here; the ground truth stays the parties clause's.
 
 from __future__ import annotations
 
+import random
 from dataclasses import dataclass, field
 
 from corpusgen.layout import (
@@ -41,6 +42,12 @@ class GridCell:
     stamp_over_name: bool = False
     meterai_over_name: bool = False
     seed: int = 0
+    rank: str | None = None
+    """the pangkat printed between the name and the NIP ("Pembina Utama Muda")"""
+    ink: str = ""
+    """wet ink over the text: name-lead (a pen blob just before the name), name-cross (the
+    signature's stroke through the name), jabatan-lead (a blob before the jabatan's first
+    line), or "" for none"""
 
 
 @dataclass
@@ -54,7 +61,7 @@ class SignatureGrid(Block):
 
     def _lines_of(self, cell: GridCell, st: Style, colw: float) -> int:
         n = sum(len(wrap(words_of(h), colw, st, st.size)) for h in cell.header)
-        return n + 1 + (1 if cell.nip else 0) + len(cell.below)
+        return n + 1 + (1 if cell.nip else 0) + (1 if cell.rank else 0) + len(cell.below)
 
     def rows(self, st: Style) -> list[Row]:
         colw = st.text_w / self.per_row - 8
@@ -77,9 +84,14 @@ class SignatureGrid(Block):
             over: list[Graphic] = []
             for cell, x in zip(cells, xs, strict=True):
                 cy = y
+                inked = cell.ink != "jabatan-lead"
                 for h in cell.header:
                     for lw in wrap(words_of(h), colw, st, st.size):
-                        lines.append(Line(place_words(lw, x, cy, colw, st, st.size, "center")))
+                        placed = place_words(lw, x, cy, colw, st, st.size, "center")
+                        if not inked and placed and not h.startswith(("PIHAK", "a.n.")):
+                            over.append(ink_blob(placed[0].x, cy, st.size, cell.seed))
+                            inked = True
+                        lines.append(Line(placed))
                         cy -= st.line_h
                 mid = x + colw / 2
                 over.append(
@@ -105,11 +117,60 @@ class SignatureGrid(Block):
                 lines.append(
                     Line([Run(mid - nw / 2, name_y, cell.name, st.bold, size, underline=True)])
                 )
+                if cell.ink == "name-lead":
+                    over.append(ink_blob(mid - nw / 2, name_y, size, cell.seed))
+                elif cell.ink == "name-cross":
+                    over.append(
+                        Graphic("ink", mid - nw / 2 - 4, name_y - 3, nw * 0.45, size + 4, cell.seed)
+                    )
                 cy = name_y - st.line_h
-                for t in ([f"NIP. {cell.nip}"] if cell.nip else []) + cell.below:
+                ranks = [cell.rank] if cell.rank else []
+                for t in ranks + ([f"NIP. {cell.nip}"] if cell.nip else []) + cell.below:
                     tw = width(t, st.regular, st.size)
                     lines.append(Line([Run(mid - tw / 2, cy, t, st.regular, st.size)]))
                     cy -= st.line_h
             return lines, under, over
 
         return Row(height, emit, st.para_gap * 2)
+
+
+def ink_blob(x: float, y: float, size: float, seed: int) -> Graphic:
+    """A pen blob or a signature's tail ending just before a line that starts at ``x``:
+    OCR reads it as a digit or one or two letters glued before the first word."""
+    return Graphic("ink", x - size * 1.1, y - 1.5, size * 0.8, size + 1, seed)
+
+
+RANKS = (
+    "Pembina Utama Muda",
+    "Pembina Utama Madya",
+    "Pembina Tingkat I",
+    "Pembina Utama",
+    "Penata Tingkat I",
+    "Pembina Utama Muda (IV/c)",
+    "Pembina, IV/a",
+)
+_INKS = ("name-lead", "name-lead", "name-cross", "jabatan-lead")
+
+
+@dataclass(frozen=True)
+class CellHabits:
+    """The wet-ink and civil-service habits of one grid cell (see ``Family``)."""
+
+    rank: str | None = None
+    ink: str = ""
+    delegation: bool = False
+
+
+def cell_habits(
+    seed: int, index: int, ink: float, ranks: float, delegation: float, civil: bool
+) -> CellHabits:
+    """Drawn from a stream of their own, so the families without these habits keep their
+    documents byte for byte."""
+    if not (ink or ranks or delegation):
+        return CellHabits()
+    r = random.Random(f"grid-habits|{seed}|{index}")
+    return CellHabits(
+        rank=r.choice(RANKS) if civil and r.random() < ranks else None,
+        ink=r.choice(_INKS) if r.random() < ink else "",
+        delegation=r.random() < delegation,
+    )

@@ -79,16 +79,28 @@ def column_marks(person: str, index: int, civil_servant: bool, region: str | Non
     )
 
 
+def unrepresented(person: str, index: int) -> bool:
+    """An office-only clause that does not even say who represents the office (only
+    "Pemerintah Kabupaten X, berkedudukan di ..."): the jabatan too is printed only in the
+    signature block. Half of the held-out office-only clauses, from their own stream."""
+    return random.Random(f"unrepresented|{person}|{index}").random() < 0.5
+
+
 OFFICE_ONLY_SHARE = 0.25
 """Share of the parties of training families whose clause names the office, not the person."""
 
 
-def office_only(held_out: bool, sig_layout: str, person: str, index: int) -> bool:
+def office_only(
+    held_out: bool, sig_layout: str, person: str, index: int, share: float = 0.0
+) -> bool:
     """Whether party ``index`` is defined by its office alone ("Pemerintah Kabupaten X,
     ..., dalam hal ini diwakili oleh Bupati X"), so that its name is printed only here,
     under the signature: a common drafting in regional agreements, and the case where the
     block is the only source of the signatory. Its own stream, drawn for the person (an
-    office drafts its NK and the PKS under it alike); held-out families never."""
+    office drafts its NK and the PKS under it alike); held-out families only when they
+    ask for it (``Family.block_names``, their own stream)."""
+    if held_out and share > 0:
+        return random.Random(f"office-clause-held|{person}|{index}").random() < share
     if held_out or sig_layout != "columns":
         return False
     return random.Random(f"office-clause|{person}|{index}").random() < OFFICE_ONLY_SHARE

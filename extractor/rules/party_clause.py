@@ -207,13 +207,35 @@ def _office_only(d: ClauseDraft, body: str) -> bool:
         return False
     m = _OFFICE_ONLY.search(flat)
     if m is None:
-        return False
+        return _body_alone(d, flat)
     d.title = clean_text(_JOB_STOP.split(m.group(1))[0]) or None
     d.signatory = None
     opening = clean_text(_INST_STOP.split(flat)[0])
     if not _ATAS_NAMA.search(body) and opening:
         d.institution = opening
     d.notes.append("the clause names the office that signs, not the person")
+    return True
+
+
+_REPRESENTED = re.compile(
+    r"\b(?:diwakili|dalam\s+hal\s+ini|bertindak|selaku|atas\s*nama|Nama\s*:|NIP)\b", re.IGNORECASE
+)
+_SEAT = re.compile(r"^,?\s*(?:yang\s+)?(?:berkedudukan|beralamat|berkantor|bertempat)\b", re.I)
+
+
+def _body_alone(d: ClauseDraft, flat: str) -> bool:
+    """ "Pemerintah Kabupaten Garut, berkedudukan di Jalan ..., selanjutnya disebut PIHAK
+    KETIGA": the clause names the body and its seat, no one who represents it; who signs
+    and in which office is printed only in the signature block."""
+    parts = _INST_STOP.split(flat, maxsplit=1)
+    seat = flat[len(parts[0]) :]
+    if _REPRESENTED.search(flat) or not _SEAT.match(seat):
+        return False
+    opening = clean_text(parts[0])
+    if not opening:
+        return False
+    d.institution, d.signatory, d.title = opening, None, None
+    d.notes.append("the clause names the body alone: who signs, and as what, is in the block")
     return True
 
 

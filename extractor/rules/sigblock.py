@@ -29,6 +29,7 @@ from extractor.rules.block_marks import is_mark_line, is_rank_line, strip_marks
 from extractor.rules.names import clean_signatory
 from extractor.rules.ordinals import read_ordinal
 from extractor.rules.signatures import MENGETAHUI_CUTOFF, is_degree, is_pihak, looks_like_name
+from extractor.rules.sigregroup import grid_rows, move_heads
 from extractor.rules.sigsplit import Piece, cut_block, split_row_line
 from extractor.text import DocText
 from models import Box
@@ -327,6 +328,18 @@ def _name_line(text: str) -> bool:
     return bare is not None and bare != text and looks_like_name(bare)
 
 
+def _ends(text: str) -> bool:  # a NIP or rank line closes a cell; so does its name
+    return bool(_NIP.match(text)) or is_rank_line(text)
+
+
+def _closes(text: str) -> bool:
+    return _ends(text) or _name_line(text)
+
+
+def _opens(text: str) -> bool:
+    return role_label(text) is not None or is_mengetahui(text)
+
+
 def _degree_line(text: str) -> bool:
     """ "M.Sc., IPU": the end of a long name's degree chain, wrapped to the next line."""
     words = [w for w in text.replace(",", " ").split() if w.strip(".")]
@@ -378,23 +391,12 @@ def signature_cells(text: DocText) -> list[SignatureCell]:
     page_width = max(widths) * 1.08 if widths else 595.0
     cells: list[SignatureCell] = []
     for k, column in enumerate(_columns(lines, page_width)):
-        for cell in _split_cells(column, k):
+        for cell in move_heads(_split_cells(column, k), _closes, _ends, _opens):
             _parse(cell)
             cell.row = cell.lines[0].page * 10000 + cell.lines[0].box.top
             if cell.name is not None or cell.label is not None or cell.head:
                 cells.append(cell)
     out: list[SignatureCell] = []
-    for row in _rows(cells):
+    for row in grid_rows(cells):
         out.extend(sorted(row, key=lambda c: c.lines[0].box.x0))
     return out
-
-
-def _rows(cells: list[SignatureCell]) -> list[list[SignatureCell]]:
-    """Cells whose first lines sit at about the same height form one row of the grid."""
-    rows: list[list[SignatureCell]] = []
-    for cell in sorted(cells, key=lambda c: c.row):
-        if rows and abs(cell.row - rows[-1][0].row) <= 2.5 * cell.lines[0].height:
-            rows[-1].append(cell)
-        else:
-            rows.append([cell])
-    return rows

@@ -70,7 +70,8 @@ def read_cell_jabatan(cell: SignatureCell) -> Cleaned:
         k = marked[-1]
         notes.append(f"jabatan after '{head[k]}' (signing on behalf of a superior)")
         head = head[k + 1 :]
-    first = next((k for k, t in enumerate(head) if _JOB_LINE.match(t)), None)
+    # a job word may itself be broken over two lines ("WALI" over "KOTA PADANG,")
+    first = next((k for k in range(len(head)) if _JOB_LINE.match(" ".join(head[k:]))), None)
     if first is not None:
         value = " ".join(head[first:])
     else:
