@@ -250,7 +250,7 @@ def _body(lines: list[TextLine]) -> tuple[list[TextLine], str, int]:
     return out, "", glued
 
 
-def _heading_score(heading: str, wanted: str) -> float:
+def heading_score(heading: str, wanted: str) -> float:
     h = _HEADING_NUMBER.sub("", heading.strip(), count=1) or heading
     h = re.sub(r"[^a-z ]+", " ", h.casefold())
     h = re.sub(r"\s+", " ", h).strip()
@@ -269,7 +269,7 @@ def find_article(text: DocText, wanted: list[str]) -> tuple[Article, float] | No
         if not art.heading:
             continue
         for rank, w in enumerate(wanted):
-            score = _heading_score(art.heading, w)
+            score = heading_score(art.heading, w)
             if score >= HEADING_CUTOFF and (best is None or rank < best[2]):
                 best = (art, score, rank)
                 break
@@ -286,7 +286,7 @@ def _find_heading_without_pasal(text: DocText, wanted: list[str]) -> tuple[Artic
         numbered = numbered_heading(line.text)
         if numbered is None and not looks_like_heading(line.text):
             continue
-        score = max(_heading_score(numbered or line.text, w) for w in wanted)
+        score = max(heading_score(numbered or line.text, w) for w in wanted)
         if score < HEADING_CUTOFF:
             continue
         stop = len(lines)

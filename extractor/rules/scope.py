@@ -8,10 +8,9 @@ scope_repair undoes OCR damage to the list.
 
 from __future__ import annotations
 
-import re
-
-from extractor.rules.articles import Article, find_article
+from extractor.rules.articles import find_article
 from extractor.rules.base import Finding
+from extractor.rules.scope_doubts import boundary_doubts, scrub_items, weak_heading
 from extractor.rules.scope_items import scope_from_article
 from extractor.rules.scope_repair import cut_short, speck
 from extractor.text import DocText
@@ -33,42 +32,27 @@ SCOPE_HEADINGS = [
     "RUANG LINGKUP DAN BENTUK KEGIATAN",
     "BIDANG KERJASAMA",
     "BIDANG KEGIATAN",
+    "MATERI KERJA SAMA",
+    "MATERI KERJASAMA",
+    "BIDANG BIDANG KERJA SAMA",
     "OBJEK",
     "SCOPE",
     "KEGIATAN",
+    "JENIS KEGIATAN",
+    "KEGIATAN KERJA SAMA",
+    "PROGRAM KERJA SAMA",
 ]
+"""Strongest first: the first article matching the earliest heading is the scope."""
+STRONG_HEADINGS = [
+    h
+    for h in SCOPE_HEADINGS
+    if h not in ("OBJEK", "SCOPE", "KEGIATAN")
+    and not h.startswith(("JENIS", "KEGIATAN", "PROGRAM"))
+]
+OPENING_LINES = 25
+"""Lines at the start of the text that hold the title (what a running header repeats)."""
 
 BASE_CONFIDENCE = {"list": 0.9, "sentences": 0.8, "unmarked": 0.75, "sentence": 0.7}
-LONG_ITEM = 300
-"""Characters: an item longer than this has likely swallowed text after the list."""
-MANY_ITEMS = 15
-_FURNITURE_LIKE = re.compile(
-    r"\bparaf\b|\bhal(?:aman)?\.?\s*\d|\b\d{1,3}\s*(?:dari|dr\.?)\s*\d{1,3}\b"
-    r"|\s-\s?\d{1,3}\s?-(?:\s|$)"
-    r"|\b(?:telp|telepon|fax|faks|e-?mail)\b|www\.|camscanner",
-    re.IGNORECASE,
-)
-"""Text inside an item that reads like page furniture left over from a page break."""
-
-
-def boundary_doubts(article: Article, items: list[str], kind: str) -> list[str]:
-    """Why the edges of the scope may be wrong, for the confidence and the evidence.
-
-    The article's end was not found (the text ran out, or the body is implausibly long),
-    an item still reads like furniture, an item is very long or there are very many of
-    them, or sentences were taken as items."""
-    doubts: list[str] = []
-    if article.ended in ("end of text", "long body"):
-        doubts.append(f"article end not found ({article.ended})")
-    if any(_FURNITURE_LIKE.search(i) for i in items):
-        doubts.append("item contains furniture-like text")
-    if any(len(i) > LONG_ITEM for i in items):
-        doubts.append("very long item")
-    if len(items) > MANY_ITEMS:
-        doubts.append("very many items")
-    if any(len(i) < 4 for i in items):
-        doubts.append("very short item")
-    return doubts
 
 
 def find_scope(text: DocText) -> Finding[list[str]]:
@@ -81,7 +65,8 @@ def find_scope(text: DocText) -> Finding[list[str]]:
         )
     article, score = hit
     parsed = scope_from_article(article)
-    items, kind = parsed.items, parsed.kind
+    scrubbed = scrub_items(parsed.items)
+    items, kind = scrubbed.items, parsed.kind
     if not items:
         return Finding(
             value=[],
@@ -94,7 +79,12 @@ def find_scope(text: DocText) -> Finding[list[str]]:
     confidence = BASE_CONFIDENCE[kind]
     if score < 95:
         confidence -= 0.1
-    doubts = boundary_doubts(article, items, kind)
+    opening = " ".join(text.text.split("\n")[:OPENING_LINES]).casefold()
+    doubts = boundary_doubts(article, items, kind, opening)
+    if scrubbed.cut:
+        doubts.append(f"furniture cut from inside {scrubbed.cut} item(s)")
+    if weak_heading(article, STRONG_HEADINGS):
+        doubts.append(f"found only by a weak heading ('{article.heading}')")
     confidence -= 0.15 * len(doubts)
     if any("|" in i or speck(i) or cut_short(i) for i in items):
         confidence -= 0.3  # OCR damage inside the list: a reviewer should look
