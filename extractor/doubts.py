@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from extractor.rules.number_grammar import check
 from models import Extraction
 
 CUT_CAP = 0.3
@@ -119,8 +120,24 @@ def scope_doubts(items: list[str]) -> list[Doubt]:
     return []
 
 
+def number_doubts(extraction: Extraction) -> list[Doubt]:
+    """A number the grammar rejects for its characters (not for its year) was misread.
+
+    Digital training documents never carry one, so the model may trust such a number on
+    a text layer; '4l2', '2|2O23' or a lower-case Roman month before the year are OCR's
+    (or a bad text layer's) and the reviewer must read the page.
+    """
+    year = extraction.signing_date.year if extraction.signing_date else None
+    for number in extraction.numbers:
+        problems = [p for p in check(number, year).problems if not p.startswith("year ")]
+        if problems:
+            return [Doubt("numbers", RAN_ON_CAP, "a number breaks the number grammar")]
+    return []
+
+
 def find_doubts(extraction: Extraction) -> list[Doubt]:
     return [
+        *number_doubts(extraction),
         *title_doubts(extraction.title),
         *party_doubts(extraction),
         *scope_doubts(extraction.scope),

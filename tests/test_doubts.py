@@ -84,6 +84,15 @@ def test_a_regional_government_left_without_its_region_is_doubted() -> None:
     assert find_doubts(known) == []
 
 
+def test_a_number_broken_by_its_characters_is_doubted_but_not_for_its_year() -> None:
+    from datetime import date
+
+    debris = _record(numbers=["658.1/4l2/438.5.2|2O23"], signing_date=date(2023, 4, 5))
+    old_year = _record(numbers=["119/123/KDN/2019"], signing_date=date(2023, 4, 5))
+    assert [d.field for d in find_doubts(debris)] == ["numbers"]
+    assert find_doubts(old_year) == []  # an NK cited by a later PKS carries its own year
+
+
 def test_scope_items_that_ran_into_furniture_or_stop_midway() -> None:
     ran = _record(scope=["pelatihan guru dan PARAF PIHAK KESATU 3 dari 7", "magang"])
     cut = _record(scope=["penyediaan sarana praktik dan", "magang"])
