@@ -65,6 +65,8 @@ def sign_lead(rng: random.Random, mode: str, place: str, d: dt.date) -> tuple[li
         return [f"{place}, {when}"], "signing place and date on the line above the signatures"
     verb = rng.choice(("Dibuat di", "Ditandatangani di", "Ditetapkan di"))
     shape = rng.randrange(3)
+    if shape == 2 and len(place) > 14:
+        shape = 1  # one line only for a short place: the lead sits in the right half
     if shape == 0:
         lines = [f"{verb} : {place}", f"Pada tanggal : {when}"]
     elif shape == 1:
