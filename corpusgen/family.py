@@ -66,6 +66,8 @@ class Family:
     | sentences (one paragraph per 'PIHAK ... ' sentence, no markers)"""
     amendment_headings: tuple[tuple[str, float], ...] = ()
     """opener of an addendum heading (corpusgen/heading_forms.py); empty: 'ADENDUM <ordinal>'"""
+    heading_debris: float = 0.0
+    """share of headings with a logo's caption (read as debris) between its lines"""
     bilingual_heading: float = 0.0
     """share of headings printed with an English line under each Indonesian one"""
     sign_dates: tuple[tuple[str, float], ...] = ()

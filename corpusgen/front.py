@@ -7,7 +7,7 @@ import datetime as dt
 from corpusgen.dates_id import long_date, opening_date
 from corpusgen.dating import dateless_opening
 from corpusgen.drafting import ORDINALS, Draft, legal_basis, title_case, weighted
-from corpusgen.heading_forms import amendment_lines, bilingual_lines
+from corpusgen.heading_forms import amendment_lines, bilingual_lines, with_debris
 from corpusgen.layout import (
     Block,
     Cells,
@@ -92,17 +92,25 @@ def heading(s: Draft) -> None:
     if fam.bilingual_heading and rng.random() < fam.bilingual_heading:
         printed_lines = bilingual_lines(rng, title_lines)
         notes.append("bilingual heading: an English line under each Indonesian one")
+    debris: set[int] = set()
+    if fam.heading_debris and rng.random() < fam.heading_debris:
+        printed_lines, debris = with_debris(rng, printed_lines)
+        notes.append("logo debris between the heading lines (not in the title)")
 
     if fam.header != "none" and dtype != "ADENDUM" and (long_doc or rng.random() < 0.2):
         # a cover page: logos and the heading block alone, repeated on the next page
         b.add(Logos(seed=seed + 3), Space(120))
         for i, t in enumerate(printed_lines):
-            b.add(Center(t, bold=True, gap=(14 if i == 0 else 6), size=fam.style.size + 3))
+            if i not in debris:  # the cover's logos stand apart from its heading
+                b.add(Center(t, bold=True, gap=(14 if i == 0 else 6), size=fam.style.size + 3))
         b.add(PageBreak())
         notes.append("cover page repeats the heading block")
     b.add(*header)
     for i, t in enumerate(printed_lines):
         size = fam.style.size + (2 if i == 0 else 0.5)
+        if i in debris:
+            b.add(Center(t, gap=1, size=fam.style.size - 3))
+            continue
         b.add(Center(t, bold=True, gap=(14 if i == 0 else 2), size=size))
         if i == 0 and english:
             b.add(Center("(Memorandum of Understanding)", gap=1, size=fam.style.size))

