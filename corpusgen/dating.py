@@ -76,6 +76,20 @@ def sign_lead(rng: random.Random, mode: str, place: str, d: dt.date) -> tuple[li
     return lines, f"sign block '{verb}' above the signatures"
 
 
+END_FORMS = ("sampai-long", "sd-numeric", "hingga-slash", "sampai-roman")
+
+
+def end_phrase(form: str, end: dt.date) -> str:
+    """How the term article states its last day ('s.d. tanggal 31-12-2025', ...)."""
+    if form == "sd-numeric":
+        return f"s.d. tanggal {end:%d-%m-%Y}"
+    if form == "hingga-slash":
+        return f"hingga tanggal {end.day}/{end.month}/{end.year}"
+    if form == "sampai-roman":
+        return f"sampai dengan tanggal {end.day} {roman_month(end.month)} {end.year}"
+    return f"sampai dengan tanggal {long_date(end)}"
+
+
 def dateless_opening() -> str:
     """An opening that gives no date: the agreement is dated above the signatures."""
     return "Yang bertanda tangan di bawah ini:"

@@ -15,6 +15,7 @@ from corpusgen.drafting import Sample
 from corpusgen.heading_forms import AMENDMENT_FORMS, bilingual_lines
 from extractor.rules.dates import find_dates
 from extractor.rules.doctype import find_doc_type
+from extractor.rules.duration import find_term
 from extractor.rules.heading import find_heading
 from extractor.rules.parent import find_parent
 from extractor.rules.place import find_place
@@ -63,6 +64,12 @@ def test_the_rules_read_each_generated_form_back() -> None:
             assert date.confidence <= DISAGREE_CAP
         place = find_place(text, end)
         assert place.value == truth["signing_place"], sample.id
+        term = find_term(text, date.value)
+        if truth["end_date"] is not None:  # a stated end, in each generated wording
+            assert term.end.value == dt.date.fromisoformat(truth["end_date"]), sample.id
+            assert term.end_source == "stated"
+        else:  # the truth has no computed end: start + term
+            assert term.end_source != "stated", sample.id
         if truth["doc_type"] == "ADENDUM":
             parent = find_parent(text, doc_type.value, heading, title.value)
             assert parent.value, sample.id
