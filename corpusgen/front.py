@@ -180,11 +180,8 @@ def opening(s: Draft) -> None:
         b.add(Para(dateless_opening(), gap=14, first_indent=0))
         notes[:] = [n for n in notes if not n.startswith("WRONG WEEKDAY")]
         notes.append(f"no date in the opening: {s.sign_mode}")
-        s.weekday, s.wrong_weekday, s.form = "", False, s.sign_mode
-        s.place, s.doc_word = (
-            None,
-            {"NK": title_case(kind_word), "PKS": title_case(kind_word)}.get(dtype, "Adendum"),
-        )
+        s.weekday, s.wrong_weekday, s.form, s.place = "", False, s.sign_mode, None
+        s.doc_word = "Adendum" if dtype == "ADENDUM" else title_case(kind_word)
         return
     if rng.random() < fam.place_prob:
         host = parties[rng.randrange(len(parties))]
