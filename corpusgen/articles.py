@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 from corpusgen.dates_id import count_words, long_date
-from corpusgen.drafting import Draft, list_blocks
+from corpusgen.dating import end_phrase
+from corpusgen.drafting import Draft, list_blocks, weighted
 from corpusgen.layout import (
     Para,
 )
@@ -77,6 +78,9 @@ def _duration_article(s: Draft) -> None:
             f"{kw} ini berlaku sejak tanggal {long_date(start)} sampai dengan tanggal "
             f"{long_date(end)}."
         )
+        if s.fam.end_forms:
+            until = end_phrase(weighted(rng, s.fam.end_forms), end)
+            t = f"{kw} ini berlaku sejak tanggal {long_date(start)} {until}."
     else:
         n = rng.choice((1, 2, 3))
         start = dt.date(d.year, d.month, 1) if rng.random() < 0.5 else d
@@ -85,6 +89,12 @@ def _duration_article(s: Draft) -> None:
             f"{kw} ini berlaku selama {count_words(n)} tahun, terhitung mulai tanggal "
             f"{long_date(start)} sampai dengan tanggal {long_date(end)}."
         )
+        if s.fam.end_forms:
+            until = end_phrase(weighted(rng, s.fam.end_forms), end)
+            t = (
+                f"{kw} ini berlaku selama {count_words(n)} tahun, terhitung mulai tanggal "
+                f"{long_date(start)} {until}."
+            )
         duration = {"value": n, "unit": "tahun"}
     ext = rng.choice((3, 6))
     b.ayat(

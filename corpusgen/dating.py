@@ -65,6 +65,8 @@ def sign_lead(rng: random.Random, mode: str, place: str, d: dt.date) -> tuple[li
         return [f"{place}, {when}"], "signing place and date on the line above the signatures"
     verb = rng.choice(("Dibuat di", "Ditandatangani di", "Ditetapkan di"))
     shape = rng.randrange(3)
+    if shape == 2 and len(place) > 14:
+        shape = 1  # one line only for a short place: the lead sits in the right half
     if shape == 0:
         lines = [f"{verb} : {place}", f"Pada tanggal : {when}"]
     elif shape == 1:
@@ -72,6 +74,20 @@ def sign_lead(rng: random.Random, mode: str, place: str, d: dt.date) -> tuple[li
     else:
         lines = [f"{verb} {place} pada tanggal {when}"]
     return lines, f"sign block '{verb}' above the signatures"
+
+
+END_FORMS = ("sampai-long", "sd-numeric", "hingga-slash", "sampai-roman")
+
+
+def end_phrase(form: str, end: dt.date) -> str:
+    """How the term article states its last day ('s.d. tanggal 31-12-2025', ...)."""
+    if form == "sd-numeric":
+        return f"s.d. tanggal {end:%d-%m-%Y}"
+    if form == "hingga-slash":
+        return f"hingga tanggal {end.day}/{end.month}/{end.year}"
+    if form == "sampai-roman":
+        return f"sampai dengan tanggal {end.day} {roman_month(end.month)} {end.year}"
+    return f"sampai dengan tanggal {long_date(end)}"
 
 
 def dateless_opening() -> str:

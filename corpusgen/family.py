@@ -87,6 +87,11 @@ class Family:
     paragraph per item, no marker) | nested (numbered items, one with lettered sub-items)"""
     amendment_headings: tuple[tuple[str, float], ...] = ()
     """opener of an addendum heading (corpusgen/heading_forms.py); empty: 'ADENDUM <ordinal>'"""
+    end_forms: tuple[tuple[str, float], ...] = ()
+    """how a stated end date is written (corpusgen/dating.py END_FORMS); empty: 'sampai
+    dengan tanggal <long date>'"""
+    heading_debris: float = 0.0
+    """share of headings with a logo's caption (read as debris) between its lines"""
     bilingual_heading: float = 0.0
     """share of headings printed with an English line under each Indonesian one"""
     sign_dates: tuple[tuple[str, float], ...] = ()

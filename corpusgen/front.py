@@ -7,7 +7,7 @@ import datetime as dt
 from corpusgen.dates_id import long_date, opening_date
 from corpusgen.dating import dateless_opening
 from corpusgen.drafting import ORDINALS, Draft, legal_basis, title_case, weighted
-from corpusgen.heading_forms import amendment_lines, bilingual_lines
+from corpusgen.heading_forms import amendment_lines, bilingual_lines, with_debris
 from corpusgen.layout import (
     Block,
     Cells,
@@ -92,17 +92,25 @@ def heading(s: Draft) -> None:
     if fam.bilingual_heading and rng.random() < fam.bilingual_heading:
         printed_lines = bilingual_lines(rng, title_lines)
         notes.append("bilingual heading: an English line under each Indonesian one")
+    debris: set[int] = set()
+    if fam.heading_debris and rng.random() < fam.heading_debris:
+        printed_lines, debris = with_debris(rng, printed_lines)
+        notes.append("logo debris between the heading lines (not in the title)")
 
     if fam.header != "none" and dtype != "ADENDUM" and (long_doc or rng.random() < 0.2):
         # a cover page: logos and the heading block alone, repeated on the next page
         b.add(Logos(seed=seed + 3), Space(120))
         for i, t in enumerate(printed_lines):
-            b.add(Center(t, bold=True, gap=(14 if i == 0 else 6), size=fam.style.size + 3))
+            if i not in debris:  # the cover's logos stand apart from its heading
+                b.add(Center(t, bold=True, gap=(14 if i == 0 else 6), size=fam.style.size + 3))
         b.add(PageBreak())
         notes.append("cover page repeats the heading block")
     b.add(*header)
     for i, t in enumerate(printed_lines):
         size = fam.style.size + (2 if i == 0 else 0.5)
+        if i in debris:
+            b.add(Center(t, gap=1, size=fam.style.size - 3))
+            continue
         b.add(Center(t, bold=True, gap=(14 if i == 0 else 2), size=size))
         if i == 0 and english:
             b.add(Center("(Memorandum of Understanding)", gap=1, size=fam.style.size))
@@ -172,11 +180,8 @@ def opening(s: Draft) -> None:
         b.add(Para(dateless_opening(), gap=14, first_indent=0))
         notes[:] = [n for n in notes if not n.startswith("WRONG WEEKDAY")]
         notes.append(f"no date in the opening: {s.sign_mode}")
-        s.weekday, s.wrong_weekday, s.form = "", False, s.sign_mode
-        s.place, s.doc_word = (
-            None,
-            {"NK": title_case(kind_word), "PKS": title_case(kind_word)}.get(dtype, "Adendum"),
-        )
+        s.weekday, s.wrong_weekday, s.form, s.place = "", False, s.sign_mode, None
+        s.doc_word = "Adendum" if dtype == "ADENDUM" else title_case(kind_word)
         return
     if rng.random() < fam.place_prob:
         host = parties[rng.randrange(len(parties))]

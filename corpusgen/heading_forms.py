@@ -71,3 +71,21 @@ def bilingual_lines(rng: random.Random, title_lines: list[str]) -> list[str]:
             printed.append("AMENDMENT")
     printed.append(rng.choice(TOPIC_ENGLISH))
     return printed
+
+
+DEBRIS = ("&", "|", "ken", "Sula", "aa Pemkab-", "? .", "| RUX", "Nata", "ii")
+"""What OCR makes of the small caption or the ribbon of a logo printed beside a heading."""
+
+
+def with_debris(rng: random.Random, printed: list[str]) -> tuple[list[str], set[int]]:
+    """One or two logo-caption fragments after a connector where a party is due
+    ('DAN / & / Nata / PEMERINTAH ...'), and the indexes of the fragments."""
+    due = [i for i, line in enumerate(printed) if line in ("ANTARA", "DAN", "DENGAN")]
+    if not due:
+        return printed, set()
+    at = rng.choice(due) + 1
+    while at < len(printed) and printed[at] in ("BETWEEN", "AND"):
+        at += 1  # after the translation of the connector, where the party name follows
+    fragments = rng.sample(DEBRIS, rng.randint(1, 2))
+    out = [*printed[:at], *fragments, *printed[at:]]
+    return out, set(range(at, at + len(fragments)))

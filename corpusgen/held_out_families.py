@@ -234,6 +234,13 @@ HELD_OUT: tuple[Family, ...] = (
             ("adendum-ordinal", 0.15),
         ),
         bilingual_heading=0.4,
+        heading_debris=0.3,
+        end_forms=(
+            ("sampai-long", 0.25),
+            ("sd-numeric", 0.25),
+            ("hingga-slash", 0.25),
+            ("sampai-roman", 0.25),
+        ),
         sign_dates=(
             ("opening", 0.2),
             ("sign-block", 0.15),

@@ -117,3 +117,13 @@ def test_stated_end_that_disagrees_with_the_duration_lowers_confidence() -> None
     assert term.end.value == dt.date(2026, 4, 11)  # the stated end is kept
     assert term.end.confidence <= 0.5
     assert term.warnings
+
+
+def test_a_date_line_in_an_annex_is_no_second_printing() -> None:
+    opening = "Pada hari ini Jumat tanggal dua belas bulan April tahun dua ribu sembilan belas"
+    text = DocText.from_string(
+        HEADING + opening + "\n...\nPIHAK KESATU PIHAK KEDUA\nLAMPIRAN NOTA KESEPAHAMAN\n"
+        "Sukabumi, 3 Mei 2019\nRencana kerja"
+    )
+    found = find_signing_date(text)
+    assert found.value == dt.date(2019, 4, 12) and found.confidence >= 0.9

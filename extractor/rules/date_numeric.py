@@ -25,12 +25,14 @@ NUMERIC = re.compile(
     r"(?<![\w/.\-])(\d{1,2})\s?([-/.])\s?(\d{1,2})\s?\2\s?(\d{4})(?![\w/])",
 )
 """dd-mm-yyyy with one separator kind, spaces around it allowed ('27 - 03 - 2019')."""
+_R = r"(XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)"
 ROMAN = re.compile(
-    r"(?<![\w/.\-])(\d{1,2})\s?([-. ])\s?(XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)\s?\2\s?(\d{4})"
+    r"(?<![\w/.\-])(\d{1,2})(?:\s?([-.])\s?" + _R + r"\s?\2\s?|[ \t]+" + _R + r"\s+)(\d{4})"
     r"(?![\w/])",
 )
-"""dd-<Roman month>-yyyy as regional offices print it; never with '/', which is how agreement
-numbers carry their Roman month ('12/III/2019' is a number, not a date)."""
+"""dd-<Roman month>-yyyy ('27-III-2019', '27 III 2019', the year perhaps wrapped to the next
+line) as regional offices print it; never with '/', which is how agreement numbers carry
+their Roman month ('12/III/2019' is a number, not a date)."""
 
 _LOOKALIKE = re.compile(r"(?<![A-Za-z\d])[\dOoIl]{2,4}(?![A-Za-z\d])")
 _TRANSLATE = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1"})
@@ -113,7 +115,8 @@ def numeric_dates(text: str) -> list[NumericDate]:
         if value is not None:
             found.append(NumericDate(value, num.start(), num.end(), "numeric"))
     for num in ROMAN.finditer(text):
-        value = safe_date(int(num.group(4)), ROMAN_MONTHS[num.group(3)], int(num.group(1)))
+        month = ROMAN_MONTHS[num.group(3) or num.group(4)]
+        value = safe_date(int(num.group(5)), month, int(num.group(1)))
         if value is not None:
             found.append(NumericDate(value, num.start(), num.end(), "roman"))
     return found

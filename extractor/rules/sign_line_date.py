@@ -106,7 +106,7 @@ def sign_block_date(
     text: DocText, dates: list[DateMention]
 ) -> tuple[Finding[dt.date | None], int | None] | None:
     """The date of the sign block ('Dibuat di : X / Pada tanggal : D'), or None."""
-    block = find_sign_block(text, dates)
+    block = find_sign_block(text, before_annex(text, dates))
     if block is None or block.date is None:
         return None
     mention = block.date
@@ -120,20 +120,34 @@ def sign_block_date(
     ), mention.end
 
 
+_ANNEX = re.compile(r"^[ \t]*LAMPIRAN\b", re.MULTILINE)
+
+
+def before_annex(text: DocText, dates: list[DateMention]) -> list[DateMention]:
+    """The dates before the first 'LAMPIRAN' heading (all of them when there is none)."""
+    annex = _ANNEX.search(text.text)
+    return [d for d in dates if annex is None or d.end <= annex.start()]
+
+
 def second_printing(text: DocText, dates: list[DateMention]) -> DateMention | None:
-    """The date above the signatures (sign block, else sign line), to check the opening's."""
-    block = find_sign_block(text, dates)
+    """The date above the signatures (sign block, else sign line), to check the opening's.
+
+    Only before an annex ('LAMPIRAN ...'): a letter or table annexed after the
+    signatures carries dates of its own.
+    """
+    body_dates = before_annex(text, dates)
+    block = find_sign_block(text, body_dates)
     if block is not None and block.date is not None:
         return block.date
-    line = find_sign_line(text, dates)
+    line = find_sign_line(text, body_dates)
     return line.date if line is not None else None
 
 
 def sign_line_date(
     text: DocText, dates: list[DateMention]
 ) -> tuple[Finding[dt.date | None], int | None] | None:
-    """The date of the last 'Place, date' line of the document, or None."""
-    line = find_sign_line(text, dates)
+    """The date of the last 'Place, date' line before any annex, or None."""
+    line = find_sign_line(text, before_annex(text, dates))
     if line is None:
         return None
     mention = line.date

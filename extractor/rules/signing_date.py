@@ -121,6 +121,9 @@ def locate_signing_date(text: DocText) -> tuple[Finding[dt.date | None], int | N
     for block in _DATED_BLOCK.finditer(body):
         if text.page_of(block.start()) > heading_pages:
             break  # 'Tanggal :' in an annex table is not the agreement's date
+        labelled = re.search(r"[:;]", block.group()) is not None
+        if not labelled and _CITATION.search(body[max(0, block.start() - 80) : block.start()]):
+            continue  # '... Akta Pendirian Nomor 66 / tanggal 16 Mei 2008': a wrapped citation
         for mention in dates:
             if mention.start == block.end() or 0 <= mention.start - block.end() <= 2:
                 rule = "dated title block 'Tanggal :'"
