@@ -91,7 +91,7 @@ def line_only(part: np.ndarray) -> np.ndarray:
         top -= 1
     while bottom < h - 1 and rows[bottom + 1] > floor:
         bottom += 1
-    if bottom - top < 0.3 * h:  # the middle is a gap (a box off the line): keep it all
+    if bottom - top < 0.15 * h:  # the middle is a gap (a box off the line): keep it all
         return out
     margin = max(4, h // 25)
     return out[max(0, top - margin) : min(h, bottom + margin + 1)]
@@ -262,11 +262,23 @@ def decide_number(
             + " / ".join(f"'{n}'" for n, s in ranked if s == score),
         )
     if best == first:
-        if votes[first] >= 2:
-            return _Decision(
-                first, max(confidence, AGREED_CONFIDENCE), f"second look read {shown}: confirmed"
+
+        def comes_to_first(n: str) -> bool:  # '11', 'I1' and 'II' in February are one month
+            if n == first or same_number(n, first):
+                return True
+            return any(
+                r.backed and r.number == first for r in repairs(n, signing_month, signing_year)
             )
-        others = [n for n in votes if n != first and not same_number(n, first)]
+
+        agreeing = sum(c for n, c in votes.items() if comes_to_first(n))
+        if agreeing >= 2:
+            plain = votes[first] >= 2
+            return _Decision(
+                first,
+                max(confidence, AGREED_CONFIDENCE),
+                f"second look read {shown}: confirmed" + ("" if plain else " (with the repairs)"),
+            )
+        others = [n for n in votes if not comes_to_first(n)]
         if others:
             return _Decision(
                 first,
