@@ -115,8 +115,10 @@ def check(number: str, signing_year: int | None = None) -> NumberCheck:
                 and before.upper() in ROMAN_MONTHS
             ):
                 problems.append(f"'{before}' before the year: a Roman month in lower case (OCR)")
-            elif month is None and not before.isdigit() and (
-                _ROMAN_LOOK.match(before) or roman_readings(before)
+            elif (
+                month is None
+                and not before.isdigit()
+                and (_ROMAN_LOOK.match(before) or roman_readings(before))
             ):
                 problems.append(f"'{before}' before the year is no Roman month")
     return NumberCheck(number, tuple(parts), year, month, tuple(problems))
