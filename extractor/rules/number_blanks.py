@@ -36,6 +36,10 @@ VERY_LOW = 0.35
 """Mean word confidence under which a fill is unread whatever it looks like."""
 LOW = 0.62
 """Mean word confidence under which a fill the grammar rejects is unread (handwriting)."""
+RECOVERED_MARK = "recovered number fill"
+"""Opens the evidence rule of an unread fill the second look read twice the same way."""
+RECOVERED_CAP = 0.6
+"""The numbers' confidence with a recovered fill: the page's OCR doubted it once."""
 SUSPECT_MARK = "low word confidence"
 """In the evidence rule of a number that parses but OCR was unsure of: the second look
 re-reads it, and takes it as unread when its re-readings disagree among themselves."""
@@ -143,17 +147,26 @@ def unread_evidence(text: DocText, ref: LineRef, fill: Fill) -> Evidence:
     return text.evidence(ref.start, ref.end, f"{UNREAD_MARK}: {fill.reason}")
 
 
-def unread_lines(evidence: list[Evidence]) -> list[Evidence]:
-    return [ev for ev in evidence if (ev.rule or "").startswith(UNREAD_MARK)]
+def unread_lines(evidence: list[Evidence] | dict[str, list[Evidence]]) -> list[Evidence]:
+    """The numbers' evidence of unread fills (from the list, or an extraction's map)."""
+    evs = evidence.get("numbers", []) if isinstance(evidence, dict) else evidence
+    return [ev for ev in evs if (ev.rule or "").startswith(UNREAD_MARK)]
 
 
 def cap_unread(extraction: Extraction) -> Extraction:
     """Hold the numbers' confidence at ``UNREAD_CAP`` while a fill is unread.
 
     Runs after calibration, whose model sees a clean-looking list of numbers
-    (or an empty one on a page where blanks are common) and would raise it.
+    (or an empty one on a page where blanks are common) and would raise it. A fill
+    the second look recovered is held at ``RECOVERED_CAP``.
     """
-    if unread_lines(extraction.evidence.get("numbers", [])):
-        current = extraction.confidence.get("numbers", UNREAD_CAP)
-        extraction.confidence["numbers"] = round(min(current, UNREAD_CAP), 3)
+    evidence = extraction.evidence.get("numbers", [])
+    cap = None
+    if unread_lines(evidence):
+        cap = UNREAD_CAP
+    elif any((ev.rule or "").startswith(RECOVERED_MARK) for ev in evidence):
+        cap = RECOVERED_CAP
+    if cap is not None:
+        current = extraction.confidence.get("numbers", cap)
+        extraction.confidence["numbers"] = round(min(current, cap), 3)
     return extraction
