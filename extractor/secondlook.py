@@ -312,7 +312,7 @@ def _look_at_numbers(document: Document, extraction: Extraction, engine: OcrEngi
             confidences.append(confidence)
             continue
         box = Box(x0=ev.box[0], top=ev.box[1], x1=ev.box[2], bottom=ev.box[3])
-        readings = reread(engine, page, box, NUMBER_CHARS)
+        readings = reread(engine, page, box, NUMBER_CHARS, stop_on_agreement=True)
         suspect = SUSPECT_MARK in (ev.rule or "")
         d = decide_number(number, readings, document, page.number, month, year, confidence, suspect)
         confidences.append(d.confidence)
@@ -341,7 +341,9 @@ def _look_at_numbers(document: Document, extraction: Extraction, engine: OcrEngi
         if ev.box is None or page is None or page.raster is None:
             continue
         box = Box(x0=ev.box[0], top=ev.box[1], x1=ev.box[2], bottom=ev.box[3])
-        got = recover_unread(reread(engine, page, box, NUMBER_CHARS), month, year)
+        got = recover_unread(
+            reread(engine, page, box, NUMBER_CHARS, stop_on_agreement=True), month, year
+        )
         if got is None or got.number in numbers:
             continue
         numbers.append(got.number)

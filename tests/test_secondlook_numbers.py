@@ -118,3 +118,34 @@ def test_a_pen_month_in_lower_case_or_with_a_bracket_repairs_to_the_signing_mont
         assert not check(number, 2019).valid
         fixed = [r for r in repairs(number, month, 2019) if r.backed]
         assert fixed and fixed[0].number == f"480/13-KB/{roman}/2019"
+
+
+def test_a_typed_fill_ocr_damaged_is_recovered_when_two_re_reads_agree() -> None:
+    from extractor.secondlook import recover_unread
+
+    got = recover_unread(
+        _readings(
+            "NOMOR : 005/358/Ekbang/llI/2024",
+            "NOMOR : 005/358/Ekbang:ll1/2024",
+            "NOMOR : 005/358/Ekbang/ll1/2024",
+            conf=0.57,
+        ),
+        3,
+        2024,
+    )
+    assert got is not None and got.number == "005/358/Ekbang/III/2024"
+
+
+def test_a_pen_fill_read_differently_each_time_is_not_recovered() -> None:
+    from extractor.secondlook import recover_unread
+
+    pen = _readings("NOMOR: 480115 - Ke/1x/ 2019", "NOMOR: 480115 Ke/1x/ 2019", "", conf=0.35)
+    assert recover_unread(pen, 9, 2019) is None
+    other_year = _readings("Nomor : 119/45/KDN/2009", "Nomor : 119/45/KDN/2009")
+    assert recover_unread(other_year, 9, 2019) is None  # not the signing year: stays unread
+
+
+def test_a_reread_that_drops_a_dot_changes_nothing() -> None:
+    again = ": 075/ 2151/HUK/2025"
+    d = decide_number("075/2.151/HUK/2025", _readings(again, again, again), EMPTY, 1, 5, 2025, 0.6)
+    assert d.number == "075/2.151/HUK/2025" and d.confidence < 0.6
