@@ -25,6 +25,7 @@ from extractor.rules.number_blanks import (
 from extractor.rules.number_crosscheck import check_numbers
 from extractor.rules.number_grammar import ROMAN_MONTHS, backed_repair, check, roman_readings
 from extractor.rules.number_lines import later_number_lines
+from extractor.rules.number_party_blocks import party_block_rows, party_roles
 from extractor.text import DocText
 from models import Evidence
 
@@ -206,7 +207,9 @@ def find_numbers(
     pages = [ref.page for ref in text.lines]
     unread: list[Evidence] = []
     suspect = False
-    for idx in sorted({*heading.nomor_lines, *later_number_lines(lines, pages, heading)}):
+    heading_lines = sorted({*heading.nomor_lines, *later_number_lines(lines, pages, heading)})
+    places: list[tuple[int, list[str], str]] = []
+    for idx in heading_lines:
         found = numbers_from_line(lines[idx])
         if not found and _LABEL.fullmatch(lines[idx]):
             below, note = _number_below(lines, idx)
@@ -215,6 +218,14 @@ def find_numbers(
                 idx = below[0]
                 if note:
                     warnings.append(note)
+        places.append((idx, found, "'Nomor' line of the heading block"))
+    roles = party_roles(lines)
+    if 0 < len(places) < len(roles):  # a party whose number is not under the title
+        after = max([heading.end_line, *(i + 1 for i, _, _ in places)])
+        for row in party_block_rows(lines, after):
+            raw = clean_number(row.fill)
+            places.append((row.line, [raw] if raw else [], f"'Nomor' row of {row.role}'s block"))
+    for idx, found, where in places:
         ref = text.lines[idx]
         reads = [repaired(raw, signing_month, signing_year) for raw in found]
         fill = judge_fill(
@@ -231,7 +242,7 @@ def find_numbers(
             if number in numbers:
                 continue
             numbers.append(number)
-            rule = "'Nomor' line of the heading block"
+            rule = where
             if note:
                 warnings.append(note)
                 rule += "; " + note
