@@ -45,6 +45,9 @@ class Family:
     """True: each party's number is handwritten with chance ``hand_numbers`` (one office
     numbering its copies by pen), not one number in that share of documents"""
     blank_numbers: float = 0.06
+    clause_numbers: float = 0.0
+    """share printing only the first party's number under the title, each other party's as
+    a 'Nomor :' row of its block in the comparison (party_style 'fields')"""
     """share of the later parties' number lines left dotted (no number on this copy)"""
     in_rotation: bool = True
     """False: not in the committed set's family rotation (it must stay under 25 MB and

@@ -336,7 +336,7 @@ def _look_at_numbers(document: Document, extraction: Extraction, engine: OcrEngi
     earlier = evidence[len(numbers) :]  # the rules' unread fills
     numbers = [numbers[i] for i in kept]
     recovered: list[Evidence] = []
-    for ev in earlier:
+    for ev in unread_lines(earlier):
         page = pages.get(ev.page)
         if ev.box is None or page is None or page.raster is None:
             continue

@@ -233,15 +233,21 @@ def test_committed_manifest_is_valid() -> None:
 
 
 def test_signature_families_are_held_out_and_outside_the_committed_rotation() -> None:
-    held = {"banyak-pihak", "tanda-tangan-basah", "objek-paraf", "yang-ditulis-tangan"}
+    held = {
+        "banyak-pihak",
+        "tanda-tangan-basah",
+        "objek-paraf",
+        "yang-ditulis-tangan",
+        "zona-nomor-pihak",
+    }
     assert set(EXTRA_FAMILIES) == {*held, "wilayah-serentak"}
     assert held <= set(HELD_OUT_FAMILIES)
     assert not set(EXTRA_FAMILIES) & set(ROTATION_FAMILIES)
     # the grid's failure classes are tuned on a family of their own, drawn after the
-    # held-out ones so that their extra documents keep their seeds; the pen-numbered
-    # family, added after it, sorts last for the same reason
+    # held-out ones so that their extra documents keep their seeds; the numbers' families,
+    # added after it, sort last for the same reason
     assert "wilayah-serentak" in TUNING_FAMILIES
-    assert EXTRA_FAMILIES[-2:] == ("wilayah-serentak", "yang-ditulis-tangan")
+    assert EXTRA_FAMILIES[-3:] == ("wilayah-serentak", "yang-ditulis-tangan", "zona-nomor-pihak")
 
 
 def test_the_tuned_grid_family_prints_every_failure_class_of_a_grid() -> None:

@@ -54,3 +54,18 @@ def test_a_heading_with_every_number_is_not_searched_further() -> None:
     text = DocText.from_string(head + "Nomor : 012/SJ-DIR/2019\n" + TAIL)
     found = find_numbers(text, signing_month=9, signing_year=2019)
     assert found.value == ["119/45/Pem/2019", "7/SJ/2019"]
+
+
+def test_the_party_block_family_prints_later_numbers_in_the_blocks() -> None:
+    from corpusgen.families import FAMILIES
+    from corpusgen.sample import generate_sample
+
+    fam = FAMILIES["zona-nomor-pihak"]
+    assert fam.held_out and not fam.in_rotation and fam.party_style == "fields"
+    seen = 0
+    for j in range(5):
+        sample = generate_sample(700_000 + j, family="zona-nomor-pihak")
+        if any("rows of their blocks" in n for n in sample.truth["notes"]):
+            seen += 1
+            assert len(sample.truth["numbers"]) == len(sample.parties)
+    assert seen >= 2

@@ -57,11 +57,10 @@ class BlockRow:
 def party_roles(lines: list[str]) -> list[str]:
     """The distinct 'disebut PIHAK ...' roles of the comparison, in order."""
     out: list[str] = []
-    for line in lines:
-        for m in _ROLE.finditer(line):
-            role = " ".join(m.group("role").upper().split())
-            if role not in out:
-                out.append(role)
+    for m in _ROLE.finditer(" ".join(lines)):  # 'disebut PIHAK' / 'KEDUA.' across a line end
+        role = " ".join(m.group("role").upper().split())
+        if role not in out:
+            out.append(role)
     return out
 
 
@@ -76,15 +75,7 @@ def party_block_rows(lines: list[str], start: int) -> list[BlockRow]:
         m = _ROW.match(lines[k])
         if m is None or (k > 0 and _CITING.search(lines[k - 1][-80:])):
             continue
-        role = next(
-            (
-                r.group("role")
-                for j in range(k, min(end, k + BLOCK_REACH))
-                for r in [_ROLE.search(lines[j])]
-                if r
-            ),
-            None,
-        )
+        role = _ROLE.search(" ".join(lines[k : min(end, k + BLOCK_REACH)]))
         if role is not None:
-            out.append(BlockRow(k, m.group("fill"), " ".join(role.upper().split())))
+            out.append(BlockRow(k, m.group("fill"), " ".join(role.group("role").upper().split())))
     return out
