@@ -226,6 +226,10 @@ def decide_number(
             f"second look read {shown}; '{best}' fits the grammar but nothing backs it",
         )
     why = "; ".join(candidates.get(best) or [])
+    if not why and best != first and (first.endswith(best) or first.startswith(best)):
+        return _Decision(  # a re-read that lost a part ('No.' read as a second label)
+            first, confidence, f"second look read {shown}; '{best}' is only part of '{first}'"
+        )
     if (
         not why
         and check(first, signing_year).valid

@@ -149,3 +149,9 @@ def test_a_reread_that_drops_a_dot_changes_nothing() -> None:
     again = ": 075/ 2151/HUK/2025"
     d = decide_number("075/2.151/HUK/2025", _readings(again, again, again), EMPTY, 1, 5, 2025, 0.6)
     assert d.number == "075/2.151/HUK/2025" and d.confidence < 0.6
+
+
+def test_a_reread_that_loses_a_prefix_changes_nothing() -> None:
+    again = "Nomor - .: No.471/HM/DIR/2018"
+    d = decide_number("No.471/HM/DIR/2018", _readings(again, again), EMPTY, 1, 8, 2018, 0.6)
+    assert d.number == "No.471/HM/DIR/2018" and "only part of" in d.rule
