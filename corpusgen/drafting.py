@@ -283,6 +283,8 @@ class Draft:
     end: dt.date | None = None
     upper: bool = False
     sig_place_only: bool = False
+    clause_numbers: bool = False
+    """the later parties' numbers are rows of their blocks, not heading lines"""
     hands: list[tuple[int, str, int]] = field(default_factory=list)
     """(party index, number, which dotted blank) of each number filled in by hand"""
     sign_mode: str = ""

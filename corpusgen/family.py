@@ -46,6 +46,9 @@ class Family:
     """True: each party's number is handwritten with chance ``hand_numbers`` (one office
     numbering its copies by pen), not one number in that share of documents"""
     blank_numbers: float = 0.06
+    clause_numbers: float = 0.0
+    """share printing only the first party's number under the title, each other party's as
+    a 'Nomor :' row of its block in the comparison (party_style 'fields')"""
     """share of the later parties' number lines left dotted (no number on this copy)"""
     sig_ink: float = 0.0
     """grid cells with wet ink (a signature's tail, a pen blob) at the start of the printed

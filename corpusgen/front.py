@@ -129,6 +129,8 @@ def number_lines(s: Draft) -> None:
     glued_colon = rng.random() < 0.3  # "Nomor: 119/123/KDN/2019"
     st = fam.style
     for i, (p, num) in enumerate(zip(parties, numbers_all, strict=True)):
+        if s.clause_numbers and i > 0:
+            continue  # printed in the party's block (party_clauses)
         shown = num if num else "." * 34
         if num and rng.random() < 0.08:
             shown = num.replace("/", "/ ", 1)
@@ -156,10 +158,12 @@ def number_lines(s: Draft) -> None:
             label = f"Nomor {roles[i]}"
             b.add(Cells([(0, label, False), (150, ":", False), (160, shown, False)]))
         del p
-    if len(printed_numbers) < len(parties):
+    if len(printed_numbers) < len(parties) and not s.clause_numbers:
         notes.append("a party's number line is left blank (dotted): no entry in numbers")
 
     s.printed_numbers = printed_numbers
+    if s.clause_numbers:
+        notes.append("later parties' numbers are 'Nomor :' rows of their blocks")
 
 
 def opening(s: Draft) -> None:
@@ -267,6 +271,9 @@ def party_clauses(s: Draft) -> None:
             rows = [("Nama", p.signatory.full), ("Jabatan", p.jabatan)]
             if p.signatory.nip:
                 rows.insert(1, ("NIP", p.signatory.nip))
+            if s.clause_numbers and i > 0 and s.numbers_all[i]:
+                rows.append(("Nomor", str(s.numbers_all[i])))
+                s.printed_numbers.append(str(s.numbers_all[i]))
             rows.append(("Alamat", p.address))
             for k, (lab, val) in enumerate(rows):
                 b.add(

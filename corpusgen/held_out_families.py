@@ -291,4 +291,31 @@ HELD_OUT: tuple[Family, ...] = (
         extras=("monev", "kahar"),
         in_rotation=False,
     ),
+    Family(
+        "zona-nomor-pihak",
+        True,
+        "HELD OUT. Only the first party's number under the title; each other party's "
+        "number is a 'Nomor :' row of its block in the comparison (Nama / Jabatan / Nomor / "
+        "Alamat), beside a deed's number cited in the same block. The expected outcome is "
+        "every party's number, never the deed's.",
+        Style(page=A4, typeface="times", size=11.5, leading=1.35, margins=(80, 65, 60, 80)),
+        Furniture(page_numbers="halaman-bottom"),
+        (
+            ("pemkab", "swasta"),
+            ("pemkot", "bumd"),
+            ("universitas", "swasta"),
+            ("pemkab", "pemkot", "swasta"),
+        ),
+        doc_types=(("PKS", 0.7), ("NK", 0.3)),
+        nk_words=("NOTA KESEPAHAMAN", "KESEPAKATAN BERSAMA"),
+        header="kop",
+        numbers="center-nomor",
+        date_forms=(("words", 0.7), ("plain", 0.3)),
+        roles=("PIHAK KESATU", "PIHAK KEDUA", "PIHAK KETIGA"),
+        party_style="fields",
+        articles="pasal-heading",
+        scope_marker="letter",
+        clause_numbers=0.8,
+        in_rotation=False,
+    ),
 )

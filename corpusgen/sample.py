@@ -139,6 +139,7 @@ def generate_sample(
         b=b,
     )
     s.hands = hands
+    s.clause_numbers = bool(fam.clause_numbers) and rng.random() < fam.clause_numbers
     for section in SECTIONS:
         section(s)
     return _finish(s)

@@ -23,25 +23,21 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field
 
-import cv2
-import numpy as np
-from PIL import Image
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
 from extractor.ocr.engine import LineReading, OcrEngine, get_engine
-from extractor.rules.number_blanks import SUSPECT_MARK, UNREAD_MARK
+from extractor.rules.number_blanks import RECOVERED_MARK, SUSPECT_MARK, UNREAD_MARK, unread_lines
 from extractor.rules.number_grammar import check, only_lookalikes, repairs, same_number
 from extractor.rules.numbers import clean_number, numbers_from_line
+from extractor.secondlook_crops import crop, line_only, reread, variants
 from extractor.secondlook_names import look_at_names
-from models import Box, Document, Extraction, Page, Settings
+from models import Box, Document, Evidence, Extraction, Settings
 
 WEAK = 0.9
 """Numbers below this confidence get a second look (the rules give 0.9 to a clean read)."""
-SCALE = 2.0
-"""Crops are enlarged twice: Tesseract's LSTM reads best at ~30 px x-height."""
-PAD = 0.35
-"""Padding around the evidence box, as a share of its height."""
+__all__ = ["crop", "decide_number", "line_only", "reread", "second_look", "variants"]
+
 NUMBER_CHARS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz./-:()& "
 """What a 'Nomor : ...' line holds: no '|', '!', ',' or quotes, the usual OCR confusions.
 The space must be listed: without it Tesseract glues the words and reports confidence 0."""
@@ -63,70 +59,6 @@ class Look:
     doubted: int = 0
     seconds: float = 0.0
     notes: list[str] = field(default_factory=list)
-
-
-RULE_SHARE = 5
-"""A run of ink at least a fifth of the crop's width on one row is a rule, not a letter."""
-
-
-def line_only(part: np.ndarray) -> np.ndarray:
-    """The crop with printed rules taken out and cut to the band of the line itself.
-
-    A number filled in by hand sits on a dotted or solid rule, often under the
-    heading's double line and over the next 'Nomor' line; read as one line
-    (single-line segmentation) Tesseract then reads nothing at all. Long
-    horizontal runs of ink are whitened, and the rows are cut where the ink
-    around the crop's middle (the box's line) stops.
-    """
-    h, w = part.shape
-    _, ink = cv2.threshold(part, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
-    kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (max(20, w // RULE_SHARE), 1))
-    rules = cv2.dilate(cv2.morphologyEx(ink, cv2.MORPH_OPEN, kernel), np.ones((3, 3), np.uint8))
-    out = part.copy()
-    out[rules > 0] = 255
-    rows = ((ink > 0) & (rules == 0)).sum(axis=1)
-    floor = max(1, w // 100)
-    top = bottom = h // 2
-    while top > 0 and rows[top - 1] > floor:
-        top -= 1
-    while bottom < h - 1 and rows[bottom + 1] > floor:
-        bottom += 1
-    if bottom - top < 0.3 * h:  # the middle is a gap (a box off the line): keep it all
-        return out
-    margin = max(4, h // 25)
-    return out[max(0, top - margin) : min(h, bottom + margin + 1)]
-
-
-def crop(page: Page, box: Box) -> np.ndarray | None:
-    raster = page.raster
-    if raster is None:
-        return None
-    pad = PAD * max(1.0, box.bottom - box.top)
-    padded = Box(x0=box.x0 - pad, top=box.top - pad, x1=box.x1 + pad, bottom=box.bottom + pad)
-    region = raster.crop(padded)  # a page restored from a checkpoint renders only this box
-    if region is None:
-        return None
-    part = np.frombuffer(region.pixels, dtype=np.uint8).reshape(region.height, region.width)
-    big = cv2.resize(part, None, fx=SCALE, fy=SCALE, interpolation=cv2.INTER_CUBIC)
-    return line_only(big)
-
-
-def variants(part: np.ndarray) -> list[np.ndarray]:
-    """Grey, global Otsu and local (adaptive) binarisation: each fails on different damage."""
-    _, otsu = cv2.threshold(part, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
-    block = max(15, (part.shape[0] // 2) | 1)
-    local = cv2.adaptiveThreshold(
-        part, 255, cv2.ADAPTIVE_THRESH_GAUSSIAN_C, cv2.THRESH_BINARY, block, 15
-    )
-    return [part, otsu, local]
-
-
-def reread(engine: OcrEngine, page: Page, box: Box, chars: str) -> list[LineReading]:
-    part = crop(page, box)
-    if part is None or page.raster is None:
-        return []
-    dpi = round(page.raster.dpi * SCALE)
-    return [engine.line(Image.fromarray(v), dpi, chars) for v in variants(part)]
 
 
 def _numbers_in(reading: str) -> list[str]:
@@ -262,11 +194,23 @@ def decide_number(
             + " / ".join(f"'{n}'" for n, s in ranked if s == score),
         )
     if best == first:
-        if votes[first] >= 2:
-            return _Decision(
-                first, max(confidence, AGREED_CONFIDENCE), f"second look read {shown}: confirmed"
+
+        def comes_to_first(n: str) -> bool:  # '11', 'I1' and 'II' in February are one month
+            if n == first or same_number(n, first):
+                return True
+            return any(
+                r.backed and r.number == first for r in repairs(n, signing_month, signing_year)
             )
-        others = [n for n in votes if n != first and not same_number(n, first)]
+
+        agreeing = sum(c for n, c in votes.items() if comes_to_first(n))
+        if agreeing >= 2:
+            plain = votes[first] >= 2
+            return _Decision(
+                first,
+                max(confidence, AGREED_CONFIDENCE),
+                f"second look read {shown}: confirmed" + ("" if plain else " (with the repairs)"),
+            )
+        others = [n for n in votes if not comes_to_first(n)]
         if others:
             return _Decision(
                 first,
@@ -282,6 +226,10 @@ def decide_number(
             f"second look read {shown}; '{best}' fits the grammar but nothing backs it",
         )
     why = "; ".join(candidates.get(best) or [])
+    if not why and best != first and (first.endswith(best) or first.startswith(best)):
+        return _Decision(  # a re-read that lost a part ('No.' read as a second label)
+            first, confidence, f"second look read {shown}; '{best}' is only part of '{first}'"
+        )
     if (
         not why
         and check(first, signing_year).valid
@@ -301,13 +249,13 @@ def decide_number(
     )
 
 
-_STROKES = set("I1l|!")
+_STROKES = set("I1l|!.,'")
 
 
 def stroke_stutter(a: str, b: str) -> bool:
-    """Do two readings differ only by vertical strokes put in or left out ('SMKNIPACET' and
-    'SMKN1IPACET')? One serifed '1' or 'I' is read as one stroke or two; no reading
-    decides how many were printed."""
+    """Do two readings differ only by strokes or dots put in or left out ('SMKNIPACET' and
+    'SMKN1IPACET', '075/2.151' and '075/2151')? One serifed '1' is read as one stroke
+    or two, a small dot is lost in one binarisation; no reading decides what was printed."""
     if len(a) == len(b):
         return False
     ops = Levenshtein.opcodes(a, b)
@@ -319,10 +267,40 @@ def stroke_stutter(a: str, b: str) -> bool:
     return bool(changed)
 
 
+def recover_unread(
+    readings: list[LineReading], month: int | None, year: int | None
+) -> _Decision | None:
+    """A fill the rules took as unread, read again from its crop: the number when two
+    re-readings come to it (the signing date's repairs allowed), the grammar accepts
+    it and its year is the signing year's; else None (it stays unread).
+
+    Type damaged on one scan ('Ekbang!!lI/2024' for 'Ekbang/III/2024') reads the
+    same twice from a clean crop; a pen almost never does.
+    """
+    found: Counter[str] = Counter()
+    for r in readings:
+        if not r.text or r.conf < UNREADABLE:
+            continue
+        for n in set(_numbers_in(r.text)):
+            backed = [x.number for x in repairs(n, month, year) if x.backed]
+            found[backed[0] if len(backed) == 1 else n] += 1
+    shown = ", ".join(f"'{r.text}'" for r in readings if r.text) or "nothing"
+    for n, count in found.most_common():
+        c = check(n, year)
+        if count < 2 or not c.valid or c.year is None:
+            continue
+        if year is not None and abs(c.year - year) > 1:
+            continue
+        return _Decision(
+            n, ADOPTED_CONFIDENCE, f"second look read {shown}: '{n}' twice, the grammar accepts it"
+        )
+    return None
+
+
 def _look_at_numbers(document: Document, extraction: Extraction, engine: OcrEngine) -> Look:
     look = Look("numbers")
     confidence = extraction.confidence.get("numbers", 0.0)
-    if confidence >= WEAK or not extraction.numbers:
+    if confidence >= WEAK or not (extraction.numbers or unread_lines(extraction.evidence)):
         return look
     pages = {p.number: p for p in document.pages}
     month = extraction.signing_date.month if extraction.signing_date else None
@@ -338,7 +316,7 @@ def _look_at_numbers(document: Document, extraction: Extraction, engine: OcrEngi
             confidences.append(confidence)
             continue
         box = Box(x0=ev.box[0], top=ev.box[1], x1=ev.box[2], bottom=ev.box[3])
-        readings = reread(engine, page, box, NUMBER_CHARS)
+        readings = reread(engine, page, box, NUMBER_CHARS, stop_on_agreement=True)
         suspect = SUSPECT_MARK in (ev.rule or "")
         d = decide_number(number, readings, document, page.number, month, year, confidence, suspect)
         confidences.append(d.confidence)
@@ -356,12 +334,30 @@ def _look_at_numbers(document: Document, extraction: Extraction, engine: OcrEngi
         elif d.confidence < confidence:
             look.doubted += 1
         ev.rule = f"{ev.rule}; {d.rule}" if ev.rule else d.rule
-    if dropped:  # unread: out of the values, their lines kept as evidence after the rest
-        kept = [i for i in range(len(numbers)) if i not in dropped]
-        moved = [evidence[i] for i in dropped]
-        rest = [evidence[i] for i in kept if i < len(evidence)]
-        numbers = [numbers[i] for i in kept]
-        extraction.evidence["numbers"] = [*rest, *evidence[len(numbers) + len(dropped) :], *moved]
+    kept = [i for i in range(len(numbers)) if i not in dropped]
+    rest = [evidence[i] for i in kept if i < len(evidence)]
+    moved = [evidence[i] for i in dropped if i < len(evidence)]
+    earlier = evidence[len(numbers) :]  # the rules' unread fills
+    numbers = [numbers[i] for i in kept]
+    recovered: list[Evidence] = []
+    for ev in unread_lines(earlier):
+        page = pages.get(ev.page)
+        if ev.box is None or page is None or page.raster is None:
+            continue
+        box = Box(x0=ev.box[0], top=ev.box[1], x1=ev.box[2], bottom=ev.box[3])
+        got = recover_unread(
+            reread(engine, page, box, NUMBER_CHARS, stop_on_agreement=True), month, year
+        )
+        if got is None or got.number in numbers:
+            continue
+        numbers.append(got.number)
+        confidences.append(got.confidence)
+        ev.rule = f"{RECOVERED_MARK}: {got.rule}; was {ev.rule}"
+        recovered.append(ev)
+        look.changed += 1
+        look.notes.append(got.rule)
+    left = [ev for ev in earlier if ev not in recovered]
+    extraction.evidence["numbers"] = [*rest, *recovered, *left, *moved]
     extraction.numbers = numbers
     extraction.confidence["numbers"] = round(min(confidences, default=confidence), 3)
     return look

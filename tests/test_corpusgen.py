@@ -244,6 +244,7 @@ LATER_HELD_OUT = (
     "wujud-kegiatan",
     "yang-ditulis-tangan",
     "zegel-tinta",
+    "zona-nomor-pihak",
 )
 
 

@@ -19,6 +19,8 @@ from corpusgen.numbering import number_for
 from extractor.ingest import read_document
 from extractor.pipeline import extract_document
 from extractor.rules.number_blanks import (
+    BLANK_CAP,
+    BLANK_MARK,
     LOW,
     SUSPECT_MARK,
     UNREAD_CAP,
@@ -40,6 +42,9 @@ def test_a_dotted_blank_gives_no_entry() -> None:
     found = find_numbers(text, signing_year=2019)
     assert found.value == ["119/45/KDN/2019"]
     assert not any(UNREAD_MARK in (e.rule or "") for e in found.evidence)
+    # the line stays in the evidence: a records office may have numbered it by pen
+    assert [e for e in found.evidence if (e.rule or "").startswith(BLANK_MARK)]
+    assert found.confidence <= BLANK_CAP
 
 
 def test_a_typed_number_is_taken_and_a_laws_number_is_no_fill() -> None:

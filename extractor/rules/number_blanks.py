@@ -36,6 +36,15 @@ VERY_LOW = 0.35
 """Mean word confidence under which a fill is unread whatever it looks like."""
 LOW = 0.62
 """Mean word confidence under which a fill the grammar rejects is unread (handwriting)."""
+BLANK_MARK = "dotted number blank"
+"""Opens the evidence rule of a number line left dotted: no entry, but the signed copy
+may carry the number by pen (records offices number copies after signing)."""
+BLANK_CAP = 0.6
+"""The numbers' confidence with a dotted blank: its emptiness is not known for sure."""
+RECOVERED_MARK = "recovered number fill"
+"""Opens the evidence rule of an unread fill the second look read twice the same way."""
+RECOVERED_CAP = 0.6
+"""The numbers' confidence with a recovered fill: the page's OCR doubted it once."""
 SUSPECT_MARK = "low word confidence"
 """In the evidence rule of a number that parses but OCR was unsure of: the second look
 re-reads it, and takes it as unread when its re-readings disagree among themselves."""
@@ -43,6 +52,7 @@ SUSPECT_CAP = 0.6
 """The field's rule confidence with a suspect number: low enough for the second look."""
 
 FillKind = Literal["number", "blank", "unread"]
+DOTTED = "a dotted blank: no number typed on this copy (one written by pen is not seen)"
 
 _DOTS = re.compile(r"^[\s.·•…_\-:;,'\"`~°]*$")
 """What an unfilled line holds: dots, underscores, an ellipsis, stray colons."""
@@ -114,8 +124,10 @@ def judge_fill(fill: str, numbers: list[str], conf: float | None, signing_year: 
     themselves, can tell.
     """
     text = fill.strip()
+    if re.search(r"[._…]{3,}", text) and _DOTS.match(text):
+        return Fill("blank", text, conf, DOTTED)
     if _DOTS.match(text) or (not numbers and len(re.findall(r"[A-Za-z0-9]", text)) < 3):
-        return Fill("blank", text, conf, "a dotted blank: no number written on this copy")
+        return Fill("blank", text, conf, "nothing written on the line")
     shown = f"{conf:.2f}" if conf is not None else "?"
     if not numbers:
         written = "/" in text or "|" in text or (conf is not None and conf < LOW)
@@ -143,17 +155,26 @@ def unread_evidence(text: DocText, ref: LineRef, fill: Fill) -> Evidence:
     return text.evidence(ref.start, ref.end, f"{UNREAD_MARK}: {fill.reason}")
 
 
-def unread_lines(evidence: list[Evidence]) -> list[Evidence]:
-    return [ev for ev in evidence if (ev.rule or "").startswith(UNREAD_MARK)]
+def unread_lines(evidence: list[Evidence] | dict[str, list[Evidence]]) -> list[Evidence]:
+    """The numbers' evidence of unread fills (from the list, or an extraction's map)."""
+    evs = evidence.get("numbers", []) if isinstance(evidence, dict) else evidence
+    return [ev for ev in evs if (ev.rule or "").startswith(UNREAD_MARK)]
 
 
 def cap_unread(extraction: Extraction) -> Extraction:
     """Hold the numbers' confidence at ``UNREAD_CAP`` while a fill is unread.
 
     Runs after calibration, whose model sees a clean-looking list of numbers
-    (or an empty one on a page where blanks are common) and would raise it.
+    (or an empty one on a page where blanks are common) and would raise it. A fill
+    the second look recovered is held at ``RECOVERED_CAP``, a dotted blank at ``BLANK_CAP``.
     """
-    if unread_lines(extraction.evidence.get("numbers", [])):
-        current = extraction.confidence.get("numbers", UNREAD_CAP)
-        extraction.confidence["numbers"] = round(min(current, UNREAD_CAP), 3)
+    evidence = extraction.evidence.get("numbers", [])
+    cap = None
+    if unread_lines(evidence):
+        cap = UNREAD_CAP
+    elif any((ev.rule or "").startswith((RECOVERED_MARK, BLANK_MARK)) for ev in evidence):
+        cap = min(RECOVERED_CAP, BLANK_CAP)
+    if cap is not None:
+        current = extraction.confidence.get("numbers", cap)
+        extraction.confidence["numbers"] = round(min(current, cap), 3)
     return extraction

@@ -32,6 +32,10 @@ _STRAY = "1l!|"
 _ROMAN_SHAPES = {"U": ("V", "II"), "W": ("V", "IV", "VI")}
 """Letters Tesseract reads for Roman numerals: 'U' for V or II ('VU' for VII), 'W' for V,
 IV (a narrow I run into the V) or VI."""
+_PEN_ROMAN = str.maketrans({"x": "X", "v": "V", "i": "I", "(": "I", ")": "I"})
+"""A Roman month written by pen and read by OCR: in lower case ('ix', 'x'), its I read as a
+bracket ('(x' for IX): the letters' shapes are the same in both cases, only their size
+differs, and a pen keeps no size."""
 _DIGIT_LOOK = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "|": "1"})
 _I_LOOK = str.maketrans({"1": "I", "l": "I", "!": "I", "|": "I"})
 
@@ -111,7 +115,11 @@ def check(number: str, signing_year: int | None = None) -> NumberCheck:
                 and before.upper() in ROMAN_MONTHS
             ):
                 problems.append(f"'{before}' before the year: a Roman month in lower case (OCR)")
-            elif month is None and _ROMAN_LOOK.match(before) and not before.isdigit():
+            elif (
+                month is None
+                and not before.isdigit()
+                and (_ROMAN_LOOK.match(before) or roman_readings(before))
+            ):
                 problems.append(f"'{before}' before the year is no Roman month")
     return NumberCheck(number, tuple(parts), year, month, tuple(problems))
 
@@ -119,11 +127,12 @@ def check(number: str, signing_year: int | None = None) -> NumberCheck:
 def roman_readings(segment: str) -> set[str]:
     """Roman months a damaged segment may stand for.
 
-    '1', 'l', '!' or '|' read for I; 'U' for V or II, 'W' for V, IV or VI; a stray
-    stroke ('1', 'l') before or after the numeral ('1IV', 'XI1'). Only a reading that
-    is a month I-XII is kept; which one is meant decides the signing month or another
-    printing, never this function.
+    '1', 'l', '!', '|' or a bracket read for I, a lower-case numeral; 'U' for V or II,
+    'W' for V, IV or VI; a stray stroke ('1', 'l') before or after the numeral ('1IV',
+    'XI1'). Only a reading that is a month I-XII is kept; which one is meant decides
+    the signing month or another printing, never this function.
     """
+    segment = segment.translate(_PEN_ROMAN)
     if not _ROMAN_LOOK.match(segment) or len(segment) > 6:
         return set()
     bodies = {segment}

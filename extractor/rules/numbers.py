@@ -15,16 +15,21 @@ import re
 from extractor.rules.base import Finding
 from extractor.rules.heading import Heading, damaged_nomor_label, find_heading, line_texts
 from extractor.rules.number_blanks import (
+    BLANK_CAP,
+    BLANK_MARK,
+    DOTTED,
     SUSPECT_CAP,
     UNREAD_CAP,
     UNREAD_MARK,
     fill_confidence,
     judge_fill,
     unread_evidence,
+    unread_lines,
 )
 from extractor.rules.number_crosscheck import check_numbers
 from extractor.rules.number_grammar import ROMAN_MONTHS, backed_repair, check, roman_readings
 from extractor.rules.number_lines import later_number_lines
+from extractor.rules.number_party_blocks import party_block_rows, party_roles
 from extractor.text import DocText
 from models import Evidence
 
@@ -125,7 +130,8 @@ def fill_of(line: str) -> str:
     """What a number line holds after its 'Nomor :' label (the whole line without one)."""
     m = _LABEL.match(line)
     if m:
-        return line[m.end() :]
+        dots = re.search(r"[._…]{3,}[._…\s]*$", line)  # the label's pattern eats a dotted fill
+        return line[m.end() :] or (dots.group() if dots else "")
     start = damaged_nomor_label(line)
     return line if start is None else line[start:]
 
@@ -206,7 +212,9 @@ def find_numbers(
     pages = [ref.page for ref in text.lines]
     unread: list[Evidence] = []
     suspect = False
-    for idx in sorted({*heading.nomor_lines, *later_number_lines(lines, pages, heading)}):
+    heading_lines = sorted({*heading.nomor_lines, *later_number_lines(lines, pages, heading)})
+    places: list[tuple[int, list[str], str]] = []
+    for idx in heading_lines:
         found = numbers_from_line(lines[idx])
         if not found and _LABEL.fullmatch(lines[idx]):
             below, note = _number_below(lines, idx)
@@ -215,6 +223,14 @@ def find_numbers(
                 idx = below[0]
                 if note:
                     warnings.append(note)
+        places.append((idx, found, "'Nomor' line of the heading block"))
+    roles = party_roles(lines)
+    if 0 < len(places) < len(roles):  # a party whose number is not under the title
+        after = max([heading.end_line, *(i + 1 for i, _, _ in places)])
+        for row in party_block_rows(lines, after):
+            raw = clean_number(row.fill)
+            places.append((row.line, [raw] if raw else [], f"'Nomor' row of {row.role}'s block"))
+    for idx, found, where in places:
         ref = text.lines[idx]
         reads = [repaired(raw, signing_month, signing_year) for raw in found]
         fill = judge_fill(
@@ -222,6 +238,8 @@ def find_numbers(
         )
         if fill.kind == "blank":
             blanks += 1
+            if fill.reason == DOTTED:
+                unread.append(text.evidence(ref.start, ref.end, f"{BLANK_MARK}: {fill.reason}"))
             continue
         if fill.kind == "unread":
             unread.append(unread_evidence(text, ref, fill))
@@ -231,7 +249,7 @@ def find_numbers(
             if number in numbers:
                 continue
             numbers.append(number)
-            rule = "'Nomor' line of the heading block"
+            rule = where
             if note:
                 warnings.append(note)
                 rule += "; " + note
@@ -240,8 +258,10 @@ def find_numbers(
                 rule += "; " + fill.reason
             evidence.append(text.evidence(ref.start, ref.end, rule))
     if not numbers:
-        if unread:
+        if unread_lines(unread):
             return Finding([], UNREAD_CAP, unread, warnings)
+        if unread:  # dotted blanks only
+            return Finding([], min(0.5, BLANK_CAP), unread, ["number lines are dotted blanks"])
         conf = 0.5 if blanks else 0.4
         note = "number lines are blank or unreadable" if blanks else "no 'Nomor' line in heading"
         return Finding([], conf, [], [note])
@@ -265,6 +285,8 @@ def find_numbers(
     warnings.extend(doubts)
     if suspect:
         conf = min(conf, SUSPECT_CAP)
-    if unread:  # one party's number is there on the page, but not read: the reviewer reads it
+    if unread_lines(unread):  # a party's number is on the page, but not read: the reviewer reads it
         conf = min(conf, UNREAD_CAP)
+    elif unread:  # a dotted blank
+        conf = min(conf, BLANK_CAP)
     return Finding(numbers, round(conf, 2), [*evidence, *unread], warnings)
