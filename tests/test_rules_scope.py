@@ -578,3 +578,25 @@ PEMBIAYAAN"""
         "rencana kerja yang disepakati bersama dan kebutuhan PIHAK KESATU",
     ]
     assert any("stray furniture" in w for w in finding.warnings)
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        "PARAF PIHAK KESATU PIHAK KEDUA 3 dari 7",
+        "| PARAF PIHAK KESATU Ag PIHAK KEDUA | 3 dari 7",
+        "[Paraf PIHAK I PIHAK II Hal. 3/7",
+        "Paraf: PIHAK KESATU | PIHAK KEDUA — 3 dari 7",
+    ],
+)
+def test_an_item_running_into_the_paraf_box_and_page_count_ends_before_them(
+    furniture: str,
+) -> None:
+    text = f"""Pasal 2
+RUANG LINGKUP
+a. pelatihan aparatur;
+b. pendampingan teknis; dan {furniture}
+c. pertukaran data.
+Pasal 3
+PEMBIAYAAN"""
+    assert scope(text) == ["pelatihan aparatur", "pendampingan teknis", "pertukaran data"]
