@@ -577,7 +577,8 @@ PEMBIAYAAN"""
         "PIHAK KEDUA berkewajiban membina penyelenggaraan statistik sektoral sesuai dengan "
         "rencana kerja yang disepakati bersama dan kebutuhan PIHAK KESATU",
     ]
-    assert any("stray furniture" in w for w in finding.warnings)
+    rule = finding.evidence[0].rule or ""
+    assert "stray paraf/letterhead lines dropped: 3" in rule and not finding.warnings
 
 
 @pytest.mark.parametrize(
@@ -600,3 +601,14 @@ c. pertukaran data.
 Pasal 3
 PEMBIAYAAN"""
     assert scope(text) == ["pelatihan aparatur", "pendampingan teknis", "pertukaran data"]
+
+
+def test_a_word_ocr_broke_in_two_lowers_confidence() -> None:
+    clean = (
+        "Pasal 2\nRUANG LINGKUP\na. pengembangan sarana praktikum;\nb. magang di industri."
+        "\nPasal 3\nBIAYA"
+    )
+    broken = clean.replace("pengembangan", "pe ngembangan")
+    sure, doubted = find_scope(DocText.from_string(clean)), find_scope(DocText.from_string(broken))
+    assert doubted.confidence < sure.confidence and not sure.warnings
+    assert any("broken by OCR" in w for w in doubted.warnings)

@@ -89,8 +89,6 @@ def find_scope(text: DocText) -> Finding[list[str]]:
         confidence -= 0.1
     opening = " ".join(text.text.split("\n")[:OPENING_LINES]).casefold()
     doubts = boundary_doubts(article, items, kind, opening)
-    if stray.dropped:
-        doubts.append(f"{stray.dropped} stray furniture line(s) dropped")
     if scrubbed.cut:
         doubts.append(f"furniture cut from inside {scrubbed.cut} item(s)")
     if weak_heading(article, STRONG_HEADINGS):
@@ -101,6 +99,8 @@ def find_scope(text: DocText) -> Finding[list[str]]:
     rule = f"article '{article.heading}' ({kind}); end: {article.ended}"
     if article.furniture or article.glued:
         rule += f"; furniture dropped: {article.furniture} lines, {article.glued} cut"
+    if stray.dropped:  # cleaned away, not a doubt: what is left is judged by the doubts
+        rule += f"; stray paraf/letterhead lines dropped: {stray.dropped}"
     if doubts:
         rule += "; boundary uncertain: " + ", ".join(doubts)
     return Finding(

@@ -52,6 +52,8 @@ _FURNITURE_LIKE = re.compile(
 """Text inside an item that reads like page furniture left over from a page break."""
 TITLE_RUN = 6
 """Words: an item sharing a run this long with the document's opening repeats its title."""
+_SPLIT_WORD = re.compile(r"(?:^|\s)(?!(?:di|ke|ya|of|to|in|on|an|or)\s)[a-z]{1,2}\s+[a-z]{3,}")
+"""A word OCR broke in two at a stray space ('pe ngembangan', 'pr oduktif')."""
 _UNSPLIT_LIST = re.compile(r":\s*\S.*(?:,.*){2,}")
 
 
@@ -171,6 +173,8 @@ def boundary_doubts(article: Article, items: list[str], kind: str, opening: str)
         doubts.append("very many items")
     if any(len(i) < 4 for i in items):
         doubts.append("very short item")
+    if any(_SPLIT_WORD.search(i) for i in items):
+        doubts.append("a word broken by OCR")
     if kind == "sentence" and _UNSPLIT_LIST.search(" ".join(ln.text for ln in article.body)):
         doubts.append("one item where a list seems to stand")
     return doubts

@@ -23,9 +23,7 @@ _INTRO = re.compile(
     re.IGNORECASE,
 )
 _LEADIN = re.compile(r"^\W*(?:ruang\s+)?lingkup\b|^\W*obje[kc]\b", re.IGNORECASE)
-_TAIL = re.compile(
-    r"(?:\s*[;:,.]\s*(?:dan|atau)|\s+(?:dan|atau))?\s*[;:,.|]*\s*$", re.IGNORECASE
-)
+_TAIL = re.compile(r"(?:\s*[;:,.]\s*(?:dan|atau)|\s+(?:dan|atau))?\s*[;:,.|]*\s*$", re.IGNORECASE)
 
 
 def clean_item(text: str) -> str:
