@@ -612,3 +612,31 @@ def test_a_word_ocr_broke_in_two_lowers_confidence() -> None:
     sure, doubted = find_scope(DocText.from_string(clean)), find_scope(DocText.from_string(broken))
     assert doubted.confidence < sure.confidence and not sure.warnings
     assert any("broken by OCR" in w for w in doubted.warnings)
+
+
+def test_paraf_cells_missed_at_a_page_foot_do_not_end_the_scope_article() -> None:
+    text = """Pasal 2
+RUANG LINGKUP
+a. pelatihan aparatur;
+b. pendampingan teknis;
+PIHAK KESATU PIHAK KEDUA
+c. pertukaran data; dan
+d. kegiatan lain yang disepakati.
+Pasal 3
+PEMBIAYAAN"""
+    assert scope(text) == [
+        "pelatihan aparatur",
+        "pendampingan teknis",
+        "pertukaran data",
+        "kegiatan lain yang disepakati",
+    ]
+    # the signature heading after the last article still closes it
+    for under in ("BUPATI SUKABUMI,", "a.n. BUPATI SUKABUMI", "ttd"):
+        signed = f"""Pasal 2
+RUANG LINGKUP
+a. pelatihan aparatur;
+b. pendampingan teknis.
+PIHAK KESATU PIHAK KEDUA
+{under}
+c. BUDI SANTOSO"""
+        assert scope(signed) == ["pelatihan aparatur", "pendampingan teknis"], under
