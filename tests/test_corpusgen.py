@@ -345,3 +345,27 @@ def test_the_wet_ink_family_prints_its_failure_classes() -> None:
     text = " ".join(texts)
     assert "Pembina" in text or "Penata" in text
     assert "selanjutnya disebut" in text and "berkedudukan di" in text
+
+
+def test_the_scope_family_prints_its_list_shapes_across_page_breaks() -> None:
+    samples = [generate_sample(8000 + k, family="wujud-kegiatan") for k in range(16)]
+    scoped = [s for s in samples if s.truth["scope"]]
+    texts = [" ".join(_pdf_pages(render_digital_pdf(s))) for s in scoped]
+    flat = " ".join(texts)
+    assert re.search(r"\(1\) \w", flat) and re.search(r"(?<![(\w])1\) \w", flat)
+    assert "•" in flat or re.search(r"(?m)^- \w", flat)
+    assert any("berkewajiban" in i for s in scoped for i in s.truth["scope"])
+    drafts = [generate_sample(8100 + k, family="wujud-kegiatan") for k in range(40)]
+    nested = [i for s in drafts for i in s.truth["scope"] if ", meliputi: " in i]
+    assert nested and all(i.count(", ") >= 3 for i in nested)
+    crossing = 0
+    for s in scoped:
+        pages = [_flat(p) for p in _pdf_pages(render_digital_pdf(s))]
+        first, last = _flat(s.truth["scope"][0])[:40], _flat(s.truth["scope"][-1])[-40:]
+        on = (
+            [k for k, p in enumerate(pages) if first in p],
+            [k for k, p in enumerate(pages) if last in p],
+        )
+        if on[0] and on[1] and on[1][-1] > on[0][0]:
+            crossing += 1
+    assert crossing >= 1  # the furniture of a page break falls inside some scope

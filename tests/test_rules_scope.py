@@ -408,3 +408,235 @@ PEMBIAYAAN"""
         "bidang kesehatan: penyuluhan gizi, pemeriksaan kesehatan berkala",
         "bidang lain yang disepakati",
     ]
+
+
+def test_items_without_markers_are_split_at_semicolons_after_the_introduction() -> None:
+    # one paragraph per item, no "a." / "1.": the ';' between items is what separates them
+    text = """PASAL 2
+OBJEK PERJANJIAN
+Ruang lingkup Perjanjian Kerja Sama ini meliputi:
+penyelenggaraan forum satu data daerah;
+pembinaan statistik sektoral; dan
+kegiatan lain yang disepakati oleh PARA PIHAK.
+PASAL 3
+PELAKSANAAN"""
+    assert scope(text) == [
+        "penyelenggaraan forum satu data daerah",
+        "pembinaan statistik sektoral",
+        "kegiatan lain yang disepakati oleh PARA PIHAK",
+    ]
+    # one sentence with commas only is not cut into pieces
+    one = text.replace(";", ",")
+    finding = find_scope(DocText.from_string(one))
+    assert len(finding.value) == 1
+    assert any("list seems to stand" in w for w in finding.warnings)
+
+
+def test_ocr_reads_the_first_ayat_number_as_empty_parentheses_or_a_letter() -> None:
+    for first in ("()", "(l)", "(I)", "(J)"):
+        text = f"""Pasal 2
+BIDANG KEGIATAN
+Ruang lingkup Kesepakatan Bersama ini meliputi:
+{first} Fasilitasi akses permodalan,
+(2) Pendampingan sertifikasi halal:
+(3) Pelatihan kewirausahaan.
+Pasal 3
+PELAKSANAAN"""
+        assert scope(text) == [
+            "Fasilitasi akses permodalan",
+            "Pendampingan sertifikasi halal",
+            "Pelatihan kewirausahaan",
+        ], first
+
+
+def test_bullets_that_ocr_scattered_over_symbols_still_mark_items() -> None:
+    text = """PASAL 2
+RUANG LINGKUP / SCOPE
+Nota Kesepahaman ini mencakup kegiatan sebagai berikut:
+# Penyusunan arsitektur sistem pemerintahan berbasis elektronik,
+" Peningkatan keamanan informasi dan persandian,
+" Integrasi data dan interoperabilitas sistem informasi: dan
+« Pemanfaatan bersama pusat data.
+PASAL 3
+PEMBIAYAAN"""
+    assert scope(text) == [
+        "Penyusunan arsitektur sistem pemerintahan berbasis elektronik",
+        "Peningkatan keamanan informasi dan persandian",
+        "Integrasi data dan interoperabilitas sistem informasi",
+        "Pemanfaatan bersama pusat data",
+    ]
+
+
+def test_a_page_count_read_into_the_middle_of_an_item_is_cut_and_doubted() -> None:
+    # a skewed scan: the footer of page 3 is read into the line that continues item b
+    clean = """Pasal 2
+RUANG LINGKUP
+a. pelatihan aparatur;
+b. pendampingan penyusunan dokumen
+perencanaan daerah; dan
+c. pertukaran data.
+Pasal 3
+PEMBIAYAAN"""
+    torn = clean.replace(
+        "perencanaan daerah", "Paraf PIHAK KESATU PIHAK KEDUA Halaman 3 dari 7 perencanaan daerah"
+    )
+    sure, cut = find_scope(DocText.from_string(clean)), find_scope(DocText.from_string(torn))
+    assert cut.value == sure.value
+    assert cut.value[1] == "pendampingan penyusunan dokumen perencanaan daerah"
+    assert cut.confidence < sure.confidence
+    assert any("furniture cut from inside" in w for w in cut.warnings)
+
+
+def test_a_scope_found_only_under_a_weak_heading_is_less_sure() -> None:
+    body = "\na. pelatihan guru;\nb. magang siswa.\nPasal 3\nPEMBIAYAAN"
+    strong = find_scope(DocText.from_string("Pasal 2\nRUANG LINGKUP KERJA SAMA" + body))
+    weak = find_scope(DocText.from_string("Pasal 2\nKEGIATAN" + body))
+    assert strong.value == weak.value == ["pelatihan guru", "magang siswa"]
+    assert weak.confidence < strong.confidence
+    assert any("weak heading" in w for w in weak.warnings)
+    materi = find_scope(DocText.from_string("PASAL 2\nMATERI KERJA SAMA" + body))
+    assert materi.value == ["pelatihan guru", "magang siswa"] and not materi.warnings
+
+
+def test_an_item_repeating_the_title_like_a_running_header_lowers_confidence() -> None:
+    title = "NOTA KESEPAHAMAN ANTARA PEMERINTAH KOTA BAU BAU DAN PT KARYA NUSA"
+    clean = f"""{title}
+Pasal 2
+RUANG LINGKUP
+a. pelatihan aparatur sipil negara;
+b. pendampingan teknis penyusunan dokumen perencanaan.
+Pasal 3
+PEMBIAYAAN"""
+    running = clean.replace(
+        "b. pendampingan teknis",
+        "b. pendampingan Nota Kesepahaman antara Pemerintah Kota Bau Bau dan PT Karya Nusa teknis",
+    )
+    sure, doubted = find_scope(DocText.from_string(clean)), find_scope(DocText.from_string(running))
+    assert doubted.confidence < sure.confidence
+    assert any("repeats the title" in w for w in doubted.warnings)
+    # an item that merely shares the topic's words with the title is no running header
+    assert not any("repeats the title" in w for w in sure.warnings)
+
+
+def test_obligation_sentences_across_a_page_break_with_furniture_between() -> None:
+    text = """PASAL 2
+RUANG LINGKUP
+PIHAK KESATU berkewajiban menyediakan data dan informasi yang diperlukan sesuai
+dengan rencana kerja yang disepakati bersama.
+PIHAK KEDUA berkewajiban melaksanakan pendampingan teknis penyusunan dokumen
+Paraf PIHAK KESATU PIHAK KEDUA
+Halaman 2 dari 6
+perencanaan daerah dan melaporkan hasilnya secara berkala.
+PARA PIHAK bersama-sama melaksanakan monitoring dan evaluasi.
+PASAL 3
+PEMBIAYAAN"""
+    assert scope(text) == [
+        "PIHAK KESATU berkewajiban menyediakan data dan informasi yang diperlukan sesuai "
+        "dengan rencana kerja yang disepakati bersama",
+        "PIHAK KEDUA berkewajiban melaksanakan pendampingan teknis penyusunan dokumen "
+        "perencanaan daerah dan melaporkan hasilnya secara berkala",
+        "PARA PIHAK bersama-sama melaksanakan monitoring dan evaluasi",
+    ]
+
+
+def test_bullets_lost_by_ocr_with_commas_for_semicolons_split_at_line_ends() -> None:
+    text = """PASAL 2
+RUANG LINGKUP
+Nota Kesepahaman ini mencakup kegiatan sebagai berikut:
+Perluasan akses pasar melalui platform digital,
+Fasilitasi akses permodalan dan pembiayaan:
+Penyediaan ruang promosi produk unggulan daerah, dan
+kegiatan lain yang disepakati oleh PARA PIHAK sesuai dengan ketentuan
+peraturan perundang-undangan.
+PASAL 3
+PELAKSANAAN"""
+    assert scope(text) == [
+        "Perluasan akses pasar melalui platform digital",
+        "Fasilitasi akses permodalan dan pembiayaan",
+        "Penyediaan ruang promosi produk unggulan daerah",
+        "kegiatan lain yang disepakati oleh PARA PIHAK sesuai dengan ketentuan peraturan "
+        "perundang-undangan",
+    ]
+
+
+def test_paraf_cells_and_letterhead_read_mid_page_leave_the_sentence_items() -> None:
+    text = """PASAL 2
+BIDANG KEGIATAN
+PIHAK KESATU bertugas menyusun metadata dan melaporkan hasilnya kepada PARA PIHAK.
+PIHAK KESATU
+Jalan Imam Bonjol Nomor 80, Jayapura Telepon (061) 547745 Laman: www.jayapurakota.go.id
+PIHAK KEDUA
+PIHAK KEDUA berkewajiban membina penyelenggaraan statistik sektoral sesuai
+dengan rencana kerja yang disepakati bersama dan kebutuhan
+PIHAK KESATU
+PASAL 3
+PEMBIAYAAN"""
+    finding = find_scope(DocText.from_string(text))
+    assert finding.value == [
+        "PIHAK KESATU bertugas menyusun metadata dan melaporkan hasilnya kepada PARA PIHAK",
+        "PIHAK KEDUA berkewajiban membina penyelenggaraan statistik sektoral sesuai dengan "
+        "rencana kerja yang disepakati bersama dan kebutuhan PIHAK KESATU",
+    ]
+    rule = finding.evidence[0].rule or ""
+    assert "stray paraf/letterhead lines dropped: 3" in rule and not finding.warnings
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        "PARAF PIHAK KESATU PIHAK KEDUA 3 dari 7",
+        "| PARAF PIHAK KESATU Ag PIHAK KEDUA | 3 dari 7",
+        "[Paraf PIHAK I PIHAK II Hal. 3/7",
+        "Paraf: PIHAK KESATU | PIHAK KEDUA — 3 dari 7",
+    ],
+)
+def test_an_item_running_into_the_paraf_box_and_page_count_ends_before_them(
+    furniture: str,
+) -> None:
+    text = f"""Pasal 2
+RUANG LINGKUP
+a. pelatihan aparatur;
+b. pendampingan teknis; dan {furniture}
+c. pertukaran data.
+Pasal 3
+PEMBIAYAAN"""
+    assert scope(text) == ["pelatihan aparatur", "pendampingan teknis", "pertukaran data"]
+
+
+def test_a_word_ocr_broke_in_two_lowers_confidence() -> None:
+    clean = (
+        "Pasal 2\nRUANG LINGKUP\na. pengembangan sarana praktikum;\nb. magang di industri."
+        "\nPasal 3\nBIAYA"
+    )
+    broken = clean.replace("pengembangan", "pe ngembangan")
+    sure, doubted = find_scope(DocText.from_string(clean)), find_scope(DocText.from_string(broken))
+    assert doubted.confidence < sure.confidence and not sure.warnings
+    assert any("broken by OCR" in w for w in doubted.warnings)
+
+
+def test_paraf_cells_missed_at_a_page_foot_do_not_end_the_scope_article() -> None:
+    text = """Pasal 2
+RUANG LINGKUP
+a. pelatihan aparatur;
+b. pendampingan teknis;
+PIHAK KESATU PIHAK KEDUA
+c. pertukaran data; dan
+d. kegiatan lain yang disepakati.
+Pasal 3
+PEMBIAYAAN"""
+    assert scope(text) == [
+        "pelatihan aparatur",
+        "pendampingan teknis",
+        "pertukaran data",
+        "kegiatan lain yang disepakati",
+    ]
+    # the signature heading after the last article still closes it
+    for under in ("BUPATI SUKABUMI,", "a.n. BUPATI SUKABUMI", "ttd"):
+        signed = f"""Pasal 2
+RUANG LINGKUP
+a. pelatihan aparatur;
+b. pendampingan teknis.
+PIHAK KESATU PIHAK KEDUA
+{under}
+c. BUDI SANTOSO"""
+        assert scope(signed) == ["pelatihan aparatur", "pendampingan teknis"], under

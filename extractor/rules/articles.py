@@ -232,14 +232,35 @@ _ENDS = (
 )
 
 
+_ROLES_ONLY = re.compile(r"^\W{0,3}(?:P[I1l|]?HAK\s+\w+\W*){2,3}$", re.IGNORECASE)
+_GOES_ON_CASED = re.compile(r"^\s*(?!ttd|dto|cap\b|tertanda)[a-z]{3,}\b")
+"""A continuation in lower case; not 'a.n.' / 'ttd' / 'cap' under a signature heading."""
+
+
+def _paraf_cells_mid_text(line: str, after: list[TextLine]) -> bool:
+    """'PIHAK KESATU PIHAK KEDUA' is a signature heading, or the cells of a paraf box the
+    furniture finder missed at a page foot (a skewed scan). A signature heading is
+    followed by a jabatan or an institution ("BUPATI ...,", "KEPALA DINAS"); the paraf
+    cells by the text of the next page: a list item ("c. pelatihan"), a continuation in
+    lower case, or the next "Pasal"."""
+    if not _ROLES_ONLY.match(line) or not after:
+        return False
+    nxt = after[0].text.strip()
+    if _GOES_ON_CASED.match(nxt):
+        return True
+    return bool(re.match(r"^\s*(?:\(?\d{1,2}[.)]|\(?[a-z][.)])\s|^\W{0,2}pasal\b", nxt, re.I))
+
+
 def _body(lines: list[TextLine]) -> tuple[list[TextLine], str, int]:
     """Body lines up to a stop line, with glued furniture cut; what stopped it; cuts made."""
     out: list[TextLine] = []
     glued = 0
-    for ln in lines:
+    for k, ln in enumerate(lines):
         s = ln.text.strip()
-        if _BODY_STOP.match(s):
+        if _BODY_STOP.match(s) and not _paraf_cells_mid_text(s, lines[k + 1 : k + 2]):
             return out, next(why for pattern, why in _ENDS if pattern.match(s)), glued
+        if _BODY_STOP.match(s):
+            continue
         if not s or is_junk(s):
             continue
         kept, cut = strip_glued(ln.text)

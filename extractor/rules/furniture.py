@@ -60,7 +60,7 @@ _ADDRESS = re.compile(r"\b(?:jalan|jl|kantor|gedung|no)\b\.?", re.IGNORECASE)
 _PASAL = re.compile(r"^\W{0,2}(?:pasal|bab|article)\b", re.IGNORECASE)
 
 GLUED = re.compile(
-    r"\s+(?:\(?paraf\b.*"
+    r"\s+(?:[|(\[]?\s*paraf\b.*"
     r"|\|?\s*(?:P[I1l]HAK\s+(?:KE[A-Z]{3,8}|[IV]{1,3})\s*\|?\s*){2,3}(?:\d{1,3}\s*dari\s*\d{1,3})?\W*"
     r"|hal(?:aman)?\.?\s*\d{1,3}\s*(?:dari|/)\s*\d{1,3}\W*"
     r"|\d{1,3}\s*dari\s*\d{1,3}\W*"

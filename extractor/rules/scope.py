@@ -8,9 +8,16 @@ scope_repair undoes OCR damage to the list.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from extractor.rules.articles import find_article
 from extractor.rules.base import Finding
-from extractor.rules.scope_doubts import boundary_doubts, scrub_items, weak_heading
+from extractor.rules.scope_doubts import (
+    boundary_doubts,
+    drop_stray_furniture,
+    scrub_items,
+    weak_heading,
+)
 from extractor.rules.scope_items import scope_from_article
 from extractor.rules.scope_repair import cut_short, speck
 from extractor.text import DocText
@@ -64,7 +71,8 @@ def find_scope(text: DocText) -> Finding[list[str]]:
             warnings=["no Ruang Lingkup article found"],
         )
     article, score = hit
-    parsed = scope_from_article(article)
+    stray = drop_stray_furniture(article.body)
+    parsed = scope_from_article(replace(article, body=stray.body))
     scrubbed = scrub_items(parsed.items)
     items, kind = scrubbed.items, parsed.kind
     if not items:
@@ -91,6 +99,8 @@ def find_scope(text: DocText) -> Finding[list[str]]:
     rule = f"article '{article.heading}' ({kind}); end: {article.ended}"
     if article.furniture or article.glued:
         rule += f"; furniture dropped: {article.furniture} lines, {article.glued} cut"
+    if stray.dropped:  # cleaned away, not a doubt: what is left is judged by the doubts
+        rule += f"; stray paraf/letterhead lines dropped: {stray.dropped}"
     if doubts:
         rule += "; boundary uncertain: " + ", ".join(doubts)
     return Finding(

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from extractor.rules.articles import Article, heading_score
+from extractor.rules.articles import Article, TextLine, heading_score
 
 LONG_ITEM = 300
 """Characters: an item longer than this has likely swallowed text after the list."""
@@ -52,7 +52,54 @@ _FURNITURE_LIKE = re.compile(
 """Text inside an item that reads like page furniture left over from a page break."""
 TITLE_RUN = 6
 """Words: an item sharing a run this long with the document's opening repeats its title."""
-_UNSPLIT_LIST = re.compile(r"[:]\s*\S.*(?:,.*){3,}")
+_SPLIT_WORD = re.compile(r"(?:^|\s)(?!(?:di|ke|ya|of|to|in|on|an|or)\s)[a-z]{1,2}\s+[a-z]{3,}")
+"""A word OCR broke in two at a stray space ('pe ngembangan', 'pr oduktif')."""
+_UNSPLIT_LIST = re.compile(r":\s*\S.*(?:,.*){2,}")
+
+
+_ROLE_ONLY = re.compile(
+    r"^\W{0,3}(?:p[i1l]?hak\s+(?:ke\w{2,10}|pertama|[ivxl1|]{1,4})\W{0,3}\s*){1,3}$"
+    r"|^\W{0,3}paraf\W*$",
+    re.IGNORECASE,
+)
+"""A line of paraf cell labels only ('PIHAK KESATU', 'Pihak II'); never ends in ':' here."""
+_CONTACT = re.compile(
+    r"\b(?:telp|telepon|tlp|fax|faks(?:imile)?|e-?mail|surel|website|laman|kode\s*pos)\b"
+    r"|www\.|\.go\.id|\.ac\.id|\.co\.id",
+    re.IGNORECASE,
+)
+
+
+def _letterhead(line: str) -> bool:
+    """An address line with two contact cues: the letterhead footer, read mid-page."""
+    return len({m.group(0).casefold() for m in _CONTACT.finditer(line)}) >= 2
+
+
+@dataclass(frozen=True)
+class Unfurnished:
+    """The scope article's body without stray furniture lines, and how many went."""
+
+    body: list[TextLine]
+    dropped: int
+
+
+def drop_stray_furniture(body: list[TextLine]) -> Unfurnished:
+    """Paraf cell labels and letterhead footer lines that the page-level furniture
+    finder missed (on a skewed scan they are not at the page edge): inside a scope
+    article an address with telephone and website is never part of an item, and a line
+    of role labels alone is a paraf box's cells unless it ends a sentence the line
+    before left open ("... sesuai kebutuhan" / "PIHAK PERTAMA.")."""
+    kept: list[TextLine] = []
+    for k, ln in enumerate(body):
+        s = ln.text.strip()
+        if _letterhead(s):
+            continue
+        if _ROLE_ONLY.match(s) and s[-1:] not in ".;:,":
+            prev = body[k - 1].text.strip() if k else ""
+            if not prev or prev[-1:] in ".;:" or _letterhead(prev) or _ROLE_ONLY.match(prev):
+                continue
+        kept.append(ln)
+    return Unfurnished(kept, len(body) - len(kept))
 
 
 @dataclass(frozen=True)
@@ -126,6 +173,8 @@ def boundary_doubts(article: Article, items: list[str], kind: str, opening: str)
         doubts.append("very many items")
     if any(len(i) < 4 for i in items):
         doubts.append("very short item")
+    if any(_SPLIT_WORD.search(i) for i in items):
+        doubts.append("a word broken by OCR")
     if kind == "sentence" and _UNSPLIT_LIST.search(" ".join(ln.text for ln in article.body)):
         doubts.append("one item where a list seems to stand")
     return doubts

@@ -23,7 +23,7 @@ _INTRO = re.compile(
     re.IGNORECASE,
 )
 _LEADIN = re.compile(r"^\W*(?:ruang\s+)?lingkup\b|^\W*obje[kc]\b", re.IGNORECASE)
-_TAIL = re.compile(r"(?:\s*[;:,.]\s*(?:dan|atau)|\s+(?:dan|atau))?\s*[;:,.]*\s*$", re.IGNORECASE)
+_TAIL = re.compile(r"(?:\s*[;:,.]\s*(?:dan|atau)|\s+(?:dan|atau))?\s*[;:,.|]*\s*$", re.IGNORECASE)
 
 
 def clean_item(text: str) -> str:
@@ -97,6 +97,9 @@ def parse_scope(body: list[TextLine]) -> ParsedScope:
     if sentences:
         return ParsedScope(sentences, intro, "sentences")
     unmarked = semicolon_items(whole)
+    by_line = line_items([ln.text for ln in intro])
+    if len(by_line) > len(unmarked):
+        return ParsedScope(by_line, intro, "unmarked")
     if unmarked:
         return ParsedScope(unmarked, intro, "unmarked")
     whole = _INTRO.sub("", whole, count=1)
@@ -127,6 +130,35 @@ def semicolon_items(text: str) -> list[str]:
     parts = [clean_item(p) for p in _ITEM_SEPARATOR.split(rest)]
     parts = [p for p in parts if p]
     return parts if len(parts) >= MIN_UNMARKED_ITEMS else []
+
+
+_LINE_CLOSE = re.compile(r"[;,:]\s*(?:(?:dan|atau|serta)\s*)?$", re.IGNORECASE)
+_LINE_CONJ = re.compile(r"\b(?:dan|atau|serta)\s*$", re.IGNORECASE)
+MIN_LINE_ITEMS = 3
+
+
+def line_items(lines: list[str]) -> list[str]:
+    """Items whose markers OCR lost and whose ';' it read as ',' or ':': after an
+    introduction ending in ':', a line closing with ';', ',' or ':' (or '; dan') ends an
+    item when the next line starts a new one (a capital) or the line ends in 'dan'; a line
+    starting in lower case continues the item before it. At least three items, so a
+    wrapped sentence is not taken for a list."""
+    start = next(
+        (k + 1 for k, ln in enumerate(lines) if ln.rstrip().endswith(":") and _INTRO.match(ln)),
+        None,
+    )
+    if start is None or start >= len(lines):
+        return []
+    items: list[list[str]] = [[]]
+    body = lines[start:]
+    for k, line in enumerate(body):
+        items[-1].append(line)
+        nxt = body[k + 1].strip() if k + 1 < len(body) else ""
+        if nxt and _LINE_CLOSE.search(line) and (nxt[:1].isupper() or _LINE_CONJ.search(line)):
+            items.append([])
+    out = [clean_item(join_wrapped(it)) for it in items if it]
+    out = [o for o in out if o]
+    return out if len(out) >= MIN_LINE_ITEMS else []
 
 
 _PARTY_SUBJECT = (

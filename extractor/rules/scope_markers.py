@@ -61,8 +61,9 @@ _DEBRIS_MARKER = re.compile(r"^\s*[^\w\s(\-•*»·]{1,2}\s?[.)]\s*(?=[A-Za-z])"
 """A letter marker OCR read as a symbol ('@. Pelatihan ...')."""
 _ONE_MARKER = re.compile(r"^\s*[Il|!]{1,2}\s?[.)]\s*(?=\S)")
 """'1.' read as 'Il.', 'l.' or '|.'."""
-_ONE_PAREN = re.compile(r"^\s*\(\s?[Il|!1]?\s?\)\s*(?=\S)")
-"""'(1)' read as '()', '(l)', '(I)' or '(|)'."""
+_ONE_PAREN = re.compile(r"^\s*\(\s?[^\s()]?\s?\)\s*(?=\S)")
+"""'(1)' read as '()', '(l)', '(I)', '(J)' or '(|)': any one character in parentheses
+opening a list whose next marker is '(2)'."""
 SYMBOL_BULLET = re.compile(r"^\s*[\"'#«»©®°■▪●○◦➢➤✓>~*•·‣⁃–—-]{1,2}\s+(?=[\w(])")
 """A bullet as OCR reads it: '•' comes out as '"', '#', '«', '©' or '*'; only taken as a
 marker where several lines of the body open so (``symbol_bullets``)."""
