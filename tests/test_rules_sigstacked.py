@@ -55,7 +55,7 @@ def _clause() -> list[str]:
     return lines
 
 
-def _text() -> DocText:
+def _text(names: bool = True) -> DocText:
     out = io.BytesIO()
     c = Canvas(out, pagesize=(W, H))
     y = 60.0
@@ -73,8 +73,9 @@ def _text() -> DocText:
             cy += 14
         cy += 62  # the signature blank
         rank = ["Pembina Utama Muda"] if k % 2 else []  # the pangkat over the NIP
-        for line in [name, *rank, f"NIP. 19650{k}121990031005"]:
-            c.drawCentredString(x, H - cy, line)
+        for line in [name if names else "", *rank, f"NIP. 19650{k}121990031005"]:
+            if line:
+                c.drawCentredString(x, H - cy, line)
             cy += 14
     c.showPage()
     c.save()
@@ -122,3 +123,14 @@ def test_a_clause_naming_the_body_alone_gives_no_signatory_or_jabatan() -> None:
     )
     parse_paragraph(d2)
     assert d2.title == "Bupati Garut"
+
+
+def test_cells_whose_names_ink_hid_still_give_each_party_its_jabatan() -> None:
+    """No label and no name left (the stamp took it): the cells that print a jabatan are
+    paired in reading order when there are as many as parties; the names stay empty."""
+    found = find_parties(_text(names=False))
+    parties = found.value
+    assert [p.signatory for p in parties] == [None] * 6
+    assert parties[1].title == "SEKRETARIS DAERAH KABUPATEN BOGOR"
+    assert parties[5].title == "WALI KOTA CIAMIS"
+    assert found.confidence <= 0.5
