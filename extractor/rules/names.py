@@ -171,6 +171,8 @@ def _cut_start(value: str) -> bool:
     first = next((t for t in value.split() if not _is_title(t)), "")
     if re.match(r"[a-z]", first) and first.rstrip(".,") not in _LOWER_WORDS:
         return True
+    if first.endswith("."):
+        return False  # an abbreviation ("Mhd.", "Moch.", "Kms.") opens with any letters
     word = re.sub(r"[^A-Za-z]", "", first).lower()
     pair = word[:2]
     if pair in ("mb", "nd") and not re.match(r"[aeiou]", word[2:3]):
@@ -187,8 +189,9 @@ _ONSETS = {
     *("ng", "ny", "sy", "kh", "gh", "dh", "th", "sh", "ch", "ph", "tj", "dj", "sj", "nj"),
     *("br", "dr", "gr", "kr", "pr", "tr", "fr", "wr", "sr", "cr", "bl", "kl", "gl", "pl", "fl"),
     *("sl", "cl", "st", "sp", "sk", "sw", "sm", "sn", "kw", "hw", "mb", "nd", "mp", "rh"),
+    *("dw", "tw", "gw", "ps", "sc", "wh", "zh", "bh", "jh", "ts", "mh"),
 }
-"""Consonant pairs a name word may open with: Indonesian ("Ngurah", "Nyoman", "Syamsul"),
+"""Consonant pairs a name word may open with: Indonesian ("Ngurah", "Nyoman", "Syamsul", "Dwi"),
 old spellings ("Tjahjo", "Djoko"), loans ("Stefanus", "Christina", "Frans"), and the
 prenasalised openings of eastern names ("Mbaru", "Ndona")."""
 
