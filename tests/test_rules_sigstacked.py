@@ -134,3 +134,18 @@ def test_cells_whose_names_ink_hid_still_give_each_party_its_jabatan() -> None:
     assert parties[1].title == "SEKRETARIS DAERAH KABUPATEN BOGOR"
     assert parties[5].title == "WALI KOTA CIAMIS"
     assert found.confidence <= 0.5
+
+
+def test_a_cell_whose_name_was_lost_gives_the_second_look_its_name_slot() -> None:
+    """The slot is right above the NIP (or rank) line, as wide as the cell: where every
+    cell prints the name, so the second look can read it again instead of guessing."""
+    found = find_parties(_text(names=False))
+    slots = [e for e in found.evidence if (e.rule or "").endswith(": name slot")]
+    assert len(slots) == 6 and all(e.box is not None and e.text == "" for e in slots)
+    nips = [c for c in signature_cells(_text(names=False)) if c.nip]
+    first = next(ln for ln in nips[0].lines if ln.text.startswith("NIP"))
+    box = slots[0].box
+    assert box is not None and box[3] <= first.box.top and box[1] >= first.box.top - 2 * 14
+    # a cell that kept its name gives no slot
+    kept = find_parties(_text())
+    assert not any((e.rule or "").endswith(": name slot") for e in kept.evidence)

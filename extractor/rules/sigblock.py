@@ -38,6 +38,8 @@ PROSE_WIDTH = 0.62
 SIGNATURE_GAP = 2.2
 """A vertical gap of this many line heights inside a column is the signature blank."""
 _NIP = re.compile(r"^\W*(?:NIP|NIK|NRP|NPP|NIDN)(?:\b|(?=\d))|^\W*\d{6,}", re.IGNORECASE)
+NIP_LINE = _NIP
+"""A NIP (or NIK, NRP, ...) line of a cell: what closes it under the name."""
 _CLOSING = re.compile(
     r"\b(?:demikian|ditandatangani|bermeterai|bermaterai|rangkap|kekuatan\s+hukum)\b", re.I
 )
