@@ -39,7 +39,9 @@ AMBIGUOUS_PENALTY = 0.15
 AGREE = 90.0
 """token_sort_ratio of two readings' cores for them to be the same name."""
 _JOB = re.compile(rf"^\W*{JOB_HEADS_START}", re.IGNORECASE)
-_BLOCK = re.compile(r"^signature block of (PIHAK [A-Z ]+): (name|jabatan)$")
+_BLOCK = re.compile(r"^signature block of (PIHAK [A-Z ]+): (name slot|name|jabatan)$")
+SLOT_CONFIDENCE = 0.6
+"""A name read only by the second look, in the slot the page's OCR left empty."""
 
 
 @dataclass
@@ -160,6 +162,8 @@ def look_at_names(
         mine = [e for e in evidence if (e.rule or "").find(m.group(1)) >= 0]
         if m.group(2) == "name" and not _needs_look(party, mine):
             continue
+        if m.group(2) == "name slot" and party.signatory is not None:
+            continue
         if m.group(2) == "jabatan" and (
             "jabatan from the signature block" not in " ".join(e.rule or "" for e in mine)
         ):
@@ -168,7 +172,13 @@ def look_at_names(
             continue  # more than one line: a single-line re-read would garble it
         box = Box(x0=ev.box[0], top=ev.box[1], x1=ev.box[2], bottom=ev.box[3])
         readings = reread(engine, page, box, NAME_CHARS)
-        if m.group(2) == "name":
+        if m.group(2) == "name slot":
+            d = decide_name(None, readings, confidence)
+            if d.changed:  # two readings agree on a name where the OCR read none
+                d.confidence_cap = min(d.confidence_cap or confidence, SLOT_CONFIDENCE)
+                d.rule = f"{d.rule} (the name the page's OCR lost under the ink)"
+            update = {"signatory": d.value}
+        elif m.group(2) == "name":
             d = decide_name(party.signatory, readings, confidence)
             update = {"signatory": d.value}
         else:

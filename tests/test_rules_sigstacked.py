@@ -55,7 +55,7 @@ def _clause() -> list[str]:
     return lines
 
 
-def _text() -> DocText:
+def _text(names: bool = True) -> DocText:
     out = io.BytesIO()
     c = Canvas(out, pagesize=(W, H))
     y = 60.0
@@ -73,8 +73,9 @@ def _text() -> DocText:
             cy += 14
         cy += 62  # the signature blank
         rank = ["Pembina Utama Muda"] if k % 2 else []  # the pangkat over the NIP
-        for line in [name, *rank, f"NIP. 19650{k}121990031005"]:
-            c.drawCentredString(x, H - cy, line)
+        for line in [name if names else "", *rank, f"NIP. 19650{k}121990031005"]:
+            if line:
+                c.drawCentredString(x, H - cy, line)
             cy += 14
     c.showPage()
     c.save()
@@ -122,3 +123,29 @@ def test_a_clause_naming_the_body_alone_gives_no_signatory_or_jabatan() -> None:
     )
     parse_paragraph(d2)
     assert d2.title == "Bupati Garut"
+
+
+def test_cells_whose_names_ink_hid_still_give_each_party_its_jabatan() -> None:
+    """No label and no name left (the stamp took it): the cells that print a jabatan are
+    paired in reading order when there are as many as parties; the names stay empty."""
+    found = find_parties(_text(names=False))
+    parties = found.value
+    assert [p.signatory for p in parties] == [None] * 6
+    assert parties[1].title == "SEKRETARIS DAERAH KABUPATEN BOGOR"
+    assert parties[5].title == "WALI KOTA CIAMIS"
+    assert found.confidence <= 0.5
+
+
+def test_a_cell_whose_name_was_lost_gives_the_second_look_its_name_slot() -> None:
+    """The slot is right above the NIP (or rank) line, as wide as the cell: where every
+    cell prints the name, so the second look can read it again instead of guessing."""
+    found = find_parties(_text(names=False))
+    slots = [e for e in found.evidence if (e.rule or "").endswith(": name slot")]
+    assert len(slots) == 6 and all(e.box is not None and e.text == "" for e in slots)
+    nips = [c for c in signature_cells(_text(names=False)) if c.nip]
+    first = next(ln for ln in nips[0].lines if ln.text.startswith("NIP"))
+    box = slots[0].box
+    assert box is not None and box[3] <= first.box.top and box[1] >= first.box.top - 2 * 14
+    # a cell that kept its name gives no slot
+    kept = find_parties(_text())
+    assert not any((e.rule or "").endswith(": name slot") for e in kept.evidence)

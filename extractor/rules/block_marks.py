@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import re
 
+from rapidfuzz import fuzz
+
 _GRADE = r"(?:IV|III|II|I)\s*[/.-]?\s*[a-eA-E]\b"
 """A golongan: "IV/c", "III/d", "IV.b", "II-a"."""
 _PNS_RANK = (
@@ -66,7 +68,27 @@ def is_rank_line(text: str) -> bool:
     s = text.strip()
     if not s or len(s) > 80:
         return False
-    return bool(RANK_LINE.match(s))
+    return bool(RANK_LINE.match(s)) or _misread_rank(s)
+
+
+_RANK_HEADS = ("juru", "pengatur", "penata", "pembina")
+_RANK_WORDS = ("utama", "muda", "madya", "tingkat")
+
+
+def _misread_rank(s: str) -> bool:
+    """ "Pembirla Utama Madya", "Penala Tingkat I": a civil-service rank with a letter or
+    two misread under the stamp. Its head word and every word after it (but a grade) are
+    close to the fixed words of the ranks, and a second word is there: one word alone
+    ("Penata") could be a name."""
+    words = re.findall(r"[A-Za-z]+", re.sub(_GRADE, " ", s))
+    if len(words) < 2 or not 4 <= len(words[0]) <= 10:
+        return False
+    head = max(fuzz.ratio(words[0].lower(), w) for w in _RANK_HEADS)
+    rest = all(
+        w.upper() in {"I", "TK"} or max(fuzz.ratio(w.lower(), r) for r in _RANK_WORDS) >= 75
+        for w in words[1:]
+    )
+    return head >= 75 and rest
 
 
 def is_mark_line(text: str) -> bool:

@@ -137,7 +137,12 @@ def clean_signatory(raw: str | None) -> Cleaned:
             f"{NAME_DEBRIS} '{' '.join(tokens[:start])}' before the name read as stamp/signature"
             " debris"
         )
-    if end < len(tokens):
+    if end < len(tokens) and _cut_fragment(tokens[end - 1], tokens[end]):
+        notes.append(
+            f"{NAME_CUT} '{tokens[end]}' after '{tokens[end - 1]}' is the start of a word: the"
+            " name looks cut short (a stamp or a signature over its end?)"
+        )
+    elif end < len(tokens):
         notes.append(
             f"{NAME_DEBRIS} '{' '.join(tokens[end:])}' after the name read as stamp/signature"
             " debris"
@@ -150,15 +155,80 @@ def clean_signatory(raw: str | None) -> Cleaned:
         notes.append(f"{NAME_CUT} '{value}' ends at a comma: its degrees may be cut off")
     elif _cut_start(value):
         notes.append(f"{NAME_CUT} '{value}' starts in the middle of a word (a stamp over it?)")
+    elif _short_words(value):
+        notes.append(f"{NAME_CUT} '{value}' has no name word of four letters (ink over it?)")
+    elif _comma_inside(value):
+        notes.append(f"{NAME_DEBRIS} '{value}' has a comma between its name words (misread)")
     value = re.sub(r",\s*,", ",", value).rstrip(" ,")
     return Cleaned(value or None, notes, bool(notes))
 
 
 def _cut_start(value: str) -> bool:
     """ "manjuntak, S.H.", "bang Wijaya": a printed name opens with a capital (or a lowercase
-    title, "dr."); lowercase letters first are the end of a word whose start is under ink."""
+    title, "dr."); lowercase letters first are the end of a word whose start is under ink.
+    So does "NDRA, S.H." or "RTONO": no Indonesian word opens with such a pair of
+    consonants, it is the rest of a word whose start is under the ink."""
     first = next((t for t in value.split() if not _is_title(t)), "")
-    return bool(re.match(r"[a-z]", first)) and first.rstrip(".,") not in _LOWER_WORDS
+    if re.match(r"[a-z]", first) and first.rstrip(".,") not in _LOWER_WORDS:
+        return True
+    if first.endswith("."):
+        return False  # an abbreviation ("Mhd.", "Moch.", "Kms.") opens with any letters
+    word = re.sub(r"[^A-Za-z]", "", first).lower()
+    pair = word[:2]
+    if pair in ("mb", "nd") and not re.match(r"[aeiou]", word[2:3]):
+        return True  # "Ndona" and "Mbaru" open a syllable; "NDRA" is the end of a word
+    return (
+        len(word) >= 3
+        and not re.match(r"[aeiou]", pair)
+        and not re.match(r"[aeiouy]", pair[1:])
+        and pair not in _ONSETS
+    )
+
+
+_ONSETS = {
+    *("ng", "ny", "sy", "kh", "gh", "dh", "th", "sh", "ch", "ph", "tj", "dj", "sj", "nj"),
+    *("br", "dr", "gr", "kr", "pr", "tr", "fr", "wr", "sr", "cr", "bl", "kl", "gl", "pl", "fl"),
+    *("sl", "cl", "st", "sp", "sk", "sw", "sm", "sn", "kw", "hw", "mb", "nd", "mp", "rh"),
+    *("dw", "tw", "gw", "ps", "sc", "wh", "zh", "bh", "jh", "ts", "mh"),
+}
+"""Consonant pairs a name word may open with: Indonesian ("Ngurah", "Nyoman", "Syamsul", "Dwi"),
+old spellings ("Tjahjo", "Djoko"), loans ("Stefanus", "Christina", "Frans"), and the
+prenasalised openings of eastern names ("Mbaru", "Ndona")."""
+
+
+def _short_words(value: str) -> bool:
+    """ "Na Na BAN": every word but titles shorter than four letters is ink read as letters;
+    real names have one long word at least ("I Wayan"), or are Chinese-Indonesian names
+    of short words ("Tan Go Lie")."""
+    kept = [
+        re.sub(r"[^A-Za-z]", "", t) for t in value.replace(",", " ").split() if not _is_title(t)
+    ]
+    kept = [k for k in kept if k]
+    if any(k in _PARTICLES for k in kept):
+        return False  # "Tan Go Lie": Chinese-Indonesian names of short words
+    return bool(kept) and max(len(k) for k in kept) < MIN_CORE_LETTERS
+
+
+def _comma_inside(value: str) -> bool:
+    """ "Eko, ANURUNG, M.AP.": a comma is printed only before degrees; one between two name
+    words is a misreading of what the ink covers ("Dra, IDA": a title's dot read as a comma,
+    is not)."""
+    head, _, rest = value.partition(",")
+    nxt = rest.split()
+    named = [t for t in head.split() if not _is_title(t)]
+    return bool(named and nxt) and not _is_title(nxt[0]) and nxt[0][:1].isalpha()
+
+
+def _cut_fragment(before: str, token: str) -> bool:
+    """ "Ir. RATNA LA", "AHMAD SU": two capitals right after a name word (no comma between)
+    are the start of the next word cut by the ink, not a stray mark after the name."""
+    t = token.strip(_EDGE)
+    return (
+        bool(re.fullmatch(r"[A-Z]{2}", t))
+        and not before.endswith(",")
+        and not _is_title(before)
+        and bool(_NAME_WORD.match(before))
+    )
 
 
 _LOWER_WORDS = {"dr", "drg", "drh", "bin", "binti", "van", "de", "der", "al", "el"}
@@ -201,6 +271,10 @@ def clean_jabatan(raw: str | None, *, from_block: bool = False) -> Cleaned:
     if nip and _JOB_START.match(re.sub(r"^(?:\S{1,2}\s+){0,2}", "", text[nip.end() :])):
         notes.append(f"{JABATAN_DEBRIS} '{nip.group().strip()}' (a NIP) before the jabatan")
         text = text[nip.end() :]
+    glued = re.match(r"^\W*[^\sA-Za-z]{1,3}(?=[A-Za-z])", text)
+    if glued and glued.group().strip(" ([") and _JOB_START.match(text[glued.end() :]):
+        notes.append(f"{JABATAN_DEBRIS} '{glued.group().strip()}' glued before the jabatan")
+        text = text[glued.end() :]  # "(&Bupati": a stamp's edge read against the word
     tokens = text.split()
     start = 0
     while start < min(3, len(tokens) - 1) and _is_debris(tokens[start]):

@@ -52,6 +52,7 @@ from extractor.rules.party_clause import (
     role_definitions,
 )
 from extractor.rules.party_heading import heading_institutions
+from extractor.rules.sig_evidence import cell_evidence
 from extractor.rules.sigblock import SignatureCell, signature_cells
 from extractor.rules.signatures import SignedName, is_degree, signature_names
 from extractor.rules.sigpairing import PartyRef, pair_cells, read_cell_jabatan, read_cell_name
@@ -273,7 +274,7 @@ def find_parties(text: DocText) -> Finding[list[Party]]:
             sig, title, from_block = _from_cell(cell, sig, title, dr)
             if from_block:
                 confidence = min(confidence, BLOCK_ONLY_CONFIDENCE)
-            block_evidence.extend(_cell_evidence(text, cell, dr.word))
+            block_evidence.extend(cell_evidence(text, cell, dr.word, cells))
         else:
             if sig is None and sn is None:
                 unassigned = [x for x in signed if x.order == 0]
@@ -358,27 +359,6 @@ def _doubt(notes: list[str]) -> float:
     if NAME_DEBRIS in joined or JABATAN_DEBRIS in joined:
         return DEBRIS_CONFIDENCE
     return 1.0
-
-
-def _cell_evidence(text: DocText, cell: SignatureCell, word: str) -> list[Evidence]:
-    """Where the cell's name and jabatan are printed: the second look crops these boxes."""
-    out = []
-    if cell.name is not None:
-        out.append(
-            text.evidence(
-                cell.name.start, cell.name.end, rule=f"signature block of PIHAK {word}: name"
-            )
-        )
-    job_lines = [*cell.head, *cell.tail]
-    if job_lines:
-        first, last = min(job_lines, key=lambda ln: ln.start), max(job_lines, key=lambda ln: ln.end)
-        if first.page == last.page:
-            out.append(
-                text.evidence(
-                    first.start, last.end, rule=f"signature block of PIHAK {word}: jabatan"
-                )
-            )
-    return out
 
 
 def _party(

@@ -23,13 +23,10 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 from statistics import median
 
-from rapidfuzz import fuzz
-
 from extractor.rules.block_marks import is_mark_line, is_rank_line, strip_marks
 from extractor.rules.names import clean_signatory
-from extractor.rules.ordinals import read_ordinal
-from extractor.rules.signatures import MENGETAHUI_CUTOFF, is_degree, is_pihak, looks_like_name
-from extractor.rules.sigregroup import grid_rows, move_heads
+from extractor.rules.signatures import is_degree, looks_like_name
+from extractor.rules.sigregroup import grid_rows, is_mengetahui, move_heads, role_label
 from extractor.rules.sigsplit import Piece, cut_block, split_row_line
 from extractor.text import DocText
 from models import Box
@@ -41,6 +38,8 @@ PROSE_WIDTH = 0.62
 SIGNATURE_GAP = 2.2
 """A vertical gap of this many line heights inside a column is the signature blank."""
 _NIP = re.compile(r"^\W*(?:NIP|NIK|NRP|NPP|NIDN)(?:\b|(?=\d))|^\W*\d{6,}", re.IGNORECASE)
+NIP_LINE = _NIP
+"""A NIP (or NIK, NRP, ...) line of a cell: what closes it under the name."""
 _CLOSING = re.compile(
     r"\b(?:demikian|ditandatangani|bermeterai|bermaterai|rangkap|kekuatan\s+hukum)\b", re.I
 )
@@ -83,28 +82,6 @@ class SignatureCell:
     """under 'Mengetahui': an official who is not a party"""
     column: int = 0
     row: float = 0.0
-
-
-def role_label(text: str) -> tuple[int, str] | None:
-    """(ordinal, "PIHAK KEDUA") when the line is a role label, possibly with a comma."""
-    words = re.findall(r"[A-Za-z|]+", text)
-    for i, w in enumerate(words[:2]):
-        if i == 1 and len(words[0]) > 2:
-            break  # the label opens its line ("As. PIHAK PERTAMA," is stamp debris before it)
-        if is_pihak(w):
-            found = read_ordinal(words, i + 1)
-            if found is not None:
-                rest = words[i + 1 + found.consumed :]
-                if sum(len(x) for x in rest) <= 3:
-                    return found.value, f"PIHAK {found.words}"
-    return None
-
-
-def is_mengetahui(text: str) -> bool:
-    return any(
-        fuzz.ratio(w.lower().strip(",:."), "mengetahui") >= MENGETAHUI_CUTOFF
-        for w in text.split()[:2]
-    )
 
 
 def _letters(text: str) -> int:
@@ -227,11 +204,12 @@ def _split_cells(column: list[SigLine], index: int) -> list[SignatureCell]:
 
 
 def _has_name_before_gap(lines: list[SigLine], unit: float) -> bool:
-    """The cell so far has a signature blank followed by a name (it is complete)."""
+    """The cell so far has a signature blank followed by a name, a rank or a NIP (what is
+    left of a cell whose name the stamp took): it is complete."""
     for a, b in pairwise(lines):
         if b.page == a.page and b.box.top - a.box.bottom > SIGNATURE_GAP * unit:
             after = lines[lines.index(b) :]
-            return any(looks_like_name(x.text) for x in after)
+            return any(looks_like_name(x.text) or _ends(x.text) for x in after)
     return False
 
 

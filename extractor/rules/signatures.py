@@ -93,6 +93,8 @@ def _is_role_heading(line: str) -> bool:
             roles += 1
             i += 1 + found.consumed
             continue
+        if len(words[i]) >= 5 and words[i].islower():
+            return False  # "PIHAK KEDUA berkewajiban:": a sentence of an article, not a label
         rest += len(re.sub(r"[^A-Za-z]", "", words[i]))
         i += 1
     return roles > 0 and rest <= 14 and len(line) <= 70 + 20 * max(0, roles - 2)

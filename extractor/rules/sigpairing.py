@@ -121,4 +121,17 @@ def pair_cells(cells: list[SignatureCell], parties: list[PartyRef]) -> dict[int,
     if unpaired and len(free) == len(unpaired):
         for party, cell in zip(unpaired, free, strict=True):
             out[party.order] = cell
+        return out
+    # names lost under the stamps: unlabelled cells that still print a jabatan, in reading
+    # order, when there are exactly as many as parties without a cell
+    taken = {id(c) for c in out.values()}
+    headed = [
+        c
+        for c in usable
+        if c.order == 0 and id(c) not in taken and (c.name is not None or cell_jabatan(c))
+    ]
+    left = [p for p in parties if p.order not in out]
+    if left and len(headed) == len(left) and all(p.signatory is None for p in left):
+        for party, cell in zip(left, headed, strict=True):
+            out[party.order] = cell
     return out

@@ -9,16 +9,48 @@ geometry tells them apart: the lines of one jabatan sit a line's height apart
 and run into the next cell's first line, while a row of the grid is set off
 from the name or NIP that closes the cell above by a larger gap. Such a chain
 is moved to the head of the next cell.
+
+What opens a cell (a role label, 'Mengetahui') and how cells form the rows of a grid
+live here too, beside the one other place that needs them.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
+from rapidfuzz import fuzz
+
+from extractor.rules.ordinals import read_ordinal
+from extractor.rules.signatures import MENGETAHUI_CUTOFF, is_pihak
+
 if TYPE_CHECKING:
     from extractor.rules.sigblock import SigLine, SignatureCell
+
+
+def role_label(text: str) -> tuple[int, str] | None:
+    """(ordinal, "PIHAK KEDUA") when the line is a role label, possibly with a comma."""
+    words = re.findall(r"[A-Za-z|]+", text)
+    for i, w in enumerate(words[:2]):
+        if i == 1 and len(words[0]) > 2:
+            break  # the label opens its line ("As. PIHAK PERTAMA," is stamp debris before it)
+        if is_pihak(w):
+            found = read_ordinal(words, i + 1)
+            if found is not None:
+                rest = words[i + 1 + found.consumed :]
+                if sum(len(x) for x in rest) <= 3:
+                    return found.value, f"PIHAK {found.words}"
+    return None
+
+
+def is_mengetahui(text: str) -> bool:
+    return any(
+        fuzz.ratio(w.lower().strip(",:."), "mengetahui") >= MENGETAHUI_CUTOFF
+        for w in text.split()[:2]
+    )
+
 
 NEAR = 0.8
 """Lines closer than this many line heights apart are parts of one printed item."""
