@@ -19,12 +19,12 @@ plain strings) has no layout, and ``signatures.signature_names`` reads it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from itertools import pairwise
 from statistics import median
 
 from extractor.rules.block_marks import is_mark_line, is_rank_line, strip_marks
 from extractor.rules.names import clean_signatory
+from extractor.rules.sigcell import SigLine, SignatureCell
 from extractor.rules.signatures import is_degree, looks_like_name
 from extractor.rules.sigregroup import grid_rows, is_mengetahui, move_heads, role_label
 from extractor.rules.sigsplit import Piece, cut_block, split_row_line
@@ -43,45 +43,6 @@ NIP_LINE = _NIP
 _CLOSING = re.compile(
     r"\b(?:demikian|ditandatangani|bermeterai|bermaterai|rangkap|kekuatan\s+hukum)\b", re.I
 )
-
-
-@dataclass(frozen=True)
-class SigLine:
-    """One line of the block: its text, where it is, and its span in the document text."""
-
-    text: str
-    page: int
-    box: Box
-    start: int
-    end: int
-
-    @property
-    def center(self) -> float:
-        return (self.box.x0 + self.box.x1) / 2
-
-    @property
-    def height(self) -> float:
-        return max(1.0, self.box.bottom - self.box.top)
-
-
-@dataclass
-class SignatureCell:
-    """One signing cell: what its label, jabatan lines, name and NIP say."""
-
-    order: int
-    """the role ordinal of its label (1 = PERTAMA/KESATU), 0 when unlabelled"""
-    label: str | None
-    lines: list[SigLine]
-    head: list[SigLine] = field(default_factory=list)
-    """lines above the signature blank (jabatan or institution), label excluded"""
-    tail: list[SigLine] = field(default_factory=list)
-    """lines under the name that are neither NIP nor debris ("DIRECTOR")"""
-    name: SigLine | None = None
-    nip: str | None = None
-    witness: bool = False
-    """under 'Mengetahui': an official who is not a party"""
-    column: int = 0
-    row: float = 0.0
 
 
 def _letters(text: str) -> int:

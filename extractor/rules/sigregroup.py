@@ -27,7 +27,7 @@ from extractor.rules.ordinals import read_ordinal
 from extractor.rules.signatures import MENGETAHUI_CUTOFF, is_pihak
 
 if TYPE_CHECKING:
-    from extractor.rules.sigblock import SigLine, SignatureCell
+    from extractor.rules.sigcell import SigLine, SignatureCell
 
 
 def role_label(text: str) -> tuple[int, str] | None:
