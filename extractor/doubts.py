@@ -95,6 +95,10 @@ def _cut_name(name: str) -> bool:
 
 def party_doubts(extraction: Extraction) -> list[Doubt]:
     doubts: list[Doubt] = []
+    if any(not party.signatory for party in extraction.parties):
+        # every party of an agreement signs it: an empty name is one OCR lost (a stamp over
+        # it), never a right answer, whatever the model learned from "empty" in training
+        doubts.append(Doubt("parties.signatory", CUT_CAP, "a party has no signatory"))
     for party in extraction.parties:
         if party.signatory and _cut_name(party.signatory):
             doubts.append(

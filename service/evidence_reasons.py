@@ -39,6 +39,7 @@ _PARTS: tuple[tuple[str, str], ...] = (
     (r"an item runs into a paraf box or page count", "ada butir yang tercampur kotak paraf atau nomor halaman"),
     (r"an item ends on a connective", "ada butir yang berakhir pada kata sambung"),
     (r"a number breaks the number grammar", "ada nomor yang menyalahi tata nomor naskah"),
+    (r"a party has no signatory", "ada pihak tanpa nama penandatangan"),
     (r"a regional government whose region is unknown", "pemerintah daerah yang wilayahnya tidak dikenali"),
     (r"weekday disagrees", "nama hari tidak cocok"),
     (r"dated title block 'Tanggal :'", "blok judul bertanggal ‘Tanggal :’"),

@@ -75,10 +75,24 @@ def test_a_name_cut_after_its_first_title(name: str, cut: bool) -> None:
 
 def test_a_regional_government_left_without_its_region_is_doubted() -> None:
     unknown = _record(
-        parties=[Party(role="PIHAK KESATU", institution="Pemerintah Kabupaten Xyz", kind="lainnya")]
+        parties=[
+            Party(
+                role="PIHAK KESATU",
+                institution="Pemerintah Kabupaten Xyz",
+                kind="lainnya",
+                signatory="Drs. ALI",
+            )
+        ]
     )
     known = _record(
-        parties=[Party(role="PIHAK KESATU", institution="Yayasan Pendidikan Kota", kind="lainnya")]
+        parties=[
+            Party(
+                role="PIHAK KESATU",
+                institution="Yayasan Pendidikan Kota",
+                kind="lainnya",
+                signatory="Drs. ALI",
+            )
+        ]
     )
     assert {d.field for d in find_doubts(unknown)} == {"parties.kind", "parties.region_code"}
     assert find_doubts(known) == []
@@ -91,6 +105,16 @@ def test_a_number_broken_by_its_characters_is_doubted_but_not_for_its_year() -> 
     old_year = _record(numbers=["119/123/KDN/2019"], signing_date=date(2023, 4, 5))
     assert [d.field for d in find_doubts(debris)] == ["numbers"]
     assert find_doubts(old_year) == []  # an NK cited by a later PKS carries its own year
+
+
+def test_a_party_without_a_signatory_is_doubted() -> None:
+    record = _record(
+        parties=[
+            Party(role="PIHAK KESATU", signatory="Ir. BAMBANG SUTRISNO, M.T."),
+            Party(role="PIHAK KEDUA", signatory=None),
+        ]
+    )
+    assert [(d.field, d.cap) for d in find_doubts(record)] == [("parties.signatory", CUT_CAP)]
 
 
 def test_scope_items_that_ran_into_furniture_or_stop_midway() -> None:
