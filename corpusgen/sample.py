@@ -15,7 +15,7 @@ import random
 from dataclasses import replace
 from typing import Any
 
-from corpusgen import articles, closing, front
+from corpusgen import articles, closing, front, front_numbers
 from corpusgen.drafting import (
     GENERATOR_VERSION,
     Builder,
@@ -40,7 +40,7 @@ __all__ = ["GENERATOR_VERSION", "Sample", "generate_sample"]
 
 SECTIONS = (
     front.heading,
-    front.number_lines,
+    front_numbers.number_lines,
     front.opening,
     front.party_clauses,
     front.recitals,
