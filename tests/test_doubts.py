@@ -107,6 +107,26 @@ def test_a_number_broken_by_its_characters_is_doubted_but_not_for_its_year() -> 
     assert find_doubts(old_year) == []  # an NK cited by a later PKS carries its own year
 
 
+@pytest.mark.parametrize(
+    "number",
+    ["422/264/SMKNIPACET/CADISDIKWIL.VI/V/2023", "063/STIECS/KS.O3/XII/2020", "2O5/UN48/KS/2021"],
+)
+def test_a_number_with_an_undecided_look_alike_reading_is_doubted(number: str) -> None:
+    from datetime import date
+
+    record = _record(numbers=[number], signing_date=date(2023, 5, 2))
+    assert [(d.field, d.cap) for d in find_doubts(record)] == [("numbers", RAN_ON_CAP)]
+
+
+@pytest.mark.parametrize(
+    "number", ["422/264/SMKN1PACET/CADISDIKWIL.VI/V/2023", "12/SDIT/PKS/V/2023", "B/7/DISDIK/2023"]
+)
+def test_a_school_code_with_its_digit_or_letters_only_is_left_alone(number: str) -> None:
+    from datetime import date
+
+    assert find_doubts(_record(numbers=[number], signing_date=date(2023, 5, 2))) == []
+
+
 def test_a_party_without_a_signatory_is_doubted() -> None:
     record = _record(
         parties=[
@@ -124,6 +144,15 @@ def test_scope_items_that_ran_into_furniture_or_stop_midway() -> None:
     assert [d.cap for d in find_doubts(ran)] == [RAN_ON_CAP]
     assert [d.cap for d in find_doubts(cut)] == [RAN_ON_CAP]
     assert find_doubts(whole) == []
+
+
+def test_a_scope_item_holding_a_word_ocr_split_is_doubted() -> None:
+    split = _record(scope=["pe ngembangan sarana prasarana praktikum", "sertifikasi"])
+    short_words = _record(scope=["magang di ke dua lokasi", "pelatihan ya atau tidak"])
+    assert [(d.reason, d.cap) for d in find_doubts(split)] == [
+        ("an item holds a word OCR split in two", RAN_ON_CAP)
+    ]
+    assert find_doubts(short_words) == []
 
 
 def test_caps_only_lower_and_say_why() -> None:

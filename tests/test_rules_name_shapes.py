@@ -13,7 +13,13 @@ guessing) and flagged, so the reviewer sees it first.
 from __future__ import annotations
 
 from extractor.rules.block_marks import is_rank_line
-from extractor.rules.names import NAME_CUT, NAME_DEBRIS, clean_jabatan, clean_signatory
+from extractor.rules.names import (
+    NAME_CUT,
+    NAME_DEBRIS,
+    clean_jabatan,
+    clean_signatory,
+    ends_in_fragment,
+)
 from extractor.rules.signatures import _is_role_heading
 
 
@@ -86,3 +92,18 @@ def test_a_sentence_of_an_article_is_no_role_label_of_the_signatures() -> None:
     assert _is_role_heading("PIHAK KESATU,                PIHAK KEDUA,")
     assert not _is_role_heading("PIHAK KEDUA berkewajiban:")
     assert not _is_role_heading("PIHAK KESATU menyediakan")
+
+
+def test_a_name_ending_in_a_two_letter_fragment_is_cut_but_degrees_and_particles_are_not() -> None:
+    for cut in ("DR. SU", "AHMAD SU, S.H.", "I Made Su", "Hj. RATNA LA"):
+        assert ends_in_fragment(cut), cut
+    for whole in (
+        "Deden Suryana, M.Pd",
+        "Drs. Purwantono M.Pd.",
+        "SURTIKA M.M",
+        "I Gusti Ayu Ni",
+        "Tan Go Lie",
+        "Budi S.",
+        "Dr. Ir. H. SALEH, M.Si",
+    ):
+        assert not ends_in_fragment(whole), whole

@@ -231,6 +231,24 @@ def _cut_fragment(before: str, token: str) -> bool:
     )
 
 
+def ends_in_fragment(name: str) -> bool:
+    """The name proper ends in a one- or two-letter fragment: 'DR. SU', 'I Made Su'.
+
+    Degrees follow a comma ("Deden Suryana, M.Pd") or are dotted ("Purwantono M.Pd."),
+    so the name proper is the first comma-separated part that holds a word that is no
+    title; a short last word there is what a stamp left of the name, unless it is a
+    real short name word (Balinese 'I' / 'Ni', a Chinese-Indonesian surname)."""
+    for part in name.split(","):
+        tokens = [t for t in part.split() if not (t.endswith(".") and _is_title(t))]
+        words = [re.sub(r"[^A-Za-z]", "", t) for t in tokens if not _is_title(t)]
+        words = [w for w in words if w and w.lower() != "prof"]
+        if not words:
+            continue
+        last = re.sub(r"[^A-Za-z]", "", tokens[-1])
+        return len(last) <= 2 and not _is_title(tokens[-1]) and last not in _PARTICLES
+    return False
+
+
 _LOWER_WORDS = {"dr", "drg", "drh", "bin", "binti", "van", "de", "der", "al", "el"}
 """Lowercase words a printed name may open with (titles, Arabic and Dutch particles)."""
 

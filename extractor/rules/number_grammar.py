@@ -259,6 +259,10 @@ _O_IN_DIGITS = re.compile(r"^[0-9Oo]*\d[0-9Oo]*$")
 _SLASH_LOOK = re.compile(r"(?<=[0-9])[lI](?=[0-9])")
 _PREFIX_LOOK = {"8": "B", "D": "B", "E": "B", "13": "B"}
 """A one-letter classification prefix ('B' for biasa) misread ('8/422', 'D-12')."""
+_SCHOOL_I = re.compile(r"(?<![A-Za-z])(SMKN|SMAN|SMPN|SDN|SLBN|MTsN|MTSN)[Il|](?=[A-Z]|$)")
+"""A state school's code carries its number in Arabic digits ('SMKN1PACET', 'SDN4'): an 'I'
+or 'l' right after the school type is OCR's reading of '1'. Only after the 'N' of negeri:
+'SDIT' and 'SMPIT' (Islam Terpadu) are letters."""
 
 
 def candidates(number: str) -> list[Repair]:
@@ -277,6 +281,9 @@ def candidates(number: str) -> list[Repair]:
     slashed = _SLASH_LOOK.sub("/", number)
     if slashed != number:
         out.append(Repair(slashed, "'l' read for '/' between digits"))
+    schooled = [_SCHOOL_I.sub(r"\g<1>1", p) for p in parts]
+    if schooled != parts:
+        out.append(Repair(_join(schooled, number), "'I' read for the school's number 1"))
     first = parts[0] if parts else ""
     if first in _PREFIX_LOOK and len(parts) >= 3:
         out.append(
