@@ -318,4 +318,33 @@ HELD_OUT: tuple[Family, ...] = (
         clause_numbers=0.8,
         in_rotation=False,
     ),
+    Family(
+        "zona-sekolah-mitra",
+        True,
+        "HELD OUT. A state vocational school (SMK Negeri) and its industry or campus "
+        "partners: the school named in full in the clause and abbreviated in its jabatan "
+        "or the other way round, its number in the unit code ('B/422/297/SMKN6/2023', "
+        "'.../SMKN1PACET/CADISDIKWIL.VI/V/2023'), a provincial letterhead over the school's "
+        "own line, identity blocks of labelled lines (Nama / Jabatan / Alamat).",
+        Style(page=A4, typeface="times", size=12, leading=1.3, margins=(80, 70, 60, 80)),
+        Furniture(page_numbers="halaman-bottom"),
+        (
+            ("sekolah", "swasta"),
+            ("swasta", "sekolah"),
+            ("universitas", "sekolah"),
+            ("sekolah", "bumn"),
+            ("sekolah", "sekolah"),
+        ),
+        doc_types=(("PKS", 0.8), ("NK", 0.2)),
+        nk_words=("NOTA KESEPAHAMAN", "MEMORANDUM OF UNDERSTANDING"),
+        header="kop",
+        numbers="center-nomor",
+        date_forms=(("words", 0.6), ("plain", 0.4)),
+        roles=("PIHAK PERTAMA", "PIHAK KEDUA", "PIHAK KETIGA"),
+        party_style="fields",
+        articles="pasal-heading",
+        scope_marker="number",
+        in_rotation=False,
+    ),
 )
+

@@ -48,7 +48,23 @@ def company(rng: random.Random, unit: str, year: int, month: int) -> str:
     return f"No.{rng.randint(10, 999)}/{unit}/{rng.choice(('DIR', 'SEKPER', 'LEGAL'))}/{year}"
 
 
+def school(rng: random.Random, unit: str, year: int, month: int) -> str:
+    """A school numbers its letters under the education filing codes (421, 422), 'B/' for
+    a letter of ordinary class, sometimes with the provincial branch office's code."""
+    code = rng.choice(("421", "422", "421.5", "415.4"))
+    serial = rng.randint(10, 899)
+    shape = rng.randrange(3)
+    if shape == 0:
+        return f"B/{code}/{serial:03d}/{unit}/{year}"
+    if shape == 1:
+        branch = f"CADISDIKWIL.{roman_month(rng.randint(1, 12))}"
+        return f"{code}/{serial}/{unit}/{branch}/{roman_month(month)}/{year}"
+    return f"{code}/{serial}/{unit}/{roman_month(month)}/{year}"
+
+
 def number_for(rng: random.Random, style: str, unit: str, year: int, month: int) -> str:
+    if style == "school":
+        return school(rng, unit, year, month)
     if style == "campus":
         return campus(rng, unit, year, month)
     if style == "company":

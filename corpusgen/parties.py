@@ -178,6 +178,44 @@ def _company(
     )
 
 
+def _school(rng: random.Random, region: Region, year: int) -> PartySpec:
+    """A state vocational school (SMK Negeri), the most frequent partner of industry PKS
+    (praktik kerja lapangan, teaching factory): its name printed in full in one place and
+    abbreviated in another, its number in its unit code ('SMKN1PACET'), a provincial
+    letterhead over the school's own line. The registry has no kind for schools."""
+    n = rng.randint(1, 12)
+    city = region.short
+    forms = (
+        f"Sekolah Menengah Kejuruan Negeri {n} {city}",
+        f"SMK Negeri {n} {city}",
+        f"Sekolah Menengah Kejuruan (SMK) Negeri {n} {city}",
+    )
+    name = rng.choice(forms)
+    jabatan = f"Kepala {rng.choice(forms)}"
+    unit = f"SMKN{n}" if rng.random() < 0.5 else f"SMKN{n}{city.upper().replace(' ', '')}"
+    signer = make_person(rng, civil_servant=True, year=year, academic=True)
+    kop = [
+        f"PEMERINTAH PROVINSI {region.province_name.upper()}",
+        "DINAS PENDIDIKAN",
+        f"SMK NEGERI {n} {city.upper()}",
+        _address(rng, city),
+    ]
+    return PartySpec(
+        "lainnya",
+        name,
+        [name.upper()],
+        signer,
+        jabatan,
+        _address(rng, city),
+        city,
+        kop,
+        "school",
+        unit,
+        None,
+        extra={"sort": "sekolah"},
+    )
+
+
 def make_party(
     rng: random.Random, kind: str, year: int, *, province_code: str | None = None
 ) -> PartySpec:
@@ -254,6 +292,8 @@ def make_party(
             None,
             None,
         )
+    if kind == "sekolah":
+        return _school(rng, region, year)
     if kind == "bumn":
         w3 = rng.choice(W3)
         name = rng.choice(

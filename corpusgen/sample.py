@@ -86,8 +86,9 @@ def generate_sample(
         parties = [_delegate(rng, p, d.year) for p in parties]
     if len(parties) > 4:
         parties = _collective_heading(parties)
-    kinds = {p.kind for p in parties}
+    kinds = {p.kind for p in parties} | {p.extra["sort"] for p in parties if "sort" in p.extra}
     topics = [t for t in TOPICS if not t.kinds or kinds & set(t.kinds)]
+    topics = [t for t in topics if "sekolah" in t.kinds] or topics  # a school's own topics
     topic = parent.topic if parent is not None and parent.topic else rng.choice(topics)
 
     roles = [

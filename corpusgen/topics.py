@@ -221,4 +221,23 @@ TOPICS: tuple[Topic, ...] = (
         "landasan bagi PARA PIHAK dalam penyelenggaraan pelayanan kesehatan rujukan",
         "meningkatkan akses dan mutu pelayanan kesehatan bagi masyarakat di wilayah PARA PIHAK",
     ),
+    Topic(
+        "vokasi",
+        "Penyelarasan Pendidikan Vokasi dengan Dunia Usaha dan Dunia Industri",
+        (
+            "penyelarasan kurikulum dan program pembelajaran berbasis kompetensi sesuai kebutuhan"
+            " dunia kerja",
+            "praktik kerja lapangan bagi peserta didik",
+            "pemagangan guru di dunia usaha dan dunia industri",
+            "penyediaan instruktur dan guru tamu dari industri",
+            "uji kompetensi dan sertifikasi keahlian peserta didik",
+            "pengembangan teaching factory dan sarana praktik",
+            "rekrutmen lulusan sesuai kebutuhan industri",
+        ),
+        "landasan bagi PARA PIHAK dalam melaksanakan kerja sama pendidikan vokasi yang selaras "
+        "dengan kebutuhan dunia usaha dan dunia industri",
+        "meningkatkan kompetensi dan daya saing lulusan sekolah menengah kejuruan serta "
+        "keterserapan lulusan di dunia kerja",
+        kinds=("sekolah",),
+    ),
 )
