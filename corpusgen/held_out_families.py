@@ -347,4 +347,3 @@ HELD_OUT: tuple[Family, ...] = (
         in_rotation=False,
     ),
 )
-
