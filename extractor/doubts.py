@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from extractor.rules.names import ends_in_fragment
 from extractor.rules.number_grammar import candidates, check
+from extractor.rules.ordinals import role_rank
 from models import Extraction
 
 CUT_CAP = 0.3
@@ -77,8 +78,26 @@ def title_doubts(title: str | None) -> list[Doubt]:
     return []
 
 
+_PARTY_FIELDS = ("institution", "signatory", "title", "kind", "region_code")
+
+
+def _missing_role(extraction: Extraction) -> bool:
+    """The roles skip an ordinal (PIHAK KEDUA and KETIGA, no KESATU): a party the clause
+    defines was lost, so every party field is incomplete, however sure each value is."""
+    found = []
+    for party in extraction.parties:
+        rank = role_rank(party.role)
+        if rank is None:
+            return False  # roles without ordinals: nothing to count
+        found.append(rank)
+    return bool(found) and sorted(found) != list(range(1, len(found) + 1))
+
+
 def party_doubts(extraction: Extraction) -> list[Doubt]:
     doubts: list[Doubt] = []
+    if _missing_role(extraction):
+        reason = "a party is missing: the roles skip an ordinal"
+        doubts.extend(Doubt(f"parties.{key}", RAN_ON_CAP, reason) for key in _PARTY_FIELDS)
     if any(not party.signatory for party in extraction.parties):
         # every party of an agreement signs it: an empty name is one OCR lost (a stamp over
         # it), never a right answer, whatever the model learned from "empty" in training

@@ -137,6 +137,30 @@ def test_a_party_without_a_signatory_is_doubted() -> None:
     assert [(d.field, d.cap) for d in find_doubts(record)] == [("parties.signatory", CUT_CAP)]
 
 
+def test_a_lost_party_caps_every_party_field() -> None:
+    lost = _record(
+        parties=[
+            Party(role="PIHAK KEDUA", signatory="Yuliana Daeng, S.Kom., M.T."),
+            Party(role="PIHAK KETIGA", signatory="Prof. Dr. Darmawan Anwar, S.H."),
+        ]
+    )
+    many = _record(
+        parties=[
+            Party(role=f"PIHAK {word}", signatory="Ir. BAMBANG SUTRISNO, M.T.")
+            for word in ("KESATU", "KEDUA", "KETIGA", "KEEMPAT", "KELIMA", "KEENAM", "KETUJUH")
+        ]
+        + [Party(role="PIHAK KEDELAPAN", signatory="Drs. H. SALEH, M.Si")]
+    )
+    assert {d.field for d in find_doubts(lost)} == {
+        "parties.institution",
+        "parties.signatory",
+        "parties.title",
+        "parties.kind",
+        "parties.region_code",
+    }
+    assert find_doubts(many) == []
+
+
 def test_scope_items_that_ran_into_furniture_or_stop_midway() -> None:
     ran = _record(scope=["pelatihan guru dan PARAF PIHAK KESATU 3 dari 7", "magang"])
     cut = _record(scope=["penyediaan sarana praktik dan", "magang"])
