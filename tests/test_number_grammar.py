@@ -211,3 +211,34 @@ def test_real_ocr_damage_of_agreement_numbers() -> None:
     assert [c.number for c in candidates("2O5/UN48/KS/2021")] == ["205/UN48/KS/2021"]
     assert [c.number for c in candidates("119l123/KDN/2019")] == ["119/123/KDN/2019"]
     assert [c.number for c in candidates("D-12/UN48/KS/2021")] == ["B-12/UN48/KS/2021"]
+
+
+@given(agreement_numbers(), st.sampled_from(["I", ""]))
+def test_a_month_glued_to_its_unit_code_is_split_back_only_when_its_slash_was_read_as_i(
+    case: tuple[str, int, int], slash: str
+) -> None:
+    """'PKS-PUDA/VI/2024' read 'PKS-PUDAIVI/2024': the 'I' was the '/', and the signing
+    month backs the split; with the '/' simply lost ('PUDAVI') a letter of the unit may
+    be under it too, so the reading stays as it is, named by the grammar."""
+    from extractor.rules.numbers import repaired
+
+    number, month, year = case
+    parts = number.split("/")
+    roman = ROMAN_MONTHS[month - 1]
+    if len(parts) < 4 or parts[-2] != roman or not parts[-3].isalpha():
+        return
+    unit = parts[-3]
+    if unit[-1] in "IVX" or (slash == "" and roman == "I"):
+        return  # 'HUK' + 'I' + 'I' would need the unit's own last letter to tell
+    glued = "/".join([*parts[:-3], f"{unit}{slash}{roman}", parts[-1]])
+    assert any("glued to the unit code" in p for p in check(glued, year).problems)
+    fixed, _ = repaired(glued, month, year)
+    if slash == "I" and ("I" + roman) not in ROMAN_MONTHS:
+        assert fixed == number
+    else:
+        assert fixed == glued
+
+
+def test_unit_codes_ending_in_letters_of_numerals_are_not_months() -> None:
+    for number in ("12/UN48/DIKTI/2021", "5/SETDA/XI/2020", "7/PKS-PPML/XII/2025", "3/KODAM/2019"):
+        assert not any("glued" in p for p in check(number, None).problems), number

@@ -27,6 +27,9 @@ _HEAD = r"^(?P<head>[A-Za-z][A-Za-z&]*)"
 _GLUED_YEAR = re.compile(_HEAD + r"(?P<sep>)(?P<year>(?:19|20)\d{2})$")
 _GLUED_YEAR_SEP = re.compile(_HEAD + r"(?P<sep>[17|])(?P<year>(?:19|20)\d{2})$")
 """A year glued to the segment before it ('XI2021', 'KS/2021' read 'KS2021', 'pem72019')."""
+_GLUED_MONTH = re.compile(r"^(?P<unit>[A-Za-z]*[A-HJ-UWYZa-z])(?P<tail>[IVX]{2,})$")
+"""A Roman month glued to the unit code before it, its '/' lost or read as 'I' ('PKS-PUDAIVI'
+for PUDA/VI, 'PDGKIVIII' for PDGK/VIII): no unit code ends in a month's numeral."""
 _ROMAN_ALTERNATIVES = {"1": "I", "l": "I", "!": "I", "|": "I", "I": "I", "V": "V", "X": "X"}
 _STRAY = "1l!|"
 _ROMAN_SHAPES = {"U": ("V", "II"), "W": ("V", "IV", "VI")}
@@ -84,6 +87,18 @@ def _is_debris(segment: str) -> bool:
     return bool(re.search(r"\d[OolIS|!]+\d", segment))
 
 
+def glued_month(segment: str) -> tuple[str, str] | None:
+    """(unit, Roman tail) of a unit code with a month glued to it, else None; the tail
+    keeps an 'I' that may be the lost '/' ('IVI' for '/VI')."""
+    m = _GLUED_MONTH.match(segment)
+    if m is None or len(m.group("unit")) < 2:
+        return None
+    tail = m.group("tail")
+    if tail in ROMAN_MONTHS or (tail[0] == "I" and tail[1:] in ROMAN_MONTHS):
+        return m.group("unit"), tail
+    return None
+
+
 def check(number: str, signing_year: int | None = None) -> NumberCheck:
     """The number's slots and every rule of the grammar it breaks."""
     problems: list[str] = []
@@ -121,6 +136,8 @@ def check(number: str, signing_year: int | None = None) -> NumberCheck:
                 and (_ROMAN_LOOK.match(before) or roman_readings(before))
             ):
                 problems.append(f"'{before}' before the year is no Roman month")
+            elif month is None and glued_month(before):
+                problems.append(f"'{before}': a Roman month glued to the unit code before it")
     return NumberCheck(number, tuple(parts), year, month, tuple(problems))
 
 
@@ -229,6 +246,18 @@ def repairs(number: str, signing_month: int | None, signing_year: int | None) ->
             if slot != target and target in roman_readings(slot):
                 reasons.append(f"month '{slot}' taken as Roman {target}, the signing month")
                 parts[i - 1] = target
+    if years and years[-1] > 0 and signing_month is not None:
+        i = years[-1] - 1
+        glued_at = glued_month(parts[i])
+        target = ROMAN_MONTHS[signing_month - 1]
+        if glued_at and glued_at[1] in (target, "I" + target):
+            unit, tail = glued_at
+            reasons.append(f"'{parts[i]}': the signing month {target} glued to '{unit}'")
+            if tail in ROMAN_MONTHS:
+                # a '/' lost, or a letter of the unit read as it ('PPML/XII' as 'PPMUXII');
+                # or 'III' in February: '/II' or '/III', nothing in the number decides
+                unbacked.append(reasons[-1])
+            parts[i] = f"{unit}/{target}"
     for j, part in enumerate(parts):
         if years and j >= years[-1] - 1:
             continue
