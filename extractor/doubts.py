@@ -29,7 +29,7 @@ RAN_ON_CAP = 0.45
 """A value that carries something else (page furniture, a second field): likely wrong."""
 
 _CONNECTIVE = re.compile(
-    r"(?:\b(?:DAN|DENGAN|ANTARA|TENTANG|SERTA|ATAS|OLEH|PADA|DI|KE|UNTUK|YANG|ATAU|BESERTA"
+    r"(?:\b(?:DAN|DENGAN|ANTARA|TENTANG|SERTA|ATAS|OLEH|PADA|DI|KE|UNTUK|YANG|ATAU|BESERTA|NOMOR"
     r"|AND|BETWEEN|ON|OF|THE|WITH)|[,:;&(/-])\s*$",
     re.IGNORECASE,
 )
@@ -52,6 +52,11 @@ _SPLIT_WORD = re.compile(
 """A word OCR split after its first letters ('pe ngembangan', 'pr oduktif'), as it does on
 letter-spaced or blurred print: one or two lower-case letters that are no Indonesian word
 standing before a lower-case word. The item's words are then damaged where no rule sees."""
+_HEADING_WORDS = re.compile(
+    r"\bTENTANG\b|\bANTARA\b|\bNOMOR\b\s*[:.]?\s*\S*\d|\d+\s*/\s*\d+", re.IGNORECASE
+)
+"""An institution holding the heading's words or a number ('... TENTANG PERUBAHAN ATAS ...
+NOMOR 119/6.688/PEM/2019'): the party's name ran on into the title; no body is named so."""
 _ITEM_CUT = re.compile(r"\b(?:dan|serta|atau|yang|dengan|untuk|di|ke|pada|dalam)\s*$|[,(/-]\s*$")
 
 
@@ -112,6 +117,12 @@ def party_doubts(extraction: Extraction) -> list[Doubt]:
                 doubts.append(
                     Doubt(key, RAN_ON_CAP, "a regional government whose region is unknown")
                 )
+        if party.institution and (
+            _HEADING_WORDS.search(party.institution) or len(party.institution) > 150
+        ):
+            reason = "the institution runs into the heading"
+            for key in ("parties.institution", "parties.kind", "parties.region_code"):
+                doubts.append(Doubt(key, RAN_ON_CAP, reason))
         if party.title and _FURNITURE.search(party.title):
             doubts.append(Doubt("parties.title", RAN_ON_CAP, "runs into page furniture"))
     return doubts

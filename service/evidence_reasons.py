@@ -42,6 +42,7 @@ _PARTS: tuple[tuple[str, str], ...] = (
     (r"a number breaks the number grammar", "ada nomor yang menyalahi tata nomor naskah"),
     (r"a number has a look-alike reading undecided", "ada nomor dengan huruf/angka mirip yang belum dapat dipastikan"),
     (r"a party is missing: the roles skip an ordinal", "ada pihak yang hilang: urutan PIHAK melompat"),
+    (r"the institution runs into the heading", "nama instansi tercampur judul naskah"),
     (r"a party has no signatory", "ada pihak tanpa nama penandatangan"),
     (r"a regional government whose region is unknown", "pemerintah daerah yang wilayahnya tidak dikenali"),
     (r"weekday disagrees", "nama hari tidak cocok"),

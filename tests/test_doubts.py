@@ -33,6 +33,8 @@ def _record(**fields: object) -> Extraction:
         "PERJANJIAN KERJA SAMA ANTARA PEMERINTAH KOTA MALANG TENTANG PENDIDIKAN DAN PELATIHAN",
         "MEMORANDUM OF UNDERSTANDING BETWEEN THE UNIVERSITY OF X AND",
         "NOTA KESEPAHAMAN ANTARA PT ABC DAN PT DEF TENTANG",
+        "ADENDUM PERTAMA PERJANJIAN KERJA SAMA ANTARA PEMERINTAH KABUPATEN NUNUKAN DENGAN"
+        " PEMERINTAH KABUPATEN BULUNGAN TENTANG PERUBAHAN ATAS PERJANJIAN KERJA SAMA NOMOR",
     ],
 )
 def test_a_cut_title_is_doubted(title: str) -> None:
@@ -135,6 +137,34 @@ def test_a_party_without_a_signatory_is_doubted() -> None:
         ]
     )
     assert [(d.field, d.cap) for d in find_doubts(record)] == [("parties.signatory", CUT_CAP)]
+
+
+def test_an_institution_that_ran_into_the_heading_is_doubted() -> None:
+    ran = _record(
+        parties=[
+            Party(
+                role="PIHAK KESATU",
+                institution="UN Manga BUMI PERTIWI Pa TENTANG PERUBAHAN ATAS PERJANJIAN KERJA SAMA"
+                " NOMOR 119/6.688/PEM/2019",
+                signatory="Prof. Dr. Darmawan Anwar, S.H.",
+            )
+        ]
+    )
+    named = _record(
+        parties=[
+            Party(
+                role="PIHAK KESATU",
+                institution="Perusahaan Umum Daerah Air Minum Tirta Raharja Kabupaten Bandung",
+                signatory="Ir. BAMBANG SUTRISNO, M.T.",
+            )
+        ]
+    )
+    assert {d.field for d in find_doubts(ran)} == {
+        "parties.institution",
+        "parties.kind",
+        "parties.region_code",
+    }
+    assert find_doubts(named) == []
 
 
 def test_a_lost_party_caps_every_party_field() -> None:
