@@ -1,6 +1,6 @@
 """What ``kerjasama report ...`` prints: the monev records as Indonesian tables.
 
-Kept apart from ``service.cli`` (which only declares the options) so the
+Kept apart from ``service.cli_reports`` (which only declares the options) so the
 command stays thin; every value a person reads goes through
 ``service.indonesian``. A typed error prints its code and message and exits 1
 (2 for bad input), like the rest of the CLI.
