@@ -57,6 +57,9 @@ _HEADING_WORDS = re.compile(
 )
 """An institution holding the heading's words or a number ('... TENTANG PERUBAHAN ATAS ...
 NOMOR 119/6.688/PEM/2019'): the party's name ran on into the title; no body is named so."""
+_MARKER_INSIDE = re.compile(r"(?:[:;,.]|\bdan)\s+(?:\d{1,2}|[a-hA-H])[.,)]\s+[a-zA-Z]{3,}")
+"""A list marker inside an item ('... kependudukan: 5, akses data ...'): two items run
+together where OCR or the layout put the next marker on the same line."""
 _ITEM_CUT = re.compile(r"\b(?:dan|serta|atau|yang|dengan|untuk|di|ke|pada|dalam)\s*$|[,(/-]\s*$")
 
 
@@ -135,6 +138,9 @@ def scope_doubts(items: list[str]) -> list[Doubt]:
     for item in items:
         if _ITEM_CUT.search(item.strip()):
             return [Doubt("scope", RAN_ON_CAP, "an item ends on a connective")]
+    for item in items:
+        if _MARKER_INSIDE.search(item):
+            return [Doubt("scope", RAN_ON_CAP, "two items run together")]
     for item in items:
         if _SPLIT_WORD.search(item):
             return [Doubt("scope", RAN_ON_CAP, "an item holds a word OCR split in two")]

@@ -38,6 +38,7 @@ _PARTS: tuple[tuple[str, str], ...] = (
     (r"runs into page furniture", "tercampur teks kepala/kaki halaman"),
     (r"an item runs into a paraf box or page count", "ada butir yang tercampur kotak paraf atau nomor halaman"),
     (r"an item ends on a connective", "ada butir yang berakhir pada kata sambung"),
+    (r"two items run together", "dua butir tergabung menjadi satu"),
     (r"an item holds a word OCR split in two", "ada butir dengan kata yang terbelah oleh OCR"),
     (r"a number breaks the number grammar", "ada nomor yang menyalahi tata nomor naskah"),
     (r"a number has a look-alike reading undecided", "ada nomor dengan huruf/angka mirip yang belum dapat dipastikan"),

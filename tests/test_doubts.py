@@ -200,6 +200,15 @@ def test_scope_items_that_ran_into_furniture_or_stop_midway() -> None:
     assert find_doubts(whole) == []
 
 
+def test_two_scope_items_run_together_are_doubted() -> None:
+    merged = _record(
+        scope=["peningkatan kualitas layanan administrasi kependudukan: 5, akses data balikan"]
+    )
+    listed = _record(scope=["pelatihan: teknis, manajerial, dan fungsional", "magang 3 bulan"])
+    assert [d.reason for d in find_doubts(merged)] == ["two items run together"]
+    assert find_doubts(listed) == []
+
+
 def test_a_scope_item_holding_a_word_ocr_split_is_doubted() -> None:
     split = _record(scope=["pe ngembangan sarana prasarana praktikum", "sertifikasi"])
     short_words = _record(scope=["magang di ke dua lokasi", "pelatihan ya atau tidak"])
