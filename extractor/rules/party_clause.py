@@ -34,7 +34,7 @@ _ATAS_NAMA = re.compile(r"\batas\s*n\s*ama\s*:?\s*", re.IGNORECASE)
 _INST_STOP = re.compile(
     r",?\s*\b(?:yang\s+)?(?:berkedudukan|beralamat|berdasarkan|untuk\s+selanjutnya|selanjutnya"
     r"|dalam\s+hal\s+ini|untuk\s+menerima|oleh\s+karena(?:nya)?|sesuai|diangkat|didirikan|berkantor"
-    r"|bertempat|selaku|sebagaimana)\b|;|(?<=[a-z]{3})\.\s+(?=[A-Z][a-z])|\s\(\d",
+    r"|bertempat|selaku|sebagaimana)\b|;|(?-i:(?<=[a-z]{3}))\.\s+(?=[A-Z][a-z])|\s\(\d",
     re.IGNORECASE,
 )
 _JOB_STOP = re.compile(
