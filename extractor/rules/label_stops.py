@@ -110,9 +110,9 @@ def find_labels(text: str) -> list[LabelHit]:
             if label == "nama" and k and fold(tokens[k - 1].group()) == "atas":
                 continue  # 'atas nama': who the signatory acts for, not a row
             mark = _MARK.match(text, tok.end())
-            if mark is None and exact and label in _BARE_LABELS:
-                if _at_line_start(text, tok.start()):
-                    mark = _BARE.match(text, tok.end())
+            bare = exact and label in _BARE_LABELS and _at_line_start(text, tok.start())
+            if mark is None and bare:
+                mark = _BARE.match(text, tok.end())
             if mark is not None:
                 hits.append(LabelHit(label, tok.start(), mark.end(), exact))
             continue
