@@ -63,6 +63,15 @@ def test_ocr_look_alikes_fold_to_the_label() -> None:
             "Kepala Sekolah, untuk dan atas nama : SMK Bina Karya",
         ),
         ("Kepala Seksi Penamaan Rupabumi", "Kepala Seksi Penamaan Rupabumi"),
+        # 'atas nama' with the wrapped degrees of the name column between its words
+        (
+            "Bupati Sleman, bertindak untuk dan atas\nM.Si.\nnama Pemerintah Kabupaten",
+            "Bupati Sleman, bertindak untuk dan atas\nM.Si.\nnama Pemerintah Kabupaten",
+        ),
+        (
+            "Direktur\nnama perusahaan tercatat di akta",
+            "Direktur\nnama perusahaan tercatat di akta",
+        ),
     ],
 )
 def test_a_value_is_cut_before_the_row_it_ran_into(value: str, kept: str) -> None:

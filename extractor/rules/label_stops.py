@@ -107,10 +107,17 @@ def find_labels(text: str) -> list[LabelHit]:
         row = _match(word, _FOLDED_ROWS)
         if row is not None:
             label, exact = row
-            if label == "nama" and k and fold(tokens[k - 1].group()) == "atas":
-                continue  # 'atas nama': who the signatory acts for, not a row
+            if label == "nama" and any(
+                fold(t.group()) == "atas" for t in tokens[max(0, k - 4) : k]
+            ):
+                continue  # 'atas nama' (a wrapped name column may stand between): not a row
             mark = _MARK.match(text, tok.end())
-            bare = exact and label in _BARE_LABELS and _at_line_start(text, tok.start())
+            bare = (  # a row label is capitalised; 'nama Pemerintah ...' continues prose
+                exact
+                and word[0].isupper()
+                and label in _BARE_LABELS
+                and _at_line_start(text, tok.start())
+            )
             if mark is None and bare:
                 mark = _BARE.match(text, tok.end())
             if mark is not None:
