@@ -9,7 +9,7 @@ from corpusgen.dates_id import long_date, opening_date
 from corpusgen.dating import dateless_opening
 from corpusgen.drafting import Draft, legal_basis, title_case, weighted
 from corpusgen.heading_forms import amendment_lines, bilingual_lines, with_debris
-from corpusgen.identity_rows import draw_habits, identity_rows, row_blocks
+from corpusgen.identity_rows import closing_line, draw_habits, identity_rows, row_blocks
 from corpusgen.layout import (
     Block,
     Cells,
@@ -228,15 +228,10 @@ def party_clauses(s: Draft) -> None:
             if s.clause_numbers and i > 0 and s.numbers_all[i]:
                 number = str(s.numbers_all[i])
                 s.printed_numbers.append(number)
-            for block in row_blocks(marker, identity_rows(rng, p, habits, number), habits):
+            rows = identity_rows(rng, p, habits, number)
+            for block in row_blocks(marker, rows, habits):
                 b.add(block)
-            b.add(
-                Para(
-                    f"{acts[0].upper()}{acts[1:]}{decree}, selanjutnya disebut **{role}**.",
-                    left=20,
-                    gap=2,
-                )
-            )
+            b.add(Para(closing_line(rng, rows, habits, acts + decree, role), left=20, gap=2))
         else:
             rows = [("Nama", p.signatory.full), ("Jabatan", p.jabatan)]
             if p.signatory.nip:

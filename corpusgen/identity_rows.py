@@ -32,6 +32,8 @@ class IdentityHabits:
     instansi: float
     rank: float
     seat_prose: float
+    no_acts: float
+    """share of parties with an Instansi row whose 'atas nama' line is left out"""
 
 
 def draw_habits(rng: random.Random) -> IdentityHabits:
@@ -40,6 +42,7 @@ def draw_habits(rng: random.Random) -> IdentityHabits:
         instansi=rng.choice((0.0, 0.7, 1.0)),
         rank=rng.choice((0.0, 0.6)),
         seat_prose=rng.choice((0.0, 0.4)),
+        no_acts=rng.choice((0.0, 0.5)),
     )
 
 
@@ -63,6 +66,17 @@ def identity_rows(
     else:
         rows.append(("Alamat", p.address))
     return rows
+
+
+def closing_line(
+    rng: random.Random, rows: list[tuple[str, str]], habits: IdentityHabits, acts: str, role: str
+) -> str:
+    """The line under the rows: 'Dalam hal ini bertindak ... atas nama X, selanjutnya
+    disebut ...', or, when the Instansi row already names the body, only 'Selanjutnya
+    disebut ...' (the institution is then read from that row)."""
+    if any(lab == "Instansi" for lab, _ in rows) and rng.random() < habits.no_acts:
+        return f"Selanjutnya disebut **{role}**."
+    return f"{acts[0].upper()}{acts[1:]}, selanjutnya disebut **{role}**."
 
 
 def row_blocks(marker: str, rows: list[tuple[str, str]], habits: IdentityHabits) -> list[Block]:

@@ -160,3 +160,23 @@ def test_a_value_still_holding_a_labelled_row_is_doubted() -> None:
     assert find_doubts(clean) == []
     assert looks_labelled("Kepala Dinas Telp ; 0761 123")
     assert evidence_reason("runs into another labelled row").startswith("tercampur baris")
+
+
+def test_without_atas_nama_the_instansi_row_names_the_body() -> None:
+    text = """Pada hari ini Kamis tanggal lima bulan Januari tahun dua ribu dua puluh tiga,
+yang bertanda tangan di bawah ini:
+1. Nama : dr. ANITA SARI, M.Kes.
+Jabatan : Kepala Dinas Kesehatan
+lnstansi ; Dinas Kesehatan Kabupaten Sleman
+Alamat : Jalan Magelang Km. 10
+Selanjutnya disebut PIHAK KESATU.
+2. Nama : Ir. HARYONO
+Jabatan : Direktur
+Instansi : CV Tirta Mandiri
+Berkedudukan di Jalan Kaliurang Km. 7
+Selanjutnya disebut PIHAK KEDUA."""
+    found = find_parties(DocText.from_string(text)).value
+    assert [(p.institution, p.title) for p in found] == [
+        ("Dinas Kesehatan Kabupaten Sleman", "Kepala Dinas Kesehatan"),
+        ("CV Tirta Mandiri", "Direktur"),
+    ]

@@ -173,3 +173,13 @@ def canonical_rows(text: str) -> str:
         last = hit.value_start
     out.append(text[last:])
     return "".join(out)
+
+
+def row_value(text: str, label: str) -> str | None:
+    """The value of the first ``label`` row opening a line, up to the next row."""
+    hits = find_labels(text)
+    for k, hit in enumerate(hits):
+        if hit.label == label and _at_line_start(text, hit.start):
+            end = hits[k + 1].start if k + 1 < len(hits) else len(text)
+            return text[hit.value_start : end]
+    return None

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from extractor.rules.label_stops import canonical_rows, cut_at_label
+from extractor.rules.label_stops import canonical_rows, cut_at_label, row_value
 from extractor.rules.ordinals import read_ordinal
 from extractor.rules.signatures import is_degree, is_pihak
 
@@ -306,6 +306,9 @@ def parse_paragraph(d: ClauseDraft) -> None:
         # "atas nama Kepala Badan X": the party is Badan X, not its head
         inst = re.sub(r"^(?:Kepala|Direktur|Pimpinan|Ketua)\s+(?=[A-Z])", "", inst)
         d.institution = inst or None
+    elif (row := row_value(para, "instansi")) is not None:
+        # no 'atas nama': the 'Instansi :' row of the identity block names the body
+        d.institution = clean_text(_INST_STOP.split(row)[0]) or None
 
 
 def _skip_name_column(lines: list[str]) -> list[str]:
