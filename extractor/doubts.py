@@ -127,6 +127,9 @@ def labelled_doubts(extraction: Extraction) -> list[Doubt]:
     for key in ("signatory", "title", "institution"):
         if any(looks_labelled(getattr(p, key) or "") for p in extraction.parties):
             doubts.append(Doubt(f"parties.{key}", RAN_ON_CAP, "runs into another labelled row"))
+    if any(_FURNITURE.search(p.institution or "") for p in extraction.parties):
+        # an institution wrapped over a page break carries the page count between its lines
+        doubts.append(Doubt("parties.institution", RAN_ON_CAP, "runs into page furniture"))
     return doubts
 
 

@@ -180,3 +180,18 @@ Selanjutnya disebut PIHAK KEDUA."""
         ("Dinas Kesehatan Kabupaten Sleman", "Kepala Dinas Kesehatan"),
         ("CV Tirta Mandiri", "Direktur"),
     ]
+
+
+def test_an_institution_wrapped_over_a_page_break_is_doubted() -> None:
+    record = _record(
+        [
+            Party(
+                role="PIHAK KESATU",
+                signatory="Drs. ALI",
+                institution="Pemerintah Kabupaten Kep. Sangihe Halaman 2 dari 9 Talaud",
+            )
+        ]
+    )
+    assert [(d.field, d.reason) for d in find_doubts(record)] == [
+        ("parties.institution", "runs into page furniture")
+    ]
