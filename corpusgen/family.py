@@ -57,6 +57,9 @@ class Family:
     """grid cells of civil servants printing the pangkat ("Pembina Utama Muda") over the NIP"""
     delegation: float = 0.0
     """grid cells of a Kepala signing for the regional head: "a.n. BUPATI X," above the jabatan"""
+    identity_rows: bool = False
+    """party_style 'fields' with every labelled row: Pangkat/Gol., Instansi, an Alamat row or a
+    'Berkedudukan di' line, the colon in a column, tight or run in (corpusgen/identity_rows.py)"""
     block_names: float = 0.0
     """held-out: share of parties the clause names by office alone (the signatory, and
     sometimes the jabatan, printed only in the signature block)"""

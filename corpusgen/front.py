@@ -9,6 +9,7 @@ from corpusgen.dates_id import long_date, opening_date
 from corpusgen.dating import dateless_opening
 from corpusgen.drafting import Draft, legal_basis, title_case, weighted
 from corpusgen.heading_forms import amendment_lines, bilingual_lines, with_debris
+from corpusgen.identity_rows import closing_line, draw_habits, identity_rows, row_blocks
 from corpusgen.layout import (
     Block,
     Cells,
@@ -181,6 +182,7 @@ def opening(s: Draft) -> None:
 def party_clauses(s: Draft) -> None:
     """One clause per party ending 'selanjutnya disebut PIHAK ...', then PARA PIHAK."""
     rng, fam, d, parties, roles, b = s.rng, s.fam, s.d, s.parties, s.roles, s.b
+    habits = draw_habits(rng) if fam.identity_rows else None  # only its family draws it
     for i, p in enumerate(parties):
         role = roles[i]
         marker = (
@@ -221,6 +223,15 @@ def party_clauses(s: Draft) -> None:
         elif fam.party_style == "nametable":
             text = f"{p.jabatan}{decree}, {acts}, {seat}, untuk selanjutnya disebut **{role}**."
             b.add(NameTable(marker, p.signatory.full, text, name_w=160))
+        elif habits is not None:
+            number = None
+            if s.clause_numbers and i > 0 and s.numbers_all[i]:
+                number = str(s.numbers_all[i])
+                s.printed_numbers.append(number)
+            rows = identity_rows(rng, p, habits, number)
+            for block in row_blocks(marker, rows, habits):
+                b.add(block)
+            b.add(Para(closing_line(rng, rows, habits, acts + decree, role), left=20, gap=2))
         else:
             rows = [("Nama", p.signatory.full), ("Jabatan", p.jabatan)]
             if p.signatory.nip:

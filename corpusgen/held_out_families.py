@@ -346,4 +346,33 @@ HELD_OUT: tuple[Family, ...] = (
         scope_marker="number",
         in_rotation=False,
     ),
+    Family(
+        "zona-rinci-identitas",
+        True,
+        "HELD OUT. Each party introduced by every labelled row of its signatory: Nama, NIP, "
+        "Pangkat/Gol., Jabatan, Instansi, then an Alamat row or a 'Berkedudukan di' line; the "
+        "colon in its own column, right after the label or run into the row. On scans OCR "
+        "misreads the labels and colons and joins rows: the jabatan, name and institution "
+        "must end where the next row begins.",
+        Style(page=F4, typeface="helvetica", size=11, leading=1.3, margins=(80, 65, 60, 75)),
+        Furniture(page_numbers="halaman-bottom"),
+        (
+            ("pemkab", "universitas"),
+            ("pemkot", "lembaga"),
+            ("pemprov", "pemkab"),
+            ("kementerian", "universitas"),
+            ("pemkab", "swasta"),
+        ),
+        doc_types=(("PKS", 0.6), ("NK", 0.4)),
+        nk_words=("NOTA KESEPAHAMAN", "KESEPAKATAN BERSAMA"),
+        header="kop",
+        numbers="center-nomor",
+        date_forms=(("words", 0.8), ("plain", 0.2)),
+        roles=("PIHAK KESATU", "PIHAK KEDUA", "PIHAK KETIGA"),
+        party_style="fields",
+        identity_rows=True,
+        articles="pasal-heading",
+        scope_marker="letter",
+        in_rotation=False,
+    ),
 )

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from extractor.rules.label_stops import looks_labelled
 from extractor.rules.names import ends_in_fragment
 from extractor.rules.number_grammar import candidates, check
 from extractor.rules.ordinals import role_rank
@@ -131,6 +132,24 @@ def party_doubts(extraction: Extraction) -> list[Doubt]:
     return doubts
 
 
+def labelled_doubts(extraction: Extraction) -> list[Doubt]:
+    """A party value that still holds 'Word : value' ran into another labelled row.
+
+    The label stops cut the rows they know ('Alamat', 'NIP', misread as OCR reads
+    them); a colon column left inside a jabatan, institution or name means a row whose
+    label no stop knows (or OCR damaged beyond them) was swallowed: the value is likely
+    wrong, whatever the model learned from clean rows.
+    """
+    doubts: list[Doubt] = []
+    for key in ("signatory", "title", "institution"):
+        if any(looks_labelled(getattr(p, key) or "") for p in extraction.parties):
+            doubts.append(Doubt(f"parties.{key}", RAN_ON_CAP, "runs into another labelled row"))
+    if any(_FURNITURE.search(p.institution or "") for p in extraction.parties):
+        # an institution wrapped over a page break carries the page count between its lines
+        doubts.append(Doubt("parties.institution", RAN_ON_CAP, "runs into page furniture"))
+    return doubts
+
+
 def scope_doubts(items: list[str]) -> list[Doubt]:
     for item in items:
         if _FURNITURE.search(item):
@@ -172,6 +191,7 @@ def find_doubts(extraction: Extraction) -> list[Doubt]:
         *number_doubts(extraction),
         *title_doubts(extraction.title),
         *party_doubts(extraction),
+        *labelled_doubts(extraction),
         *scope_doubts(extraction.scope),
     ]
 

@@ -36,6 +36,7 @@ _PARTS: tuple[tuple[str, str], ...] = (
     (r"looks cut: one party only after ANTARA", "tampak terpotong: hanya satu pihak setelah ANTARA"),
     (r"looks cut: a short fragment ends the name", "tampak terpotong: nama berakhir dengan penggalan pendek"),
     (r"runs into page furniture", "tercampur teks kepala/kaki halaman"),
+    (r"runs into another labelled row", "tercampur baris berlabel lain (mis. ‘Alamat :’)"),
     (r"an item runs into a paraf box or page count", "ada butir yang tercampur kotak paraf atau nomor halaman"),
     (r"an item ends on a connective", "ada butir yang berakhir pada kata sambung"),
     (r"two items run together", "dua butir tergabung menjadi satu"),

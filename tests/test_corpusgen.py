@@ -246,6 +246,7 @@ LATER_HELD_OUT = (
     "zegel-tinta",
     "zona-nomor-pihak",
     "zona-sekolah-mitra",
+    "zona-rinci-identitas",
 )
 
 
@@ -370,3 +371,23 @@ def test_the_scope_family_prints_its_list_shapes_across_page_breaks() -> None:
         if on[0] and on[1] and on[1][-1] > on[0][0]:
             crossing += 1
     assert crossing >= 1  # the furniture of a page break falls inside some scope
+
+
+def test_the_identity_rows_family_prints_every_labelled_row() -> None:
+    from extractor.ingest import read_document
+    from extractor.rules.parties import find_parties
+    from extractor.text import DocText
+
+    samples = [generate_sample(8200 + k, family="zona-rinci-identitas") for k in range(9)]
+    flat = " ".join(" ".join(_pdf_pages(render_digital_pdf(s))) for s in samples)
+    assert all(label in flat for label in ("NIP", "Pangkat/Gol.", "Instansi", "Alamat"))
+    assert "Berkedudukan di" in flat
+    assert re.search(r"Instansi : [^\n]+\n[^\n]+\nSelanjutnya disebut PIHAK", flat)
+    for s in [*samples[:3], samples[8]]:
+        doc = read_document(render_digital_pdf(s), name="x.pdf")
+        found = find_parties(DocText.from_document(doc)).value
+        # the jabatan ends where the Instansi / Alamat row begins; without 'atas nama'
+        # the Instansi row names the body
+        assert [(p.institution, p.title) for p in found] == [
+            (p["institution"], p["title"]) for p in s.truth["parties"]
+        ]

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
+from extractor.rules.label_stops import canonical_rows, cut_at_label, row_value
 from extractor.rules.ordinals import read_ordinal
 from extractor.rules.signatures import is_degree, is_pihak
 
@@ -33,7 +34,7 @@ _ATAS_NAMA = re.compile(r"\batas\s*n\s*ama\s*:?\s*", re.IGNORECASE)
 _INST_STOP = re.compile(
     r",?\s*\b(?:yang\s+)?(?:berkedudukan|beralamat|berdasarkan|untuk\s+selanjutnya|selanjutnya"
     r"|dalam\s+hal\s+ini|untuk\s+menerima|oleh\s+karena(?:nya)?|sesuai|diangkat|didirikan|berkantor"
-    r"|bertempat|selaku|sebagaimana)\b|;|(?<=[a-z]{3})\.\s+(?=[A-Z][a-z])|\s\(\d",
+    r"|bertempat|selaku|sebagaimana)\b|;|(?-i:(?<=[a-z]{3}))\.\s+(?=[A-Z][a-z])|\s\(\d",
     re.IGNORECASE,
 )
 _JOB_STOP = re.compile(
@@ -208,7 +209,7 @@ def _office_only(d: ClauseDraft, body: str) -> bool:
     m = _OFFICE_ONLY.search(flat)
     if m is None:
         return _body_alone(d, flat)
-    d.title = clean_text(_JOB_STOP.split(m.group(1))[0]) or None
+    d.title = clean_text(_JOB_STOP.split(cut_at_label(m.group(1)))[0]) or None
     d.signatory = None
     opening = clean_text(_INST_STOP.split(flat)[0])
     if not _ATAS_NAMA.search(body) and opening:
@@ -240,7 +241,7 @@ def _body_alone(d: ClauseDraft, flat: str) -> bool:
 
 
 def parse_paragraph(d: ClauseDraft) -> None:
-    para = d.paragraph
+    para = canonical_rows(d.paragraph)  # 'AJamat ;', 'Narna :' read as the rows they are
     # Nama / Jabatan form
     nm = re.search(  # the colon, too, may be read at the start of the next line ("! H. X")
         r"^\W*(?:\S{1,4}\s+)?Nama(?:\s*[:;]|[ \t]*\n\s*(?:[:;]|[1l|!][:;]?)(?=\s))[ \t]*(.+)$",
@@ -248,7 +249,7 @@ def parse_paragraph(d: ClauseDraft) -> None:
         re.M | re.I,
     )
     if nm:
-        d.signatory = _clean_name(nm.group(1))
+        d.signatory = _clean_name(cut_at_label(nm.group(1)))
         jb = re.search(
             # the colon may stand in its own column, read at the start of the next line
             r"^\W*Jabatan(?:\s*[:;]|[ \t]*\n\s*(?:[:;]|[1l|!][:;]?)(?=\s))\s*(.+?)"
@@ -257,7 +258,7 @@ def parse_paragraph(d: ClauseDraft) -> None:
             re.M | re.I | re.S,
         )
         if jb:
-            d.title = clean_text(_JOB_STOP.split(jb.group(1))[0])
+            d.title = clean_text(_JOB_STOP.split(cut_at_label(jb.group(1)))[0])
     else:
         marker = list(_MARKER.finditer(para))
         body = para[marker[-1].end() :] if marker else para
@@ -288,23 +289,26 @@ def parse_paragraph(d: ClauseDraft) -> None:
         if not lines:
             pass
         elif prose:
-            d.signatory = _clean_name(prose.group(1))
-            d.title = clean_text(_JOB_STOP.split(prose.group(2))[0])
+            d.signatory = _clean_name(cut_at_label(prose.group(1)))
+            d.title = clean_text(_JOB_STOP.split(cut_at_label(prose.group(2)))[0])
         elif split is not None:
             name, rest = split
             name, others = _move_degrees(name, lines[1:])
-            d.signatory = _clean_name(name)
-            job = "\n".join([rest, *others])
+            d.signatory = _clean_name(cut_at_label(name))
+            job = cut_at_label("\n".join([rest, *others]))
             job = re.sub(r"^\s*selaku\s+", "", job, flags=re.I)
             d.title = clean_text(_JOB_STOP.split(job)[0]) or None
     # Institution: the last "atas nama X" of the paragraph
     hits = list(_ATAS_NAMA.finditer(para))
     if hits:
         after = " ".join(_skip_name_column(para[hits[-1].end() :].split("\n")))
-        inst = clean_text(_INST_STOP.split(after)[0])
+        inst = clean_text(_INST_STOP.split(cut_at_label(after))[0])
         # "atas nama Kepala Badan X": the party is Badan X, not its head
         inst = re.sub(r"^(?:Kepala|Direktur|Pimpinan|Ketua)\s+(?=[A-Z])", "", inst)
         d.institution = inst or None
+    elif (row := row_value(para, "instansi")) is not None:
+        # no 'atas nama': the 'Instansi :' row of the identity block names the body
+        d.institution = clean_text(_INST_STOP.split(row)[0]) or None
 
 
 def _skip_name_column(lines: list[str]) -> list[str]:

@@ -14,7 +14,10 @@ _NOT_HEADING = re.compile(
     r"\b(rupiah|nilai|rp\.?\s*\d|jalan|jl\.|telp|telepon|faks|laman|www|e-?mail|tanggal)\b", re.I
 )
 """Lines that end a heading: a contract value, a letterhead address, a date line."""
-_HEADING_SPLIT = re.compile(r"^\s*(?:DAN|DENGAN|AND|&)\s*$", re.IGNORECASE)
+_HEADING_SPLIT = re.compile(
+    r"^\s*(?:D ?A ?N|D ?E ?N ?G ?A ?N|AND|&)\s*$", re.IGNORECASE
+)  # a heading word OCR split or the typesetter letter-spaced: 'DENG AN', 'D A N'
+
 _TOP_HEAD = re.compile(
     r"^(?:KEMENTERIAN|PEMERINTAH|UNIVERSITAS|INSTITUT|POLITEKNIK|SEKOLAH\s+TINGGI|PT\.?|CV\.?)\s",
     re.IGNORECASE,
