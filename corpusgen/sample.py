@@ -16,6 +16,7 @@ from dataclasses import replace
 from typing import Any
 
 from corpusgen import articles, closing, front, front_numbers
+from corpusgen.acting import acting_party
 from corpusgen.drafting import (
     GENERATOR_VERSION,
     Builder,
@@ -84,6 +85,8 @@ def generate_sample(
     if parent is not None and rng.random() < 0.5 and dtype == "PKS":
         # an implementing agreement is often signed by heads of units, not the heads of region
         parties = [_delegate(rng, p, d.year) for p in parties]
+    if fam.acting:
+        parties = [acting_party(p, seed, i, fam.acting, d.year) for i, p in enumerate(parties)]
     if len(parties) > 4:
         parties = _collective_heading(parties)
     kinds = {p.kind for p in parties}

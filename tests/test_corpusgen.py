@@ -245,6 +245,7 @@ LATER_HELD_OUT = (
     "yang-ditulis-tangan",
     "zegel-tinta",
     "zona-nomor-pihak",
+    "zpenjabat-pelaksana",
 )
 
 
