@@ -81,6 +81,9 @@ class Acting:
     mandate: str = ""
     """', berdasarkan Surat Kuasa Bupati X Nomor ...' of a delegation, in the clause"""
     note: str = ""
+    party: str | None = None
+    """the institution of the truth when it is not the clause's: a Kepala Dinas signing for
+    the regional government makes the Dinas the party (the label convention)"""
 
 
 def _head_word(p: PartySpec) -> str:
@@ -101,7 +104,11 @@ def _region_words(p: PartySpec) -> tuple[str, str]:
 
 def _break(job: str) -> list[str]:
     """A jabatan on two lines where a printed block breaks it: before the region."""
-    parts = re.split(r"\s(?=(?:Kabupaten|Kota|Provinsi|Sekretariat|Universitas|PT)\b)", job, 1)
+    if len(job) < 24:
+        return [job]  # "Bupati Agam", "Wali Kota Jambi": one line
+    parts = re.split(
+        r"(?<!Wali)\s(?=(?:Kabupaten|Kota|Provinsi|Sekretariat|Universitas|Institut|PT)\b)", job, 1
+    )
     return [parts[0], parts[1]] if len(parts) == 2 else [job]
 
 
@@ -164,6 +171,8 @@ def acting_party(p: PartySpec, seed: int, index: int, share: float, year: int) -
             core, prefixes = f"Kepala {r.choice(_UNITS)} {where}", _UNIT_PREFIXES
         prefix = weighted(r, prefixes)
         acting = _block(prefix, core, p.institution, place, r)
+        if form == "unit":
+            acting = replace(acting, party=core.removeprefix("Kepala "))
         return replace(p, jabatan=f"{prefix} {core}", signatory=civil, acting=acting)
     over = f"a.n. {head.upper()},"
     if form == "ub-chain":
@@ -188,6 +197,8 @@ def acting_party(p: PartySpec, seed: int, index: int, share: float, year: int) -
     unit = r.choice(_UNITS)
     prefix = r.choice(("", "Plt. ", "Plt. "))
     short_job = f"{prefix}{'KEPALA ' + unit.upper()}"
-    acting = Acting((over, f"{short_job},"), mandate=_mandate(r, head, year))
+    acting = Acting(
+        (over, f"{short_job},"), mandate=_mandate(r, head, year), party=f"{unit} {where}"
+    )
     job = f"{prefix}Kepala {unit} {where}"
     return replace(p, jabatan=job, signatory=civil, acting=acting, appointment=None)

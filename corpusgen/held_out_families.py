@@ -326,7 +326,8 @@ HELD_OUT: tuple[Family, ...] = (
         "a Plt. Kepala Dinas, a Sekretaris Daerah or Kepala Dinas signing 'a.n. BUPATI X' "
         "(and 'u.b.' chains). The clause prints the acting office as the jabatan (prose or "
         "Nama / Jabatan rows); the block prints the prefix before the jabatan, on a line of "
-        "its own, before a short jabatan over the name, or before the name. The expected "
+        "its own, before a short jabatan over the name, or before the name; some clauses name "
+        "the office alone ('diwakili oleh Pj. Bupati X'). The expected "
         "jabatan keeps its prefix (the clause's), the name never carries it. Named to sort "
         "after the other extra families, so their documents keep their seeds.",
         Style(page=F4, typeface="times", size=11.5, leading=1.35, margins=(80, 65, 60, 80)),
@@ -350,6 +351,7 @@ HELD_OUT: tuple[Family, ...] = (
         articles="pasal-heading",
         scope_marker="letter",
         acting=0.8,
+        block_names=0.3,
         extras=("monev", "kahar"),
         in_rotation=False,
     ),

@@ -193,7 +193,7 @@ def _finish(s: Draft) -> Sample:
         party_truth.append(
             {
                 "role": roles[i],
-                "institution": p.institution,
+                "institution": p.acting.party if p.acting and p.acting.party else p.institution,
                 "kind": p.kind,
                 "region_code": p.region_code,
                 "region_name": p.region.name if p.region else None,

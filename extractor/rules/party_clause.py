@@ -25,7 +25,9 @@ _NAMED = ("disebut", "dinamakan", "dinamai")
 """The verbs of a party definition: "selanjutnya disebut / dinamakan PIHAK PERTAMA"."""
 
 _WORD = re.compile(r"[A-Za-z|]+")
-_MARKER = re.compile(r"^\s*['\"(|]?\s*(?:\d{1,2}|[IVX]{1,4}|[Il1|]{1,3})\s*[.)]\s*(?=\S)", re.M)
+_MARKER = re.compile(r"^\s*['\"(|]?\s*(?:\d{1,2}|[IVX]{1,4}|[Il1|]{1,3})\s*[.)]\s*(?=[^\s\d])", re.M)
+"""A list marker at a line's start ("2. Dr. X"); not a number wrapped to a line's start
+("44.210.979.7-314.000", an NPWP), whose dot is followed by a digit."""
 SECTION_START = re.compile(
     r"(?:di\s*bawah\s*ini|berikut\s+ini|oleh\s+dan\s+antara|antara\s*:)\s*:?", re.IGNORECASE
 )
@@ -243,7 +245,7 @@ def parse_paragraph(d: ClauseDraft) -> None:
     para = d.paragraph
     # Nama / Jabatan form
     nm = re.search(  # the colon, too, may be read at the start of the next line ("! H. X")
-        r"^\W*(?:\S{1,4}\s+)?Nama(?:\s*[:;]|[ \t]*\n\s*(?:[:;]|[1l|!][:;]?)(?=\s))[ \t]*(.+)$",
+        r"^\W*(?:\S{1,4}\s+)?(?:[-\u2013\u2014]\s*)?Nama(?:\s*[:;]|[ \t]*\n\s*(?:[:;]|[1l|!][:;]?)(?=\s))[ \t]*(.+)$",
         para,
         re.M | re.I,
     )

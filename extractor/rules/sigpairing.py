@@ -18,7 +18,13 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from extractor.rules.names import Cleaned, clean_jabatan, clean_signatory, core_name
+from extractor.rules.names import (
+    Cleaned,
+    acting_prefix,
+    clean_jabatan,
+    clean_signatory,
+    core_name,
+)
 from extractor.rules.party_clause import JOB_HEADS_START
 from extractor.rules.sigblock import SignatureCell
 
@@ -60,7 +66,9 @@ def read_cell_jabatan(cell: SignatureCell) -> Cleaned:
 
     Signing on behalf of a superior prints the superior first: "a.n. BUPATI GARUT," over
     "SEKRETARIS DAERAH," (and "u.b." for a further delegation); the signer's jabatan is
-    what follows the last such marker, so the lines before it are skipped.
+    what follows the last such marker, so the lines before it are skipped. An acting
+    office's prefix printed before the name ("Plt. AGUS SANTOSO" under "KEPALA DINAS
+    PENDIDIKAN,") opens the jabatan, as the clause would write it.
     """
     head = [ln.text.strip(" ,.;:") for ln in cell.head if not _ROLE_ONLY.match(ln.text)]
     tail = [ln.text.strip(" ,.;:") for ln in cell.tail if not _ROLE_ONLY.match(ln.text)]
@@ -80,6 +88,11 @@ def read_cell_jabatan(cell: SignatureCell) -> Cleaned:
             return Cleaned(None)
         value = " ".join([job, *head])
     value = re.sub(r"\s+", " ", value).strip(" ,")
+    prefix, _ = acting_prefix(cell.name.text.strip(" |'\"-_:;") if cell.name else "")
+    if prefix and not acting_prefix(value)[0]:
+        # "KEPALA DINAS PENDIDIKAN," over "Plt. AGUS SANTOSO": the office is the acting one
+        notes.append(f"'{prefix}' printed before the name opens the jabatan")
+        value = f"{prefix} {value}"
     cleaned = clean_jabatan(value, from_block=True)
     return Cleaned(cleaned.value or None, [*notes, *cleaned.notes], cleaned.doubtful)
 
