@@ -40,7 +40,12 @@ _HEAD_PREFIXES = (
 )
 """How a regional head's acting office opens in the clause (Pj. between two elections,
 Plt. for a vice-regent standing in, Pjs. during a campaign leave, Plh. for a short absence)."""
-_UNIT_PREFIXES = (("Plt.", 0.45), ("Pelaksana Tugas", 0.2), ("Plh.", 0.25), ("Pelaksana Harian", 0.1))
+_UNIT_PREFIXES = (
+    ("Plt.", 0.45),
+    ("Pelaksana Tugas", 0.2),
+    ("Plh.", 0.25),
+    ("Pelaksana Harian", 0.1),
+)
 _SEKDA_PREFIXES = (("Plh.", 0.5), ("Pj.", 0.2), ("Plt.", 0.3))
 _ABBR = {"Penjabat": "Pj.", "Pelaksana Tugas": "Plt.", "Pelaksana Harian": "Plh."}
 _UNITS = (

@@ -187,11 +187,7 @@ def party_clauses(s: Draft) -> None:
         style = weighted(random.Random(f"party-style|{s.seed}"), fam.party_styles)
     for i, p in enumerate(parties):
         role = roles[i]
-        marker = (
-            f"{i + 1}."
-            if style != "nametable"
-            else f"{'I' * (i + 1) if i < 3 else i + 1}."
-        )
+        marker = f"{i + 1}." if style != "nametable" else f"{'I' * (i + 1) if i < 3 else i + 1}."
         decree = f", yang diangkat berdasarkan {p.appointment}" if p.appointment else ""
         if p.kind in ("swasta", "bumn", "bumd") and rng.random() < 0.7:
             deed_day = d - dt.timedelta(days=rng.randint(800, 7000))

@@ -114,6 +114,13 @@ block prints it before the name ("Plt. AGUS SANTOSO") it is still the office, ne
 word of the name. 'Pj' only with its dot: it is no Indonesian name word either way."""
 
 
+def is_office_marker(text: str) -> bool:
+    """A line of a signature cell that is only an acting prefix ("Plt.", "Pj.", "PENJABAT")
+    or a delegation mark ("a.n.", "u.b."): short, but a line of the jabatan, not a scrap."""
+    t = text.strip(" ,;:")
+    return bool(ACTING_PREFIX.fullmatch(t) or _DELEGATION.fullmatch(t + " "))
+
+
 def acting_prefix(text: str) -> tuple[str, str]:
     """ "Plt. AGUS SANTOSO" -> ("Plt.", "AGUS SANTOSO"); ("", text) without a prefix."""
     m = ACTING_PREFIX.match(text)

@@ -25,7 +25,9 @@ _NAMED = ("disebut", "dinamakan", "dinamai")
 """The verbs of a party definition: "selanjutnya disebut / dinamakan PIHAK PERTAMA"."""
 
 _WORD = re.compile(r"[A-Za-z|]+")
-_MARKER = re.compile(r"^\s*['\"(|]?\s*(?:\d{1,2}|[IVX]{1,4}|[Il1|]{1,3})\s*[.)]\s*(?=[^\s\d])", re.M)
+_MARKER = re.compile(
+    r"^\s*['\"(|]?\s*(?:\d{1,2}|[IVX]{1,4}|[Il1|]{1,3})\s*[.)]\s*(?=[^\s\d])", re.M
+)
 """A list marker at a line's start ("2. Dr. X"); not a number wrapped to a line's start
 ("44.210.979.7-314.000", an NPWP), whose dot is followed by a digit."""
 SECTION_START = re.compile(

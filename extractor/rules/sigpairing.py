@@ -24,6 +24,7 @@ from extractor.rules.names import (
     clean_jabatan,
     clean_signatory,
     core_name,
+    is_office_marker,
 )
 from extractor.rules.party_clause import JOB_HEADS_START
 from extractor.rules.sigblock import SignatureCell
@@ -70,8 +71,8 @@ def read_cell_jabatan(cell: SignatureCell) -> Cleaned:
     office's prefix printed before the name ("Plt. AGUS SANTOSO" under "KEPALA DINAS
     PENDIDIKAN,") opens the jabatan, as the clause would write it.
     """
-    head = [ln.text.strip(" ,.;:") for ln in cell.head if not _ROLE_ONLY.match(ln.text)]
-    tail = [ln.text.strip(" ,.;:") for ln in cell.tail if not _ROLE_ONLY.match(ln.text)]
+    head = [_bare(ln.text) for ln in cell.head if not _ROLE_ONLY.match(ln.text)]
+    tail = [_bare(ln.text) for ln in cell.tail if not _ROLE_ONLY.match(ln.text)]
     notes: list[str] = []
     marked = [k for k, t in enumerate(head) if _DELEGATION.match(t)]
     if marked and marked[-1] + 1 < len(head):
@@ -95,6 +96,14 @@ def read_cell_jabatan(cell: SignatureCell) -> Cleaned:
         value = f"{prefix} {value}"
     cleaned = clean_jabatan(value, from_block=True)
     return Cleaned(cleaned.value or None, [*notes, *cleaned.notes], cleaned.doubtful)
+
+
+def _bare(line: str) -> str:
+    """A cell line without its closing punctuation; an acting prefix alone keeps its dot
+    ("Plt." over "KEPALA DINAS ..."), as the clause writes it."""
+    if is_office_marker(line) and acting_prefix(line.strip(" ,;:") + " x")[0]:
+        return line.strip(" ,;:")
+    return line.strip(" ,.;:")
 
 
 def same_person(a: str | None, b: str | None) -> bool:
