@@ -112,7 +112,9 @@ def _break(job: str) -> list[str]:
     if len(job) < 24:
         return [job]  # "Bupati Agam", "Wali Kota Jambi": one line
     parts = re.split(
-        r"(?<!Wali)\s(?=(?:Kabupaten|Kota|Provinsi|Sekretariat|Universitas|Institut|PT)\b)", job, 1
+        r"(?<!Wali)\s(?=(?:Kabupaten|Kota|Provinsi|Sekretariat|Universitas|Institut|PT)\b)",
+        job,
+        maxsplit=1,
     )
     return [parts[0], parts[1]] if len(parts) == 2 else [job]
 
@@ -170,6 +172,7 @@ def acting_party(p: PartySpec, seed: int, index: int, share: float, year: int) -
             p, jabatan=f"{prefix} {head}", signatory=signer, acting=acting, appointment=decree
         )
     if form in ("sekda", "unit"):
+        prefixes: tuple[tuple[str, float], ...]
         if form == "sekda":
             core, prefixes = f"Sekretaris Daerah {where}", _SEKDA_PREFIXES
         else:

@@ -247,7 +247,8 @@ def parse_paragraph(d: ClauseDraft) -> None:
     para = d.paragraph
     # Nama / Jabatan form
     nm = re.search(  # the colon, too, may be read at the start of the next line ("! H. X")
-        r"^\W*(?:\S{1,4}\s+)?(?:[-\u2013\u2014]\s*)?Nama(?:\s*[:;]|[ \t]*\n\s*(?:[:;]|[1l|!][:;]?)(?=\s))[ \t]*(.+)$",
+        r"^\W*(?:\S{1,4}\s+)?(?:[-\u2013\u2014]\s*)?"  # "1. - Nama": a dash read from the scan
+        r"Nama(?:\s*[:;]|[ \t]*\n\s*(?:[:;]|[1l|!][:;]?)(?=\s))[ \t]*(.+)$",
         para,
         re.M | re.I,
     )
