@@ -210,6 +210,7 @@ def party_clauses(s: Draft) -> None:
             who = f", dalam hal ini diwakili oleh {p.jabatan}"
             if fam.block_names and unrepresented(p.signatory.full, i):
                 who = ""  # the jabatan, too, is printed only in the signature block
+                s.body_only.add(i)
             text = (  # the person is named only under the signature
                 f"**{p.institution}**, {seat}{who}, selanjutnya disebut **{role}**;"
             )

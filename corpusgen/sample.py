@@ -193,7 +193,7 @@ def _finish(s: Draft) -> Sample:
         party_truth.append(
             {
                 "role": roles[i],
-                "institution": p.acting.party if p.acting and p.acting.party else p.institution,
+                "institution": _party_truth(p, i in s.body_only),
                 "kind": p.kind,
                 "region_code": p.region_code,
                 "region_name": p.region.name if p.region else None,
@@ -245,6 +245,14 @@ def _finish(s: Draft) -> Sample:
         title_phrase=title_phrase,
         parent_id=parent.id if parent is not None else None,
     )
+
+
+def _party_truth(p: PartySpec, body_only: bool) -> str:
+    """The party's institution as labelled: a Kepala Dinas the clause names (by person or
+    office) makes the Dinas the party; a clause naming only the body keeps the body."""
+    if p.acting is not None and p.acting.party and not body_only:
+        return p.acting.party
+    return p.institution
 
 
 def _delegate(rng: random.Random, p: PartySpec, year: int) -> PartySpec:

@@ -106,6 +106,30 @@ def _bare(line: str) -> str:
     return line.strip(" ,.;:")
 
 
+_UNIT_JOB = re.compile(
+    r"^(?:\S+\s+){0,2}?(?:Kepala\s+(?:Dinas|Badan|Kantor|Satuan|Bagian|Biro|Inspektorat)\b"
+    r"|Sekretaris\s+Daerah\b|Asisten\b|Inspektur\b)",
+    re.IGNORECASE,
+)
+_REGION = re.compile(r"\b(?:Kabupaten|Kota|Provinsi)\b", re.IGNORECASE)
+_GOV_REGION = re.compile(
+    r"^Pemerintah(?:an)?\s+(?:Daerah\s+)?((?:Kabupaten|Kota|Provinsi)\s+\S.*)$", re.IGNORECASE
+)
+
+
+def with_region(jabatan: str, institution: str | None) -> tuple[str, str | None]:
+    """ "Plt. KEPALA DINAS KESEHATAN" under a clause that names "Pemerintah Kota Bogor":
+    a block prints a regional unit's jabatan short (the region is the letterhead's, or the
+    'a.n. WALI KOTA BOGOR' line's), where the clause would say "... Kota Bogor". The
+    region of the party's government is added, with a note; anything else stays."""
+    gov = _GOV_REGION.match(institution or "")
+    if gov is None or not _UNIT_JOB.match(jabatan) or _REGION.search(jabatan):
+        return jabatan, None
+    region = gov.group(1).strip()
+    region = region.upper() if jabatan.isupper() or jabatan.split()[-1].isupper() else region
+    return f"{jabatan} {region}", f"region '{region}' of the party added to the block's jabatan"
+
+
 def same_person(a: str | None, b: str | None) -> bool:
     ca, cb = core_name(a), core_name(b)
     return bool(ca and cb) and fuzz.token_sort_ratio(ca.lower(), cb.lower()) >= NAME_MATCH
