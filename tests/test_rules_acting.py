@@ -21,7 +21,7 @@ from extractor.ingest import read_document
 from extractor.rules.names import acting_prefix, clean_signatory
 from extractor.rules.parties import find_parties
 from extractor.rules.sigblock import SignatureCell, signature_cells
-from extractor.rules.sigpairing import read_cell_jabatan, read_cell_name
+from extractor.rules.sigpairing import read_cell_jabatan, read_cell_name, with_region
 from extractor.text import DocText
 
 HEAD = """KESEPAKATAN BERSAMA
@@ -230,3 +230,23 @@ def test_the_acting_family_is_held_out_and_labels_like_the_clause() -> None:
         delegated += "a.n. " in text
         assert render_digital_pdf(s)[:4] == b"%PDF"
     assert titled >= 4 and delegated >= 1
+
+
+def test_a_short_block_jabatan_of_a_body_alone_clause_gets_the_region_of_its_government() -> None:
+    clause = (
+        HEAD
+        + """1. Dr. H. AHMAD SUTISNA, M.Si., Pj. Bupati Garut, dalam hal ini bertindak untuk dan
+atas nama Pemerintah Kabupaten Garut, selanjutnya disebut PIHAK KESATU;
+2. Pemerintah Kabupaten Sumedang, berkedudukan di Jalan Prabu Geusan Ulun Nomor 36,
+Sumedang, selanjutnya disebut PIHAK KEDUA."""
+    )
+    second = ["PIHAK KEDUA,", "a.n. BUPATI SUMEDANG,", "Plt. KEPALA DINAS KESEHATAN,", ""]
+    finding = find_parties(_doc(clause, [*second, "ASEP SUPRIATNA, S.H."]))
+    party = finding.value[1]
+    assert party.institution == "Pemerintah Kabupaten Sumedang"
+    assert party.signatory == "ASEP SUPRIATNA, S.H."
+    assert party.title == "Plt. KEPALA DINAS KESEHATAN KABUPATEN SUMEDANG"
+    assert any("region 'KABUPATEN SUMEDANG'" in (e.rule or "") for e in finding.evidence)
+    # a jabatan that names its region already, or no unit of a government, stays as printed
+    assert with_region("BUPATI SUMEDANG", "Pemerintah Kabupaten Sumedang")[1] is None
+    assert with_region("KEPALA DINAS KESEHATAN", "PT Wira Teknologi")[1] is None
