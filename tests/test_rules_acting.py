@@ -250,3 +250,17 @@ Sumedang, selanjutnya disebut PIHAK KEDUA."""
     # a jabatan that names its region already, or no unit of a government, stays as printed
     assert with_region("BUPATI SUMEDANG", "Pemerintah Kabupaten Sumedang")[1] is None
     assert with_region("KEPALA DINAS KESEHATAN", "PT Wira Teknologi")[1] is None
+
+
+def test_a_notary_s_degrees_wrapped_to_a_line_start_stay_out_of_the_signer_s_name() -> None:
+    text = (
+        HEAD
+        + """1. Dr. H. AHMAD SUTISNA, M.Si., Pj. Bupati Garut, dalam hal ini bertindak untuk dan
+atas nama Pemerintah Kabupaten Garut, selanjutnya disebut PIHAK KESATU;
+2. Dewi Prasetyo, S.STP., M.H., Pjs. Direktur Utama, berdasarkan Akta Pendirian
+Nomor 46 tanggal 12 Mei 2011 yang dibuat di hadapan SRI WAHYUNI,
+S.H., M.Kn., Notaris di Sumedang, dengan NPWP
+03.254.107.7-726.000, dalam hal ini bertindak untuk dan atas nama PT Mandala
+Prima Nusantara, selanjutnya disebut PIHAK KEDUA."""
+    )
+    assert _parties(text)[1] == ("Dewi Prasetyo, S.STP., M.H.", "Pjs. Direktur Utama")

@@ -137,10 +137,13 @@ def clean_text(value: str) -> str:
 
 
 def _move_degrees(first: str, following: list[str]) -> tuple[str, list[str]]:
-    """Titles that OCR put at the start of the next jabatan-column lines go back to the name."""
+    """Titles that OCR put at the start of the next jabatan-column lines go back to the name.
+    A name wraps line by line: degrees open the second line only when the first one held
+    some too (else they are someone else's, "di hadapan X," over "S.H., M.Kn., Notaris")."""
     out = []
+    wrapped = True
     for idx, line in enumerate(following):
-        if idx >= 2:
+        if idx >= 2 or not wrapped:
             out.append(line)
             continue
         toks = line.split()
@@ -168,6 +171,7 @@ def _move_degrees(first: str, following: list[str]) -> tuple[str, list[str]]:
             first = (
                 first.rstrip() + (" " if first.rstrip().endswith(",") else ", ") + " ".join(moved)
             )
+        wrapped = bool(moved) or len(toks) < len(line.split())
         out.append(" ".join(toks))
     return first, out
 
