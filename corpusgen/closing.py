@@ -33,10 +33,14 @@ def signatures(s: Draft) -> None:
             sig_head.append(p.institution.upper() if rng.random() < 0.5 else p.jabatan)
         else:
             sig_head.append(p.jabatan.upper())
+        name = p.signatory.styled(upper)
+        if p.acting is not None:  # after the draws: the other families keep their documents
+            sig_head = [sig_head[0], *p.acting.block_lines]
+            name = f"{p.acting.name_prefix} {name}".strip()
         cols.append(
             SigColumn(
                 sig_head,
-                p.signatory.styled(upper),
+                name,
                 p.signatory.nip,
                 meterai if i == 0 or rng.random() < 0.3 else None,
                 stamp=rng.random() < 0.85,

@@ -287,5 +287,7 @@ class Draft:
     """the later parties' numbers are rows of their blocks, not heading lines"""
     hands: list[tuple[int, str, int]] = field(default_factory=list)
     """(party index, number, which dotted blank) of each number filled in by hand"""
+    body_only: set[int] = field(default_factory=set)
+    """parties whose clause names the body alone (no person, no jabatan)"""
     sign_mode: str = ""
     """where the signing date is printed besides (or instead of) the opening (dating.py)"""

@@ -63,6 +63,12 @@ class Family:
     block_names: float = 0.0
     """held-out: share of parties the clause names by office alone (the signatory, and
     sometimes the jabatan, printed only in the signature block)"""
+    acting: float = 0.0
+    """held-out: share of parties signed by an acting or delegated official (Pj./Penjabat,
+    Plt./Pelaksana Tugas, Plh., Pjs.; 'a.n. BUPATI X' over the signer's jabatan, 'u.b.'),
+    in the clause and the block (corpusgen/acting.py)"""
+    party_styles: tuple[tuple[str, float], ...] = ()
+    """parties-clause styles drawn per document from their own stream (empty: ``party_style``)"""
     in_rotation: bool = True
     """False: not in the committed set's family rotation (it must stay under 25 MB and
     byte-stable); generated as extra documents of the benchmark set (``--extra-per-family``)."""

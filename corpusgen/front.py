@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import random
 
 from corpusgen.dates_id import long_date, opening_date
 from corpusgen.dating import dateless_opening
@@ -183,13 +184,12 @@ def party_clauses(s: Draft) -> None:
     """One clause per party ending 'selanjutnya disebut PIHAK ...', then PARA PIHAK."""
     rng, fam, d, parties, roles, b = s.rng, s.fam, s.d, s.parties, s.roles, s.b
     habits = draw_habits(rng) if fam.identity_rows else None  # only its family draws it
+    style = fam.party_style
+    if fam.party_styles:  # its own stream: the families of one style keep their documents
+        style = weighted(random.Random(f"party-style|{s.seed}"), fam.party_styles)
     for i, p in enumerate(parties):
         role = roles[i]
-        marker = (
-            f"{i + 1}."
-            if fam.party_style != "nametable"
-            else f"{'I' * (i + 1) if i < 3 else i + 1}."
-        )
+        marker = f"{i + 1}." if style != "nametable" else f"{'I' * (i + 1) if i < 3 else i + 1}."
         decree = f", yang diangkat berdasarkan {p.appointment}" if p.appointment else ""
         if p.kind in ("swasta", "bumn", "bumd") and rng.random() < 0.7:
             deed_day = d - dt.timedelta(days=rng.randint(800, 7000))
@@ -203,24 +203,27 @@ def party_clauses(s: Draft) -> None:
             )
         nip = f", NIP {p.signatory.nip}" if (p.signatory.nip and rng.random() < 0.5) else ""
         acts = f"dalam hal ini bertindak untuk dan atas nama {p.institution}"
+        if p.acting is not None and p.acting.mandate:
+            acts += p.acting.mandate  # a delegation: 'berdasarkan Surat Kuasa Bupati X ...'
         seat = f"berkedudukan di {p.address}"
-        if fam.party_style == "inline" and office_only(
+        if style == "inline" and office_only(
             fam.held_out, fam.sig_layout, p.signatory.full, i, fam.block_names
         ):
             who = f", dalam hal ini diwakili oleh {p.jabatan}"
             if fam.block_names and unrepresented(p.signatory.full, i):
                 who = ""  # the jabatan, too, is printed only in the signature block
+                s.body_only.add(i)
             text = (  # the person is named only under the signature
                 f"**{p.institution}**, {seat}{who}, selanjutnya disebut **{role}**;"
             )
             b.add(Para(text, marker=marker, marker_w=20, gap=6))
-        elif fam.party_style == "inline":
+        elif style == "inline":
             text = (
                 f"**{p.signatory.full}**{nip}, {p.jabatan}{decree}, {acts}, {seat}, "
                 f"selanjutnya disebut **{role}**;"
             )
             b.add(Para(text, marker=marker, marker_w=20, gap=6))
-        elif fam.party_style == "nametable":
+        elif style == "nametable":
             text = f"{p.jabatan}{decree}, {acts}, {seat}, untuk selanjutnya disebut **{role}**."
             b.add(NameTable(marker, p.signatory.full, text, name_w=160))
         elif habits is not None:

@@ -375,4 +375,41 @@ HELD_OUT: tuple[Family, ...] = (
         scope_marker="letter",
         in_rotation=False,
     ),
+    Family(
+        "zpenjabat-pelaksana",
+        True,
+        "HELD OUT. Regional agreements signed by acting and delegated officials: Pj. / "
+        "Penjabat Bupati or Wali Kota, Plt. / Pelaksana Tugas, Plh. / Pelaksana Harian, Pjs., "
+        "a Plt. Kepala Dinas, a Sekretaris Daerah or Kepala Dinas signing 'a.n. BUPATI X' "
+        "(and 'u.b.' chains). The clause prints the acting office as the jabatan (prose or "
+        "Nama / Jabatan rows); the block prints the prefix before the jabatan, on a line of "
+        "its own, before a short jabatan over the name, or before the name; some clauses name "
+        "the office alone ('diwakili oleh Pj. Bupati X'). The expected "
+        "jabatan keeps its prefix (the clause's), the name never carries it. Named to sort "
+        "after the other extra families, so their documents keep their seeds.",
+        Style(page=F4, typeface="times", size=11.5, leading=1.35, margins=(80, 65, 60, 80)),
+        Furniture(page_numbers="halaman-bottom"),
+        (
+            ("pemkab", "pemkab"),
+            ("pemkot", "pemkab"),
+            ("pemprov", "pemkab"),
+            ("pemkab", "universitas"),
+            ("pemkot", "bumd"),
+            ("pemprov", "pemkot", "pemkab"),
+        ),
+        doc_types=(("PKS", 0.55), ("NK", 0.45)),
+        nk_words=("KESEPAKATAN BERSAMA", "NOTA KESEPAHAMAN"),
+        header="kop",
+        numbers="upper",
+        date_forms=(("words", 0.7), ("plain", 0.3)),
+        roles=("PIHAK KESATU", "PIHAK KEDUA", "PIHAK KETIGA"),
+        party_style="inline",
+        party_styles=(("inline", 0.55), ("fields", 0.45)),
+        articles="pasal-heading",
+        scope_marker="letter",
+        acting=0.8,
+        block_names=0.3,
+        extras=("monev", "kahar"),
+        in_rotation=False,
+    ),
 )

@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass, field
-from typing import get_args
+from typing import TYPE_CHECKING, get_args
 
 from corpusgen.institutions import AGENCIES, MINISTRIES, STREETS, W1, W2, W3
 from corpusgen.people import Person, make_person
 from corpusgen.wilayah import Region, provinces, random_province, random_regency
 from models.extraction import PartyKind
+
+if TYPE_CHECKING:
+    from corpusgen.acting import Acting
 
 PARTY_KINDS: tuple[str, ...] = get_args(PartyKind)
 
@@ -36,6 +39,8 @@ class PartySpec:
     region: Region | None = None
     acts_for: str | None = None  # 'untuk dan atas nama ...' when it differs from institution
     extra: dict[str, str] = field(default_factory=dict)
+    acting: Acting | None = None
+    """an acting or delegated signer: how the signature block prints it (corpusgen/acting.py)"""
 
     @property
     def region_code(self) -> str | None:

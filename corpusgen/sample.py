@@ -16,6 +16,7 @@ from dataclasses import replace
 from typing import Any
 
 from corpusgen import articles, closing, front, front_numbers
+from corpusgen.acting import acting_party
 from corpusgen.drafting import (
     GENERATOR_VERSION,
     Builder,
@@ -84,6 +85,8 @@ def generate_sample(
     if parent is not None and rng.random() < 0.5 and dtype == "PKS":
         # an implementing agreement is often signed by heads of units, not the heads of region
         parties = [_delegate(rng, p, d.year) for p in parties]
+    if fam.acting:
+        parties = [acting_party(p, seed, i, fam.acting, d.year) for i, p in enumerate(parties)]
     if len(parties) > 4:
         parties = _collective_heading(parties)
     kinds = {p.kind for p in parties} | {p.extra["sort"] for p in parties if "sort" in p.extra}
@@ -191,7 +194,7 @@ def _finish(s: Draft) -> Sample:
         party_truth.append(
             {
                 "role": roles[i],
-                "institution": p.institution,
+                "institution": _party_truth(p, i in s.body_only),
                 "kind": p.kind,
                 "region_code": p.region_code,
                 "region_name": p.region.name if p.region else None,
@@ -243,6 +246,14 @@ def _finish(s: Draft) -> Sample:
         title_phrase=title_phrase,
         parent_id=parent.id if parent is not None else None,
     )
+
+
+def _party_truth(p: PartySpec, body_only: bool) -> str:
+    """The party's institution as labelled: a Kepala Dinas the clause names (by person or
+    office) makes the Dinas the party; a clause naming only the body keeps the body."""
+    if p.acting is not None and p.acting.party and not body_only:
+        return p.acting.party
+    return p.institution
 
 
 def _delegate(rng: random.Random, p: PartySpec, year: int) -> PartySpec:

@@ -247,6 +247,7 @@ LATER_HELD_OUT = (
     "zona-nomor-pihak",
     "zona-sekolah-mitra",
     "zona-rinci-identitas",
+    "zpenjabat-pelaksana",
 )
 
 

@@ -104,14 +104,44 @@ _BALI = re.compile(
 OCR drops the narrow space after a one-letter word; the two words are always two."""
 
 
+ACTING_PREFIX = re.compile(
+    r"^\W*(?:(?:Pelaksana|PELAKSANA)\s+(?:Tugas|TUGAS|Harian|HARIAN)|Penjabat|PENJABAT"
+    r"|(?:Plt|PLT|Plh|PLH|Pjs|PJS|Pj|PJ)\s?\.|(?:Plt|PLT|Plh|PLH|Pjs|PJS)(?=\s))\s*",
+)
+"""An acting office's prefix (Pelaksana Tugas, Pelaksana Harian, Penjabat, Pejabat
+Sementara and their abbreviations): it opens a jabatan ("Pj. BUPATI GARUT"), and where a
+block prints it before the name ("Plt. AGUS SANTOSO") it is still the office, never a
+word of the name. 'Pj' only with its dot: it is no Indonesian name word either way."""
+
+
+def is_office_marker(text: str) -> bool:
+    """A line of a signature cell that is only an acting prefix ("Plt.", "Pj.", "PENJABAT")
+    or a delegation mark ("a.n.", "u.b."): short, but a line of the jabatan, not a scrap."""
+    t = text.strip(" ,;:")
+    return bool(ACTING_PREFIX.fullmatch(t) or _DELEGATION.fullmatch(t + " "))
+
+
+def acting_prefix(text: str) -> tuple[str, str]:
+    """ "Plt. AGUS SANTOSO" -> ("Plt.", "AGUS SANTOSO"); ("", text) without a prefix."""
+    m = ACTING_PREFIX.match(text)
+    if m is None or not text[m.end() :].strip():
+        return "", text
+    return re.sub(r"\s+", " ", text[: m.end()].strip().replace(" .", ".")), text[m.end() :]
+
+
 def clean_signatory(raw: str | None) -> Cleaned:
-    """The printed name with debris before and after it cut; flagged when it looks cut."""
+    """The printed name with debris before and after it cut; flagged when it looks cut.
+    An acting office's prefix printed before the name ("Plt. AGUS SANTOSO") is cut with a
+    note and no doubt: the reading is whole, the prefix belongs to the jabatan."""
     if not raw:
         return Cleaned(raw)
     if is_rank_line(raw):
         return Cleaned(None, [f"{NAME_DEBRIS} '{raw}' is a rank (pangkat/golongan), not a name"])
+    prefix, raw = acting_prefix(raw.strip())
     tokens = _BALI.sub(r"\1 ", _unwrap(raw)).split()
     notes: list[str] = []
+    if prefix:
+        notes.append(f"'{prefix}' before the name is the acting office, not part of the name")
     start = 0
     while start < len(tokens) - 1:
         tok = tokens[start]
@@ -160,7 +190,7 @@ def clean_signatory(raw: str | None) -> Cleaned:
     elif _comma_inside(value):
         notes.append(f"{NAME_DEBRIS} '{value}' has a comma between its name words (misread)")
     value = re.sub(r",\s*,", ",", value).rstrip(" ,")
-    return Cleaned(value or None, notes, bool(notes))
+    return Cleaned(value or None, notes, len(notes) > (1 if prefix else 0))
 
 
 def _cut_start(value: str) -> bool:

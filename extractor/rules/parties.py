@@ -55,7 +55,13 @@ from extractor.rules.party_heading import heading_institutions
 from extractor.rules.sig_evidence import cell_evidence
 from extractor.rules.sigblock import SignatureCell, signature_cells
 from extractor.rules.signatures import SignedName, is_degree, signature_names
-from extractor.rules.sigpairing import PartyRef, pair_cells, read_cell_jabatan, read_cell_name
+from extractor.rules.sigpairing import (
+    PartyRef,
+    pair_cells,
+    read_cell_jabatan,
+    read_cell_name,
+    with_region,
+)
 from extractor.text import DocText
 from models import Evidence
 from models.extraction import Party
@@ -271,7 +277,7 @@ def find_parties(text: DocText) -> Finding[list[Party]]:
         cell = paired.get(dr.order)
         sn: SignedName | None = by_order.get(dr.order)
         if cell is not None:
-            sig, title, from_block = _from_cell(cell, sig, title, dr)
+            sig, title, from_block = _from_cell(cell, sig, title, dr, institution)
             if from_block:
                 confidence = min(confidence, BLOCK_ONLY_CONFIDENCE)
             block_evidence.extend(cell_evidence(text, cell, dr.word, cells))
@@ -324,7 +330,11 @@ def find_parties(text: DocText) -> Finding[list[Party]]:
 
 
 def _from_cell(
-    cell: SignatureCell, sig: str | None, title: str | None, dr: ClauseDraft
+    cell: SignatureCell,
+    sig: str | None,
+    title: str | None,
+    dr: ClauseDraft,
+    institution: str | None = None,
 ) -> tuple[str | None, str | None, bool]:
     """Signatory and jabatan with what the party's signature cell prints: the fuller name,
     and a name or jabatan the clause lost. ``True`` when a value comes from the cell alone."""
@@ -343,11 +353,12 @@ def _from_cell(
     if title is None:
         job = read_cell_jabatan(cell)
         if job.value:
-            title, used = job.value, True
+            title, region = with_region(job.value, institution)
+            used = True
             dr.notes.append(
                 f"{JABATAN_FROM_BLOCK} jabatan from the signature block (the clause gives none)"
             )
-            dr.notes.extend(job.notes)
+            dr.notes.extend([*job.notes, *([region] if region else [])])
     return sig, title, used
 
 

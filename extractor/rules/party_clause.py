@@ -26,7 +26,11 @@ _NAMED = ("disebut", "dinamakan", "dinamai")
 """The verbs of a party definition: "selanjutnya disebut / dinamakan PIHAK PERTAMA"."""
 
 _WORD = re.compile(r"[A-Za-z|]+")
-_MARKER = re.compile(r"^\s*['\"(|]?\s*(?:\d{1,2}|[IVX]{1,4}|[Il1|]{1,3})\s*[.)]\s*(?=\S)", re.M)
+_MARKER = re.compile(
+    r"^\s*['\"(|]?\s*(?:\d{1,2}|[IVX]{1,4}|[Il1|]{1,3})\s*[.)]\s*(?=[^\s\d])", re.M
+)
+"""A list marker at a line's start ("2. Dr. X"); not a number wrapped to a line's start
+("44.210.979.7-314.000", an NPWP), whose dot is followed by a digit."""
 SECTION_START = re.compile(
     r"(?:di\s*bawah\s*ini|berikut\s+ini|oleh\s+dan\s+antara|antara\s*:)\s*:?", re.IGNORECASE
 )
@@ -134,10 +138,13 @@ def clean_text(value: str) -> str:
 
 
 def _move_degrees(first: str, following: list[str]) -> tuple[str, list[str]]:
-    """Titles that OCR put at the start of the next jabatan-column lines go back to the name."""
+    """Titles that OCR put at the start of the next jabatan-column lines go back to the name.
+    A name wraps line by line: degrees open the second line only when the first one held
+    some too (else they are someone else's, "di hadapan X," over "S.H., M.Kn., Notaris")."""
     out = []
+    wrapped = True
     for idx, line in enumerate(following):
-        if idx >= 2:
+        if idx >= 2 or not wrapped:
             out.append(line)
             continue
         toks = line.split()
@@ -165,6 +172,7 @@ def _move_degrees(first: str, following: list[str]) -> tuple[str, list[str]]:
             first = (
                 first.rstrip() + (" " if first.rstrip().endswith(",") else ", ") + " ".join(moved)
             )
+        wrapped = bool(moved) or len(toks) < len(line.split())
         out.append(" ".join(toks))
     return first, out
 
@@ -244,7 +252,8 @@ def parse_paragraph(d: ClauseDraft) -> None:
     para = canonical_rows(d.paragraph)  # 'AJamat ;', 'Narna :' read as the rows they are
     # Nama / Jabatan form
     nm = re.search(  # the colon, too, may be read at the start of the next line ("! H. X")
-        r"^\W*(?:\S{1,4}\s+)?Nama(?:\s*[:;]|[ \t]*\n\s*(?:[:;]|[1l|!][:;]?)(?=\s))[ \t]*(.+)$",
+        r"^\W*(?:\S{1,4}\s+)?(?:[-\u2013\u2014]\s*)?"  # "1. - Nama": a dash read from the scan
+        r"Nama(?:\s*[:;]|[ \t]*\n\s*(?:[:;]|[1l|!][:;]?)(?=\s))[ \t]*(.+)$",
         para,
         re.M | re.I,
     )

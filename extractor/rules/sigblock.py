@@ -23,7 +23,7 @@ from itertools import pairwise
 from statistics import median
 
 from extractor.rules.block_marks import is_mark_line, is_rank_line, strip_marks
-from extractor.rules.names import clean_signatory
+from extractor.rules.names import clean_signatory, is_office_marker
 from extractor.rules.sigcell import SigLine, SignatureCell
 from extractor.rules.signatures import is_degree, looks_like_name
 from extractor.rules.sigregroup import grid_rows, is_mengetahui, move_heads, role_label
@@ -220,7 +220,9 @@ def _parse(cell: SignatureCell) -> None:
     cell.head = [
         ln
         for ln in lines[:head_end]
-        if _letters(ln.text) >= 4 and not is_mark_line(ln.text) and not is_rank_line(ln.text)
+        if (_letters(ln.text) >= 4 or is_office_marker(ln.text))  # "Plt." / "u.b." alone
+        and not is_mark_line(ln.text)
+        and not is_rank_line(ln.text)
     ]
     if name_at is not None:
         after = lines[name_at + 1 :]

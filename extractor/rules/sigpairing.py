@@ -18,7 +18,14 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from extractor.rules.names import Cleaned, clean_jabatan, clean_signatory, core_name
+from extractor.rules.names import (
+    Cleaned,
+    acting_prefix,
+    clean_jabatan,
+    clean_signatory,
+    core_name,
+    is_office_marker,
+)
 from extractor.rules.party_clause import JOB_HEADS_START
 from extractor.rules.sigblock import SignatureCell
 
@@ -60,10 +67,12 @@ def read_cell_jabatan(cell: SignatureCell) -> Cleaned:
 
     Signing on behalf of a superior prints the superior first: "a.n. BUPATI GARUT," over
     "SEKRETARIS DAERAH," (and "u.b." for a further delegation); the signer's jabatan is
-    what follows the last such marker, so the lines before it are skipped.
+    what follows the last such marker, so the lines before it are skipped. An acting
+    office's prefix printed before the name ("Plt. AGUS SANTOSO" under "KEPALA DINAS
+    PENDIDIKAN,") opens the jabatan, as the clause would write it.
     """
-    head = [ln.text.strip(" ,.;:") for ln in cell.head if not _ROLE_ONLY.match(ln.text)]
-    tail = [ln.text.strip(" ,.;:") for ln in cell.tail if not _ROLE_ONLY.match(ln.text)]
+    head = [_bare(ln.text) for ln in cell.head if not _ROLE_ONLY.match(ln.text)]
+    tail = [_bare(ln.text) for ln in cell.tail if not _ROLE_ONLY.match(ln.text)]
     notes: list[str] = []
     marked = [k for k, t in enumerate(head) if _DELEGATION.match(t)]
     if marked and marked[-1] + 1 < len(head):
@@ -80,8 +89,45 @@ def read_cell_jabatan(cell: SignatureCell) -> Cleaned:
             return Cleaned(None)
         value = " ".join([job, *head])
     value = re.sub(r"\s+", " ", value).strip(" ,")
+    prefix, _ = acting_prefix(cell.name.text.strip(" |'\"-_:;") if cell.name else "")
+    if prefix and not acting_prefix(value)[0]:
+        # "KEPALA DINAS PENDIDIKAN," over "Plt. AGUS SANTOSO": the office is the acting one
+        notes.append(f"'{prefix}' printed before the name opens the jabatan")
+        value = f"{prefix} {value}"
     cleaned = clean_jabatan(value, from_block=True)
     return Cleaned(cleaned.value or None, [*notes, *cleaned.notes], cleaned.doubtful)
+
+
+def _bare(line: str) -> str:
+    """A cell line without its closing punctuation; an acting prefix alone keeps its dot
+    ("Plt." over "KEPALA DINAS ..."), as the clause writes it."""
+    if is_office_marker(line) and acting_prefix(line.strip(" ,;:") + " x")[0]:
+        return line.strip(" ,;:")
+    return line.strip(" ,.;:")
+
+
+_UNIT_JOB = re.compile(
+    r"^(?:\S+\s+){0,2}?(?:Kepala\s+(?:Dinas|Badan|Kantor|Satuan|Bagian|Biro|Inspektorat)\b"
+    r"|Sekretaris\s+Daerah\b|Asisten\b|Inspektur\b)",
+    re.IGNORECASE,
+)
+_REGION = re.compile(r"\b(?:Kabupaten|Kota|Provinsi)\b", re.IGNORECASE)
+_GOV_REGION = re.compile(
+    r"^Pemerintah(?:an)?\s+(?:Daerah\s+)?((?:Kabupaten|Kota|Provinsi)\s+\S.*)$", re.IGNORECASE
+)
+
+
+def with_region(jabatan: str, institution: str | None) -> tuple[str, str | None]:
+    """ "Plt. KEPALA DINAS KESEHATAN" under a clause that names "Pemerintah Kota Bogor":
+    a block prints a regional unit's jabatan short (the region is the letterhead's, or the
+    'a.n. WALI KOTA BOGOR' line's), where the clause would say "... Kota Bogor". The
+    region of the party's government is added, with a note; anything else stays."""
+    gov = _GOV_REGION.match(institution or "")
+    if gov is None or not _UNIT_JOB.match(jabatan) or _REGION.search(jabatan):
+        return jabatan, None
+    region = gov.group(1).strip()
+    region = region.upper() if jabatan.isupper() or jabatan.split()[-1].isupper() else region
+    return f"{jabatan} {region}", f"region '{region}' of the party added to the block's jabatan"
 
 
 def same_person(a: str | None, b: str | None) -> bool:
