@@ -72,6 +72,9 @@ def test_ocr_look_alikes_fold_to_the_label() -> None:
             "Direktur\nnama perusahaan tercatat di akta",
             "Direktur\nnama perusahaan tercatat di akta",
         ),
+        # a name one edit from a label, a comma after it: no row
+        ("Ir. Slamat, M.T.", "Ir. Slamat, M.T."),
+        ("Kepala Desa Pangkal, Kecamatan Mandau", "Kepala Desa Pangkal, Kecamatan Mandau"),
     ],
 )
 def test_a_value_is_cut_before_the_row_it_ran_into(value: str, kept: str) -> None:

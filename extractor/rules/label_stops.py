@@ -50,6 +50,9 @@ FUZZY_MIN = 5
 
 _TOKEN = re.compile(r"[A-Za-z0-9|!]+")
 _MARK = re.compile(r"(?:/[A-Za-z]+\.?)?[ \t]*[:;.,][ \t]*(?=\S)")
+_COLON = re.compile(r"(?:/[A-Za-z]+\.?)?[ \t]*[:;][ \t]*(?=\S)")
+"""After a word that is a label only by one edit, a real colon (or ';'): 'Slamat, M.T.'
+in a name is no 'Alamat' row."""
 """The colon as OCR reads it, with the value after it on the same line ('Pangkat/Gol :')."""
 _BARE = re.compile(r"[ \t]+(?=[^\s:;.,])")
 _SEAT_DI = re.compile(r"[ \t]+d[il1]\b|[ \t]*[:;][ \t]*(?=\S)", re.IGNORECASE)
@@ -111,7 +114,7 @@ def find_labels(text: str) -> list[LabelHit]:
                 fold(t.group()) == "atas" for t in tokens[max(0, k - 4) : k]
             ):
                 continue  # 'atas nama' (a wrapped name column may stand between): not a row
-            mark = _MARK.match(text, tok.end())
+            mark = (_MARK if exact else _COLON).match(text, tok.end())
             bare = (  # a row label is capitalised; 'nama Pemerintah ...' continues prose
                 exact
                 and word[0].isupper()
