@@ -93,3 +93,8 @@ def test_evidence_reasons_read_in_indonesian() -> None:
         "kalimat pembuka ‘Pada hari ini’, tanggal dalam kata; nama hari cocok"
     )
     assert evidence_reason("something new") == "something new"  # shown, never guessed
+    repaired = "read '064/PKS-PUDAIVI/2024'; 'PUDAIVI': the signing month VI glued to 'PUDA'"
+    assert evidence_reason(repaired) == (
+        "terbaca ‘064/PKS-PUDAIVI/2024’; ‘PUDAIVI’: bulan penandatanganan VI menempel pada ‘PUDA’"
+    )
+    assert evidence_reason("month 'XI1' taken as Roman XI, the signing month").startswith("bulan")
