@@ -63,6 +63,13 @@ _MARKER_INSIDE = re.compile(r"(?:[:;,.]|\bdan)\s+(?:\d{1,2}|[a-hA-H])[.,)]\s+[a-
 together where OCR or the layout put the next marker on the same line."""
 _ITEM_CUT = re.compile(r"\b(?:dan|serta|atau|yang|dengan|untuk|di|ke|pada|dalam)\s*$|[,(/-]\s*$")
 
+_ITEM_SHAPES = (
+    (_FURNITURE, "an item runs into a paraf box or page count"),
+    (_ITEM_CUT, "an item ends on a connective"),
+    (_MARKER_INSIDE, "two items run together"),
+    (_SPLIT_WORD, "an item holds a word OCR split in two"),
+)
+
 
 @dataclass(frozen=True)
 class Doubt:
@@ -127,8 +134,10 @@ def party_doubts(extraction: Extraction) -> list[Doubt]:
             reason = "the institution runs into the heading"
             for key in ("parties.institution", "parties.kind", "parties.region_code"):
                 doubts.append(Doubt(key, RAN_ON_CAP, reason))
-        if party.title and _FURNITURE.search(party.title):
-            doubts.append(Doubt("parties.title", RAN_ON_CAP, "runs into page furniture"))
+        # a jabatan, or an institution wrapped over a page break, carries the page count
+        for key in ("title", "institution"):
+            if _FURNITURE.search(getattr(party, key) or ""):
+                doubts.append(Doubt(f"parties.{key}", RAN_ON_CAP, "runs into page furniture"))
     return doubts
 
 
@@ -144,25 +153,14 @@ def labelled_doubts(extraction: Extraction) -> list[Doubt]:
     for key in ("signatory", "title", "institution"):
         if any(looks_labelled(getattr(p, key) or "") for p in extraction.parties):
             doubts.append(Doubt(f"parties.{key}", RAN_ON_CAP, "runs into another labelled row"))
-    if any(_FURNITURE.search(p.institution or "") for p in extraction.parties):
-        # an institution wrapped over a page break carries the page count between its lines
-        doubts.append(Doubt("parties.institution", RAN_ON_CAP, "runs into page furniture"))
     return doubts
 
 
 def scope_doubts(items: list[str]) -> list[Doubt]:
-    for item in items:
-        if _FURNITURE.search(item):
-            return [Doubt("scope", RAN_ON_CAP, "an item runs into a paraf box or page count")]
-    for item in items:
-        if _ITEM_CUT.search(item.strip()):
-            return [Doubt("scope", RAN_ON_CAP, "an item ends on a connective")]
-    for item in items:
-        if _MARKER_INSIDE.search(item):
-            return [Doubt("scope", RAN_ON_CAP, "two items run together")]
-    for item in items:
-        if _SPLIT_WORD.search(item):
-            return [Doubt("scope", RAN_ON_CAP, "an item holds a word OCR split in two")]
+    """The first shape, in this order, that any item has (one reason is enough to look)."""
+    for pattern, reason in _ITEM_SHAPES:
+        if any(pattern.search(item.strip()) for item in items):
+            return [Doubt("scope", RAN_ON_CAP, reason)]
     return []
 
 

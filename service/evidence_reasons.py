@@ -10,9 +10,22 @@ parts); a part no pattern knows is shown as written rather than guessed at.
 
 from __future__ import annotations
 
+import re
+
 from service.indonesian import translate_phrase
 
 _FORMS = {"words": "kata", "digits": "angka", "mixed": "campuran", "numeric": "angka"}
+_ENDED = {
+    "next article": "pasal berikutnya",
+    "end of text": "akhir teks",
+    "long body": "isi yang terlalu panjang",
+    "signature block": "blok tanda tangan",
+    "chapter": "bab",
+    "closing": "penutup",
+}
+"""What closed an article's body (``Article.ended``)."""
+_TAG = re.compile(r"^\[[a-z-]+\]\s*")
+"""A calibration tag ('[name-cut]') before a note: for the model, not for the reviewer."""
 
 _PARTS: tuple[tuple[str, str], ...] = (
     (r"type line of the heading: '(.+)' \(fuzzy\)", "baris jenis di kepala naskah: ‘{0}’ (mirip)"),
@@ -73,6 +86,20 @@ _PARTS: tuple[tuple[str, str], ...] = (
     (r"unread number fill: '(.+)', (.+)", "isian nomor tak terbaca: ‘{0}’, {1}"),
     (r"unread number fill: (.+)", "isian nomor tak terbaca: {0}"),
     (r"low word confidence ([\d.]+): the second look decides", "keyakinan kata rendah {0}: baca ulang yang memutuskan"),
+    (r"end: (.+)", "berakhir pada: {0}"),
+    (r"article end not found \((.+)\)", "akhir pasal tidak ditemukan ({0})"),
+    (r"start date written in the text", "tanggal mulai tertulis di teks"),
+    (r"end date written in the text", "tanggal berakhir tertulis di teks"),
+    (r"sign block '(.+) di' above the signatures", "blok ‘{0} di’ di atas tanda tangan"),
+    (r"sign block '(.+) di \.\.\. pada tanggal' above the signatures", "blok ‘{0} di … pada tanggal’ di atas tanda tangan"),
+    (r"signature block of PIHAK (\w+): name slot", "blok tanda tangan PIHAK {0}: tempat nama"),
+    (r"dotted number blank: a dotted blank: no number typed on this copy \(one written by pen is not seen\)", "isian nomor bertitik: tidak ada nomor yang diketik pada salinan ini (nomor tulisan tangan tidak terbaca)"),
+    (r"month '(.+)' taken as Roman '(.+)' \(the signing month\)", "bulan ‘{0}’ dibaca Romawi ‘{1}’ (bulan penandatanganan)"),
+    (r"crosscheck: agree \((.+)\)", "periksa silang: sama dengan cetakan lain ({0})"),
+    (r"crosscheck: printed differently elsewhere, readings disagree \((.+)\)", "periksa silang: tercetak berbeda di tempat lain, bacaan tidak cocok ({0})"),
+    (r"crosscheck: look-alike printings disagree \((.+)\)", "periksa silang: cetakan dengan huruf mirip tidak cocok ({0})"),
+    (r"crosscheck: kept \((.+)", "periksa silang: bacaan dipertahankan ({0}"),
+    (r"crosscheck: '(.+)' -> '(.+)' \((.+)", "periksa silang: ‘{0}’ → ‘{1}’ ({2}"),
     (r"read '(.+)'", "terbaca ‘{0}’"),
     (r"'\|' read for '/'", "‘/’ terbaca sebagai ‘|’"),
     (r"year '(.+)' read as (\d+)", "tahun ‘{0}’ dibaca {1}"),
@@ -98,7 +125,7 @@ _PARTS: tuple[tuple[str, str], ...] = (
 
 
 def _part(text: str) -> str:
-    return translate_phrase(_PARTS, text, lambda g: _FORMS.get(g, g))
+    return translate_phrase(_PARTS, _TAG.sub("", text), lambda g: _FORMS.get(g, _ENDED.get(g, g)))
 
 
 def evidence_reason(rule: str | None) -> str:

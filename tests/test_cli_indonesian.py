@@ -98,3 +98,13 @@ def test_evidence_reasons_read_in_indonesian() -> None:
         "terbaca ‘064/PKS-PUDAIVI/2024’; ‘PUDAIVI’: bulan penandatanganan VI menempel pada ‘PUDA’"
     )
     assert evidence_reason("month 'XI1' taken as Roman XI, the signing month").startswith("bulan")
+    # the calibration's tags are not for the reviewer; what closed an article is said too
+    assert (
+        evidence_reason(
+            "[jabatan-from-block] jabatan from the signature block (the clause gives none)"
+        )
+        == "jabatan dari blok tanda tangan (klausul tidak menyebutnya)"
+    )
+    assert evidence_reason("article 'RUANG LINGKUP' (sentence); end: next article") == (
+        "pasal ‘RUANG LINGKUP’ (kalimat); berakhir pada: pasal berikutnya"
+    )
