@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+import re
 from dataclasses import replace
 from typing import Any
 
@@ -251,9 +252,17 @@ def _finish(s: Draft) -> Sample:
 def _party_truth(p: PartySpec, body_only: bool) -> str:
     """The party's institution as labelled: a Kepala Dinas the clause names (by person or
     office) makes the Dinas the party; a clause naming only the body keeps the body."""
-    if p.acting is not None and p.acting.party and not body_only:
+    if body_only:
+        return p.institution
+    if p.acting is not None and p.acting.party:
         return p.acting.party
+    unit = _UNIT_HEAD.match(p.jabatan)
+    if unit and p.kind in ("pemprov", "pemkab", "pemkot"):
+        return unit.group(1)  # a unit head signing for the Pemda (``_delegate``)
     return p.institution
+
+
+_UNIT_HEAD = re.compile(r"^Kepala ((?:Dinas|Badan) .+)$")
 
 
 def _delegate(rng: random.Random, p: PartySpec, year: int) -> PartySpec:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from extractor.rules.date_forms import YEAR_GAP
 from extractor.rules.label_stops import looks_labelled
 from extractor.rules.names import ends_in_fragment
 from extractor.rules.number_grammar import candidates, check
@@ -184,9 +185,19 @@ def number_doubts(extraction: Extraction) -> list[Doubt]:
     return []
 
 
+def date_doubts(extraction: Extraction) -> list[Doubt]:
+    """A signing year whose words go on past a word OCR lost ('dua ribd Ha puluh satu') and
+    that no weekday settled: the year read is only the part before the gap."""
+    for warning in extraction.warnings:
+        if warning.startswith(f"signing_date: {YEAR_GAP}"):
+            return [Doubt("signing_date", CUT_CAP, "the year's words are cut by an unread word")]
+    return []
+
+
 def find_doubts(extraction: Extraction) -> list[Doubt]:
     return [
         *number_doubts(extraction),
+        *date_doubts(extraction),
         *title_doubts(extraction.title),
         *party_doubts(extraction),
         *labelled_doubts(extraction),

@@ -30,8 +30,10 @@ _WORDS_IN_PARENS: list[dict[str, Any]] = [
     {"ORTH": ")", "OP": "?"},
 ]
 TERM_PATTERNS: list[list[dict[str, Any]]] = [
-    # "jangka waktu 5 (lima) tahun", "selama 24 (dua puluh empat) bulan"
-    [{"LOWER": {"IN": ANCHORS}}, _NUM, *_WORDS_IN_PARENS, {"LOWER": {"IN": UNITS}}],
+    # "jangka waktu 5 (lima) tahun", "selama 24 (dua puluh empat) bulan"; a label's colon
+    # or a speckle read as one may follow the anchor ("selama: 5 (lima) tahun")
+    [{"LOWER": {"IN": ANCHORS}}, {"ORTH": {"IN": [":", ";", ",", "."]}, "OP": "?"}, _NUM,
+     *_WORDS_IN_PARENS, {"LOWER": {"IN": UNITS}}],
     # "selambat-lambatnya 5 (lima) tahun", "paling lama 3 (tiga) tahun"
     [{"LOWER": {"REGEX": r"^(selambat|paling|lama)"}}, {"LOWER": "lama", "OP": "?"}, _NUM,
      *_WORDS_IN_PARENS, {"LOWER": {"IN": UNITS}}],

@@ -35,12 +35,16 @@ _QUOTES = str.maketrans(
     }
 )
 _SPACES = re.compile(r"[ \u2000-\u200b\u3000]+")
+_SPECKLE = re.compile(r"(?<=[a-z]{3})\.(?=\s+[a-z]{2})|(?<=[A-Za-z])\.\.(?=[A-Za-z])")
+"""A dot no sentence has: after a word and before a lowercase one ("ini. adalah"), or two
+between letters ("Perjanjian..Kerjasama"), which is how OCR reads a scan's speckles; left
+in, it ends the sentence a rule reads (maksud ... adalah, ditandatangani ... di)."""
 
 
 def normalise_line(text: str) -> str:
-    """NFKC, straight quotes and dashes, single spaces; keeps every word."""
+    """NFKC, straight quotes and dashes, speckle dots, single spaces; keeps every word."""
     text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
-    return _SPACES.sub(" ", text).strip()
+    return _SPACES.sub(" ", _SPECKLE.sub(" ", text)).strip()
 
 
 @dataclass(frozen=True)

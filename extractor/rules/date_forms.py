@@ -211,8 +211,53 @@ def _read_year(tokens: list[Token], m: int) -> tuple[int | None, int, str, list[
         j += 1
     if j == i:
         return None, m + 1, "", []
+    words = [t.text for t in tokens[i:j]]
+    gap = _gap_after(tokens, j)
+    if gap:  # 'dua ribd Ha puluh satu': the year goes on past a word OCR lost
+        lost = tokens[j].text
+        return words_to_int(" ".join(words)), j, "words", [f"{YEAR_GAP} '{lost}'"]
     # no shortening: 'Dua Ribu Puluh' must fail, not read as 2000
-    return words_to_int(" ".join(t.text for t in tokens[i:j])), j, "words", []
+    return words_to_int(" ".join(words)), j, "words", []
+
+
+YEAR_GAP = "year words go on past an unread word"
+_UNITS = ("satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan")
+
+
+def _gap_after(tokens: list[Token], j: int) -> list[str]:
+    """The number words after one unread short word at ``j`` (none when the year ends)."""
+    if j + 1 >= len(tokens) or not tokens[j].text.isalpha() or len(tokens[j].text) > 4:
+        return []
+    k = j + 1
+    while k < len(tokens) and k < j + 5 and tokens[k].text.isalpha():
+        if not is_number_word(tokens[k].text):
+            break
+        k += 1
+    return [t.text for t in tokens[j + 1 : k]]
+
+
+def gap_years(tokens: list[Token], m: int) -> list[int]:
+    """Every year the words after month ``m`` can say with their unread word read as a unit
+    word: the weekday named before the date chooses among them."""
+    i = m + 1
+    while i < len(tokens) and tokens[i].low in ("tahun", ",", "."):
+        i += 1
+    j = i
+    while j < len(tokens) and j < i + 7 and is_number_word(tokens[j].text):
+        j += 1
+    head, tail = [t.text for t in tokens[i:j]], _gap_after(tokens, j)
+    years = {words_to_int(" ".join([*head, unit, *tail])) for unit in _UNITS}
+    latest = dt.date.today().year + 1  # no agreement is signed further ahead
+    return sorted(y for y in years if y is not None and 1945 <= y <= latest)
+
+
+def _weekday_before(tokens: list[Token], first: int) -> tuple[int | None, str]:
+    """The weekday named just before a date ('hari ini Minggu tanggal tiga ...')."""
+    for tok in tokens[max(0, first - 4) : first]:
+        wd = weekday_of(tok.text) if tok.text.isalpha() else None
+        if wd is not None:
+            return wd, tok.text
+    return None, ""
 
 
 def _numeric_after(text: str, pos: int) -> tuple[dt.date | None, int]:
@@ -257,6 +302,18 @@ def _find_dates(printed: str) -> tuple[DateMention, ...]:
         check, check_end = _numeric_after(text, end)
         value = safe_date(year, month, day)
         conflicts = c1 + c2
+        notes = repaired.inside(start, end)
+        if any(c.startswith(YEAR_GAP) for c in c2) and day is not None:
+            wd, word = _weekday_before(tokens, first)
+            fits = [
+                y
+                for y in gap_years(tokens, m)
+                if (d := safe_date(y, month, day)) and d.weekday() == wd
+            ]
+            if len(fits) == 1:  # one reading of the lost word puts the date on its weekday
+                value = safe_date(fits[0], month, day)
+                conflicts = c1
+                notes = [*notes, f"the weekday '{word}' reads the lost year word: {fits[0]}"]
         if value is None and check is not None:
             conflicts.append("spelled date is defective; the digits beside it were used")
             value = check
@@ -267,7 +324,7 @@ def _find_dates(printed: str) -> tuple[DateMention, ...]:
         forms = {day_form, year_form}
         form = "words" if forms == {"words"} else "digits" if forms == {"digits"} else "mixed"
         end = max(end, check_end)
-        found.append(DateMention(value, start, end, form, conflicts, repaired.inside(start, end)))
+        found.append(DateMention(value, start, end, form, conflicts, notes))
         covered.append((start, end))
     for num in numeric_dates(text):
         if any(a <= num.start < b for a, b in covered):

@@ -24,7 +24,12 @@ from extractor.rules.heading_kinds import (
     opener_only,
     reads_english,
 )
-from extractor.rules.heading_lines import debris_run, is_connector, logo_word_before
+from extractor.rules.heading_lines import (
+    continues_cited_number,
+    debris_run,
+    is_connector,
+    logo_word_before,
+)
 from extractor.text import DocText
 from models.extraction import DocType
 
@@ -201,11 +206,9 @@ _OPENING = re.compile(r"^\W{0,3}(pada\s+hari|perjanjian\s+ini\s+dibuat|yang\s+be
 
 
 def _repeats_heading(lines: list[str], i: int, j: int) -> bool:
-    """Line ``j`` starts the heading of line ``i`` over again (cover page, then page 1).
-
-    Both the type line and the line under it must match: a title that merely
-    mentions another agreement ('TENTANG PERUBAHAN ATAS PERJANJIAN ...') is no repeat.
-    """
+    """Line ``j`` starts the heading of line ``i`` over again (cover page, then page 1):
+    the type line and the line under it both match ('TENTANG PERUBAHAN ATAS PERJANJIAN
+    ...', a title citing another agreement, is no repeat)."""
     if j + 1 >= len(lines) or i + 1 >= len(lines):
         return False
     first = fuzz.ratio(strip_noise(lines[i]).upper(), strip_noise(lines[j]).upper())
@@ -307,6 +310,7 @@ def _block_at(
             j += 1
             continue
         fits = is_title_case_heading(line) if relaxed else is_heading_like(strip_noise(line))
+        fits = fits or continues_cited_number(lines[heading.title_lines[-1]], stripped)
         if not relaxed:
             previous = strip_noise(lines[heading.title_lines[-1]])
             run = (

@@ -121,3 +121,15 @@ def is_cut(parts: list[str]) -> bool:
     if between is None:
         return False
     return not re.search(r"\b(?:DAN|DENGAN|SERTA|AND|WITH)\b", between.group(1))
+
+
+_ENDS_NOMOR = re.compile(r"\bNOMOR\s*:?\s*$", re.IGNORECASE)
+_CITED_NUMBER = re.compile(r"^\W{0,2}[\w.\-]*\d[\w.\-]*(?:\s*/\s*[\w.&\-]+)+(?=\s|$)")
+
+
+def continues_cited_number(previous: str, line: str) -> bool:
+    """An amendment's title cites what it amends ("PERUBAHAN ATAS PERJANJIAN KERJA SAMA
+    NOMOR" / "111/ITCU/KL.07/VI/2022 DAN 119/912/Diskominfo/2022 TENTANG" / "..."): the
+    wrapped number line is part of the title, though a number line never looks like a
+    heading line."""
+    return bool(_ENDS_NOMOR.search(previous) and _CITED_NUMBER.match(line))

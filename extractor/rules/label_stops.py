@@ -38,8 +38,11 @@ ROW_LABELS = (
     "npwp",
     "telepon",
     "email",
+    "nomor",
 )
-"""Label words of the identity rows (a colon follows them)."""
+"""Label words of the identity rows (a colon follows them). 'Nomor' is the party's own
+number of the agreement where each party's rows carry one ("Jabatan : Direktur" /
+"Nomor : 044/PKS-TP/VIII/2018")."""
 _BARE_LABELS = frozenset({"nama", "nip", "nik", "nrp", "nidn", "jabatan", "alamat"})
 """Labels that may stand without their colon at a line start: none opens a wrapped
 jabatan or institution line ("Instansi Vertikal", "Pangkat" could)."""

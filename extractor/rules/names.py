@@ -114,6 +114,10 @@ block prints it before the name ("Plt. AGUS SANTOSO") it is still the office, ne
 word of the name. 'Pj' only with its dot: it is no Indonesian name word either way."""
 
 
+_DELEGATION = re.compile(r"^(?:a\.\s?n\.?|an\.|u\.\s?b\.?|ub\.)\s+", re.IGNORECASE)
+"""'a.n.' (atas nama) and 'u.b.' (untuk beliau): signing for a superior, who is named next."""
+
+
 def is_office_marker(text: str) -> bool:
     """A line of a signature cell that is only an acting prefix ("Plt.", "Pj.", "PENJABAT")
     or a delegation mark ("a.n.", "u.b."): short, but a line of the jabatan, not a scrap."""
@@ -292,10 +296,6 @@ def well_formed(name: str | None) -> bool:
     return not cleaned.doubtful and cleaned.value == name.strip(" ,")
 
 
-_DELEGATION = re.compile(r"^(?:a\.\s?n\.?|an\.|u\.\s?b\.?|ub\.)\s+", re.IGNORECASE)
-"""'a.n.' (atas nama) and 'u.b.' (untuk beliau): signing for a superior, who is named next."""
-
-
 def clean_jabatan(raw: str | None, *, from_block: bool = False) -> Cleaned:
     """A jabatan with stray short tokens before its head word cut ("TT Kepala Dinas"), and
     the marks and ranks a stamp or the meterai leaves in it; from a signature block, also a
@@ -360,18 +360,6 @@ _PAGE_FOOTER = re.compile(
 break ("Bupati Seluma Halaman 2 dari 7", "... - 3 -")."""
 _LEADING_ID = re.compile(r"^\W*(?:(?:NIP|NIK|NRP)\.?\s*:?\s*)?\d[\d ]{7,}\d\W*")
 """A NIP read into the jabatan when its row's label was lost ("19641018... 1 Sekretaris")."""
-
-
-def delegated(jabatan: str) -> tuple[str | None, str]:
-    """ "a.n. Bupati Garut Sekretaris Daerah" -> ("Bupati Garut", "Sekretaris Daerah")?
-
-    Only the prefix is recognised here; where the superior ends and the signer's own
-    jabatan begins is a line break, which the signature cell knows (``sigpairing``).
-    """
-    m = _DELEGATION.match(jabatan)
-    if m is None:
-        return None, jabatan
-    return jabatan[: m.end()].strip(), jabatan[m.end() :]
 
 
 def core_name(name: str | None) -> str:

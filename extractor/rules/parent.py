@@ -18,6 +18,7 @@ from rapidfuzz import fuzz
 from extractor.rules.base import Finding
 from extractor.rules.heading import Heading, line_texts
 from extractor.rules.heading_kinds import amendment_opener
+from extractor.rules.parent_numbers import repair_cited
 from extractor.text import DocText
 from models.extraction import DocType
 
@@ -67,6 +68,16 @@ def _without_furniture(chunk: str) -> tuple[str, list[int]]:
     return "\n".join(kept), back
 
 
+def _unfinished(before: str, after: str) -> bool:
+    """A reference names its number or topic before it ends: a dot before either, with one
+    of them soon after, ends no sentence."""
+    return not _NAMED.search(before) and bool(_NAMED_SOON.match(after))
+
+
+_NAMED = re.compile(r"\b(?:nomor|no\.|tentang)", re.IGNORECASE)
+_NAMED_SOON = re.compile(r"[^.;:]{0,60}\b(?:nomor|tentang)\b", re.IGNORECASE)
+
+
 def _reference_text(body: str, start: int) -> tuple[str, int]:
     """From the keyword to the end of the clause (after 'tentang ...', a comma ends it)."""
     chunk, back = _without_furniture(body[start : start + MAX_LENGTH])
@@ -74,6 +85,8 @@ def _reference_text(body: str, start: int) -> tuple[str, int]:
     for m in _END.finditer(chunk):
         if m.group().startswith(".") and _ABBREVIATION.search(chunk[: m.start()]):
             continue  # 'PT. Bumi Abadi', 'No. 12'
+        if m.group().startswith(".") and _unfinished(chunk[: m.start()], chunk[m.end() :]):
+            continue  # 'Kota. Tarakan Nomor ...': a speckle read as a dot mid-reference
         cut = m.start()
         break
     about = re.search(r"\btentang\b", chunk[:cut], re.IGNORECASE)
@@ -140,8 +153,9 @@ def find_parent(
     for other in found:
         if other is not best and other[0] >= best[0] and 0 < other[1] - best[3] < 40:
             parts.append(other)
-    value = "; ".join(p[2] for p in parts)
+    value, notes = repair_cited("; ".join(p[2] for p in parts))
     conf = 0.8 if best[0] >= 2 else 0.55
     rule = "agreement cited as basis" if best[0] >= 2 else "agreement cited in the text"
+    rule = "; ".join([rule, *notes])
     evidence = [text.evidence(p[1], p[3], rule) for p in parts]
     return Finding(value, conf, evidence)

@@ -34,7 +34,13 @@ _MARKER = re.compile(
 SECTION_START = re.compile(
     r"(?:di\s*bawah\s*ini|berikut\s+ini|oleh\s+dan\s+antara|antara\s*:)\s*:?", re.IGNORECASE
 )
-_ATAS_NAMA = re.compile(r"\batas\s*n\s*ama\s*:?\s*", re.IGNORECASE)
+_ATAS_NAMA = re.compile(
+    r"\batas\s*(?:\n(?:[ \t]*(?-i:[A-Z][A-Za-z]{0,3}\.(?:[A-Za-z]{1,4}\.)*),?)+\s+)?"
+    r"n\s*ama\s*:?\s*",
+    re.IGNORECASE,
+)
+"""'atas nama'; in the 'NAME, DEGREES : jabatan' layout a long name's wrapped degrees may
+stand on the lines between its two words ("atas" / "M.AP." / "nama Pemerintah ...")."""
 _INST_STOP = re.compile(
     r",?\s*\b(?:yang\s+)?(?:berkedudukan|beralamat|berdasarkan|untuk\s+selanjutnya|selanjutnya"
     r"|dalam\s+hal\s+ini|untuk\s+menerima|oleh\s+karena(?:nya)?|sesuai|diangkat|didirikan|berkantor"

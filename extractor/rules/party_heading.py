@@ -28,10 +28,16 @@ first ('KEMENTERIAN KESEHATAN' / 'PEMERINTAH PROVINSI ...'); a unit above its pa
 ('FAKULTAS TEKNIK' / 'UNIVERSITAS ...') does not open with one, so it stays joined."""
 
 
+_COLLECTIVE = re.compile(r"\bKABUPATEN\s*/\s*KOTA\b|\bSE-?\s*(?:PROVINSI|KABUPATEN|KOTA)\b", re.I)
+"""A heading name of many ("PEMERINTAH KABUPATEN/KOTA SE-PROVINSI JAWA BARAT"): a province
+agreeing with all its kabupaten/kota names them together above, one by one in the clause."""
+
+
 def heading_institutions(
     text: str, before: int, page_breaks: list[int] | None = None
 ) -> list[tuple[str, int, int]]:
-    """Institutions of the last "ANTARA X DAN Y" heading before ``before``."""
+    """Institutions of the last "ANTARA X DAN Y" heading before ``before``; a collective
+    name is none of them (matched by similarity it would take one party's place)."""
     lines: list[tuple[str, int]] = []
     pos = 0
     for raw in text[:before].split("\n"):
@@ -94,6 +100,8 @@ def heading_institutions(
         if not g:
             continue
         name = " ".join(s for s, _ in g)
+        if _COLLECTIVE.search(name):
+            continue
         out.append((re.sub(r"\s+", " ", name).strip(" ,"), g[0][1], g[-1][1] + len(g[-1][0])))
     return out
 
