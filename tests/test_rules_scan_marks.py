@@ -179,3 +179,34 @@ def test_cited_numbers_are_repaired_by_the_citations_own_date() -> None:
     bare = DocText.from_string(text.text.replace(" tanggal 20 Maret 2025", ""))
     value = find_parent(bare, "PKS", None, None).value
     assert value is not None and "130/175/Kesra/!ll/2025" in value
+
+
+def test_citation_across_a_page_break_skips_the_letterhead_footer_and_running_header() -> None:
+    footer = "Jalan Cut Nyak Dien Nomor 135, Tegal Telepon (061) 546719 Laman: www.tegalkota.go.id"
+    header = "Perjanjian Kerja Sama Pemerintah Kota Tegal dan PT Bhakti Solusi Sejahtera"
+    page = "a. bahwa kerja sama ini dilaksanakan berdasarkan Undang-Undang Nomor {} Tahun 2014;"
+    text = DocText.from_string(
+        "\n".join(
+            [
+                page.format(23),
+                footer,
+                header,
+                "c. bahwa PARA PIHAK telah menandatangani Nota Kesepahaman antara Pemerintah Kota",
+                "Paraf",
+                footer,
+                "1",
+                header,
+                "Tegal dan PT Bhakti Solusi Sejahtera Nomor 000.5/252/Kesra/2018 dan Nomor",
+                "231/PKS-BSS/VI/2018 tentang Peningkatan Kapasitas Sumber Daya Manusia Aparatur;",
+                footer,
+                "2",
+                header,
+                page.format(6),
+            ]
+        )
+    )
+    assert find_parent(text, "PKS", None, None).value == (
+        "Nota Kesepahaman antara Pemerintah Kota Tegal dan PT Bhakti Solusi Sejahtera Nomor "
+        "000.5/252/Kesra/2018 dan Nomor 231/PKS-BSS/VI/2018 tentang Peningkatan Kapasitas "
+        "Sumber Daya Manusia Aparatur"
+    )

@@ -16,6 +16,7 @@ import re
 from rapidfuzz import fuzz
 
 from extractor.rules.base import Finding
+from extractor.rules.furniture import Furniture, find_furniture
 from extractor.rules.heading import Heading, line_texts
 from extractor.rules.heading_kinds import amendment_opener
 from extractor.rules.parent_numbers import repair_cited
@@ -55,13 +56,15 @@ _FURNITURE = re.compile(
 )
 
 
-def _without_furniture(chunk: str) -> tuple[str, list[int]]:
+def _without_furniture(chunk: str, first_line: int, furniture: Furniture) -> tuple[str, list[int]]:
     """The chunk without page footers/paraf boxes that a page break puts mid-sentence."""
     kept: list[str] = []
     back: list[int] = []
     offset = 0
-    for line in chunk.split("\n"):
-        if not _FURNITURE.search(line):
+    for k, line in enumerate(chunk.split("\n")):
+        # the page's own furniture (a letterhead footer, the running header) as the
+        # articles stage finds it, by position and repetition
+        if not _FURNITURE.search(line) and first_line + k not in furniture:
             kept.append(line)
             back.extend(range(offset, offset + len(line) + 1))
         offset += len(line) + 1
@@ -78,9 +81,10 @@ _NAMED = re.compile(r"\b(?:nomor|no\.|tentang)", re.IGNORECASE)
 _NAMED_SOON = re.compile(r"[^.;:]{0,60}\b(?:nomor|tentang)\b", re.IGNORECASE)
 
 
-def _reference_text(body: str, start: int) -> tuple[str, int]:
+def _reference_text(body: str, start: int, furniture: Furniture) -> tuple[str, int]:
     """From the keyword to the end of the clause (after 'tentang ...', a comma ends it)."""
-    chunk, back = _without_furniture(body[start : start + MAX_LENGTH])
+    first_line = body.count("\n", 0, start)
+    chunk, back = _without_furniture(body[start : start + MAX_LENGTH], first_line, furniture)
     cut = len(chunk)
     for m in _END.finditer(chunk):
         if m.group().startswith(".") and _ABBREVIATION.search(chunk[: m.start()]):
@@ -122,10 +126,11 @@ def find_parent(
     body = text.text
     skip_until = text.lines[heading.end_line - 1].end if heading and heading.end_line else 0
     found: list[tuple[float, int, str, int]] = []
+    furniture = find_furniture(text)
     for m in _REFERENCE.finditer(body, skip_until):
         if m.group("kind").isupper():
             continue  # a heading (the agreement's own, repeated on an annex), not a citation
-        ref, end = _reference_text(body, m.start())
+        ref, end = _reference_text(body, m.start(), furniture)
         if re.match(r"\S+(?:\s+\S+)?\s+antara\s+(?:para|kedua|ke\s*dua)\b", ref, re.I):
             continue  # 'perjanjian kerja sama antara PARA PIHAK': this agreement
         if title and fuzz.token_set_ratio(ref.upper(), title.upper()) >= 95:
