@@ -14,11 +14,13 @@ import datetime as dt
 
 from corpusgen.sample import generate_sample
 from extractor.doubts import CUT_CAP, find_doubts
+from extractor.rules.articles import pasal_number
 from extractor.rules.date_forms import YEAR_GAP, find_dates
 from extractor.rules.duration import find_term
 from extractor.rules.parent import find_parent
 from extractor.rules.parties import find_parties
 from extractor.rules.party_heading import heading_institutions
+from extractor.rules.place import find_place
 from extractor.rules.purpose import purpose_from_body
 from extractor.rules.title import find_title
 from extractor.text import DocText, normalise_line
@@ -210,3 +212,17 @@ def test_citation_across_a_page_break_skips_the_letterhead_footer_and_running_he
         "000.5/252/Kesra/2018 dan Nomor 231/PKS-BSS/VI/2018 tentang Peningkatan Kapasitas "
         "Sumber Daya Manusia Aparatur"
     )
+
+
+def test_place_ends_at_a_comma_ocr_read_as_a_bracket() -> None:
+    text = DocText.from_string(
+        "Pada hari ini Selasa tanggal 20 (Dua Puluh) bulan April tahun 2021 (Dua Ribu Dua\n"
+        "Puluh Satu), bertempat di Luwu) kami yang bertanda tangan di bawah ini:"
+    )
+    assert find_place(text).value == "Luwu"
+
+
+def test_article_line_with_a_speck_before_and_a_quote_after() -> None:
+    assert pasal_number('N Pasal 3"') == ("3", "")
+    assert pasal_number("a. Pasal 5 UU 23/2014") is None  # a list item citing an article
+    assert pasal_number("di Pasal 3 ayat (1)") is None

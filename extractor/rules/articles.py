@@ -32,7 +32,8 @@ NUMBER_WORDS = (
 """Article numbers in words: "Pasal Tiga", "PASAL KETIGA", "Pasal Dua Belas"."""
 
 _PASAL_LINE = re.compile(
-    r"^\W{0,2}([A-Za-z1|]{4,7})\s*[.:]?\s*([0-9]{1,2}|[IVXLl1|]{1,5}|(?i:" + NUMBER_WORDS + r"))"
+    r"^\W{0,2}(?:[A-Za-z]{1,2}\s+)?([A-Za-z1|]{4,7})\s*[.:]?\s*"
+    r"([0-9]{1,2}|[IVXLl1|]{1,5}|(?i:" + NUMBER_WORDS + r"))"
     r"\b\s*[.:\-]?\s*(.*)$"
 )
 _BAB_LINE = re.compile(r"^\s*BAB\s+[IVXL1]{1,5}\b\s*$", re.IGNORECASE)
@@ -115,6 +116,7 @@ def pasal_number(line: str) -> tuple[str, str] | None:
     if not m:
         return None
     word, number, rest = m.groups()
+    rest = rest if re.search(r"\w", rest) else ""  # 'N Pasal 3"': a stamp's speck, a quote
     if max(fuzz.ratio(word.casefold(), w) for w in ("pasal", "article")) < PASAL_CUTOFF:
         return None
     if len(rest) > 60 or (rest and rest[:1].islower()):

@@ -18,10 +18,12 @@ from extractor.rules.sign_line_date import find_sign_block, find_sign_line
 from extractor.text import DocText
 
 _STOP = (
-    r"(?=\s*(?:[,.;:(]|\byang\b|\bkami\b|\bpada\b|\boleh\b|\bdalam\b|\bsebagaimana\b|\bdan\s+PARA\b"
+    r"(?=\s*(?:[,.;:()]|\byang\b|\bkami\b|\bpada\b|\boleh\b|\bdalam\b|\bsebagaimana\b|\bdan\s+PARA\b"
     r"|\bdengan\b|\btelah\b|\bsecara\b|\bbertanda|\bmasing|\bdibuat\b|\bditandatangani\b"
     r"|\bmenandatangani\b|\bdiadakan\b|$))"
 )
+"""Where the place ends: punctuation (a comma OCR read as ')' too: 'di Luwu) kami'), or the
+next word of the sentence."""
 _PLACE = r"(?P<place>[A-Z0-9][\w'.-]*(?:[ \n]+[A-Za-z0-9][\w'.-]*){0,9}?)"
 _BERTEMPAT = re.compile(r"\bbertempat\s+di\s*(?:\n\s*)?" + _PLACE + _STOP, re.IGNORECASE)
 _SIGNED_AT = re.compile(
