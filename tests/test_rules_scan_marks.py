@@ -226,3 +226,9 @@ def test_article_line_with_a_speck_before_and_a_quote_after() -> None:
     assert pasal_number('N Pasal 3"') == ("3", "")
     assert pasal_number("a. Pasal 5 UU 23/2014") is None  # a list item citing an article
     assert pasal_number("di Pasal 3 ayat (1)") is None
+
+
+def test_z_and_s_read_for_digits_of_a_date() -> None:
+    (date,) = find_dates("Pada hari ini Minggu, tanggal Z9 Desember 2019, telah dibuat")
+    assert date.value == dt.date(2019, 12, 29) and "'Z9' read as 29" in date.repairs[0]
+    assert find_dates("lulusan S1 dan S2 tahun 2019") == []  # degrees stay words

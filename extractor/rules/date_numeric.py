@@ -3,8 +3,8 @@
 Agreements print dates as "27-03-2019", "27/3/2019", "27 - 03 - 2019",
 "tgl. 5-8-2020" and, on some regional forms, with the month in Roman numerals
 ("27 III 2019", "27-III-2019"). Scans read digits as look-alike letters
-("2O19", "l2 April", "20l9"); those are repaired only when the run is plainly a
-number (at least one real digit, only O/o/l/I besides, no letters around it) and
+("2O19", "l2 April", "20l9", "Z9 Desember"); those are repaired only when the run is
+plainly a number (at least one real digit, only O/o/l/I/Z/S besides, no letters around it) and
 the repaired value has the shape of a day or a year: anything else is left as
 printed, so a word is never turned into a number.
 """
@@ -34,8 +34,8 @@ ROMAN = re.compile(
 line) as regional offices print it; never with '/', which is how agreement numbers carry
 their Roman month ('12/III/2019' is a number, not a date)."""
 
-_LOOKALIKE = re.compile(r"(?<![A-Za-z\d])[\dOoIl]{2,4}(?![A-Za-z\d])")
-_TRANSLATE = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1"})
+_LOOKALIKE = re.compile(r"(?<![A-Za-z\d])[\dOoIlZS]{2,4}(?![A-Za-z\d])")
+_TRANSLATE = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1", "Z": "2", "S": "5"})
 
 
 @dataclass(frozen=True)
