@@ -22,6 +22,7 @@ from extractor.rules.parties import find_parties
 from extractor.rules.party_heading import heading_institutions
 from extractor.rules.place import find_place
 from extractor.rules.purpose import purpose_from_body
+from extractor.rules.scope_items import clean_item
 from extractor.rules.title import find_title
 from extractor.text import DocText, normalise_line
 from models import Extraction
@@ -232,3 +233,11 @@ def test_z_and_s_read_for_digits_of_a_date() -> None:
     (date,) = find_dates("Pada hari ini Minggu, tanggal Z9 Desember 2019, telah dibuat")
     assert date.value == dt.date(2019, 12, 29) and "'Z9' read as 29" in date.repairs[0]
     assert find_dates("lulusan S1 dan S2 tahun 2019") == []  # degrees stay words
+
+
+def test_a_speck_after_a_scope_items_closing_mark_is_dropped() -> None:
+    assert clean_item("Pengembangan desa wisata dan atraksi budaya. j") == (
+        "Pengembangan desa wisata dan atraksi budaya"
+    )
+    assert clean_item("huruf a, b, dan c") == "huruf a, b, dan c"  # a letter that is a word
+    assert clean_item("Penataan Zona A dan B;") == "Penataan Zona A dan B"

@@ -26,10 +26,15 @@ _LEADIN = re.compile(r"^\W*(?:ruang\s+)?lingkup\b|^\W*obje[kc]\b", re.IGNORECASE
 _TAIL = re.compile(r"(?:\s*[;:,.]\s*(?:dan|atau)|\s+(?:dan|atau))?\s*[;:,.|]*\s*$", re.IGNORECASE)
 
 
+_SPECK = re.compile(r"(?<=[.;:,])\s+[a-z]$")
+"""A lone small letter after the item's closing mark ('... budaya. j'): a stamp's or the
+paper's speck at the line's end, read as a letter."""
+
+
 def clean_item(text: str) -> str:
     """The item without its surrounding quotes, closing punctuation and "dan"/"atau"."""
     text = re.sub(r"\s+", " ", text).strip(" \"'")
-    text = _TAIL.sub("", text)
+    text = _TAIL.sub("", _SPECK.sub("", text))
     return text.strip(" \"'")
 
 
