@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from extractor.rules.date_forms import YEAR_GAP
 from extractor.rules.label_stops import looks_labelled
 from extractor.rules.names import ends_in_fragment
-from extractor.rules.number_grammar import candidates, check
+from extractor.rules.number_grammar import candidates, check, only_lookalikes
 from extractor.rules.ordinals import role_rank
 from models import Extraction
 
@@ -165,6 +165,11 @@ def scope_doubts(items: list[str]) -> list[Doubt]:
     return []
 
 
+_SCHOOL_NUMBER = re.compile(r"\bNegeri\s+(\d{1,2})\b", re.IGNORECASE)
+_SCHOOL_CODE = re.compile(r"(?<![A-Za-z])(?:SMKN|SMAN|SMPN|SDN|SLBN)([A-Z])(?=[A-Z]{3})")
+"""A state school's code with a letter where its number goes ('SMKNSTORAJAUTARA')."""
+
+
 def number_doubts(extraction: Extraction) -> list[Doubt]:
     """A number the grammar rejects for its characters (not for its year) was misread.
 
@@ -177,6 +182,14 @@ def number_doubts(extraction: Extraction) -> list[Doubt]:
         problems = [p for p in check(number, year).problems if not p.startswith("year ")]
         if problems:
             return [Doubt("numbers", RAN_ON_CAP, "a number breaks the number grammar")]
+    schools = {
+        m.group(1) for p in extraction.parties for m in _SCHOOL_NUMBER.finditer(p.institution or "")
+    }
+    for number in extraction.numbers:
+        for code in _SCHOOL_CODE.finditer(number):
+            if any(only_lookalikes(code.group(1), n) for n in schools if len(n) == 1):
+                # 'SMKNSTORAJAUTARA' beside 'SMK Negeri 5 Toraja Utara': the 5 read as 'S'
+                return [Doubt("numbers", RAN_ON_CAP, "a school code reads a letter for its number")]
     for number in extraction.numbers:
         if candidates(number):
             # 'KS.O3', 'SMKNIPACET': a look-alike reading the cross-check and the second

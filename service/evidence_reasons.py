@@ -58,6 +58,7 @@ _PARTS: tuple[tuple[str, str], ...] = (
     (r"two items run together", "dua butir tergabung menjadi satu"),
     (r"an item holds a word OCR split in two", "ada butir dengan kata yang terbelah oleh OCR"),
     (r"a number breaks the number grammar", "ada nomor yang menyalahi tata nomor naskah"),
+    (r"a school code reads a letter for its number", "kode sekolah dalam nomor terbaca huruf di tempat nomor sekolahnya"),
     (r"a number has a look-alike reading undecided", "ada nomor dengan huruf/angka mirip yang belum dapat dipastikan"),
     (r"a party is missing: the roles skip an ordinal", "ada pihak yang hilang: urutan PIHAK melompat"),
     (r"the institution runs into the heading", "nama instansi tercampur judul naskah"),

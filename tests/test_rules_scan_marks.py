@@ -25,7 +25,7 @@ from extractor.rules.purpose import purpose_from_body
 from extractor.rules.scope_items import clean_item
 from extractor.rules.title import find_title
 from extractor.text import DocText, normalise_line
-from models import Extraction
+from models import Extraction, Party
 
 
 def test_speckle_dots_inside_a_sentence_are_dropped_and_real_dots_kept() -> None:
@@ -241,3 +241,24 @@ def test_a_speck_after_a_scope_items_closing_mark_is_dropped() -> None:
     )
     assert clean_item("huruf a, b, dan c") == "huruf a, b, dan c"  # a letter that is a word
     assert clean_item("Penataan Zona A dan B;") == "Penataan Zona A dan B"
+
+
+def test_a_school_code_reading_a_letter_for_the_schools_number_is_doubted() -> None:
+    def doubts(number: str, school: str) -> list[str]:
+        extraction = Extraction(
+            file="x.pdf",
+            sha256="0" * 64,
+            pages=1,
+            ocr_pages=1,
+            numbers=[number, "CUD.DIR/PKS.059/2023"],
+            parties=[Party(institution=school), Party(institution="PT Cahaya Utama Digital")],
+        )
+        return [d.reason for d in find_doubts(extraction) if d.field == "numbers"]
+
+    school = "Sekolah Menengah Kejuruan Negeri 5 Toraja Utara"
+    assert doubts("B/415.4/240/SMKNSTORAJAUTARA/2023", school) == [
+        "a school code reads a letter for its number"
+    ]
+    assert doubts("B/415.4/240/SMKN5TORAJAUTARA/2023", school) == []
+    # a letter that is no look-alike of the school's number is the code's own
+    assert doubts("B/415.4/240/SMKNTORAJAUTARA/2023", school) == []
