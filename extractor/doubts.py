@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from extractor.rules.date_forms import YEAR_GAP
 from extractor.rules.label_stops import looks_labelled
 from extractor.rules.names import ends_in_fragment
-from extractor.rules.number_grammar import candidates, check, only_lookalikes
+from extractor.rules.number_grammar import STATE_SCHOOLS, candidates, check, only_lookalikes
 from extractor.rules.ordinals import role_rank
 from models import Extraction
 
@@ -166,7 +166,7 @@ def scope_doubts(items: list[str]) -> list[Doubt]:
 
 
 _SCHOOL_NUMBER = re.compile(r"\bNegeri\s+(\d{1,2})\b", re.IGNORECASE)
-_SCHOOL_CODE = re.compile(r"(?<![A-Za-z])(?:SMKN|SMAN|SMPN|SDN|SLBN)([A-Z])(?=[A-Z]{3})")
+_SCHOOL_CODE = re.compile(rf"(?<![A-Za-z])(?:{STATE_SCHOOLS})([A-Z])(?=[A-Z]{{3}})")
 """A state school's code with a letter where its number goes ('SMKNSTORAJAUTARA')."""
 
 

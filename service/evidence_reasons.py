@@ -105,6 +105,7 @@ _PARTS: tuple[tuple[str, str], ...] = (
     (r"crosscheck: kept \((.+)", "periksa silang: bacaan dipertahankan ({0}"),
     (r"crosscheck: '(.+)' -> '(.+)' \((.+)", "periksa silang: ‘{0}’ → ‘{1}’ ({2}"),
     (r"cited number read '(.+)'", "nomor yang dirujuk terbaca ‘{0}’"),
+    (r"OCR look-alikes repaired: '(.+)' read as (\d+)", "huruf yang mirip angka diperbaiki: ‘{0}’ dibaca {1}"),
     (r"read '(.+)'", "terbaca ‘{0}’"),
     (r"'\|' read for '/'", "‘/’ terbaca sebagai ‘|’"),
     (r"year '(.+)' read as (\d+)", "tahun ‘{0}’ dibaca {1}"),

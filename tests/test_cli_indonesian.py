@@ -108,3 +108,9 @@ def test_evidence_reasons_read_in_indonesian() -> None:
     assert evidence_reason("article 'RUANG LINGKUP' (sentence); end: next article") == (
         "pasal ‘RUANG LINGKUP’ (kalimat); berakhir pada: pasal berikutnya"
     )
+
+
+def test_date_digit_repairs_read_in_indonesian() -> None:
+    assert evidence_reason("OCR look-alikes repaired: 'Z9' read as 29") == (
+        "huruf yang mirip angka diperbaiki: ‘Z9’ dibaca 29"
+    )

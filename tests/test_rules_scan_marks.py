@@ -38,11 +38,13 @@ def test_speckle_dots_inside_a_sentence_are_dropped_and_real_dots_kept() -> None
 
 
 def test_purpose_sentence_with_a_speckle_dot_before_adalah() -> None:
-    value, found = purpose_from_body(
-        "(1) Maksud Perjanjian Kerjasama ini. adalah sebagai dasar bagi PARA PIHAK dalam\n"
+    # as the rules see it: through the normalised text, where speckle dots are dropped
+    body = DocText.from_string(
+        "(1) Maksud Perjanjian..Kerjasama ini. adalah sebagai dasar bagi PARA PIHAK dalam\n"
         "pemanfaatan data kependudukan.\n"
         "(2) Tujuan Perjanjian Kerjasama ini adalah untuk mewujudkan pelayanan yang cepat."
-    )
+    ).text
+    value, found = purpose_from_body(body)
     assert found and value is not None
     assert value.startswith("Maksud: dasar bagi PARA PIHAK dalam pemanfaatan data kependudukan")
     assert "; Tujuan: mewujudkan pelayanan yang cepat" in value

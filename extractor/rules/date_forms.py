@@ -187,9 +187,7 @@ def _read_day(tokens: list[Token], m: int) -> tuple[int | None, int, str, list[s
 
 def _read_year(tokens: list[Token], m: int) -> tuple[int | None, int, str, list[str]]:
     """The year after the month token at index m: value, index after it, form, conflicts."""
-    i = m + 1
-    while i < len(tokens) and tokens[i].low in ("tahun", ",", "."):
-        i += 1
+    i = _year_start(tokens, m)
     if i >= len(tokens):
         return None, m + 1, "", []
     if tokens[i].text.isdigit() and len(tokens[i].text) == 4:
@@ -201,23 +199,32 @@ def _read_year(tokens: list[Token], m: int) -> tuple[int | None, int, str, list[
                 conflicts.append(f"year written {digits} but spelled {spelled}")
             return digits, after, "mixed", conflicts
         return digits, i + 1, "digits", []
-    j = i
-    while (
-        j < len(tokens)
-        and j < i + 7
-        and tokens[j].text.isalpha()
-        and is_number_word(tokens[j].text)
-    ):
-        j += 1
+    j = _word_run(tokens, i)
     if j == i:
         return None, m + 1, "", []
-    words = [t.text for t in tokens[i:j]]
-    gap = _gap_after(tokens, j)
-    if gap:  # 'dua ribd Ha puluh satu': the year goes on past a word OCR lost
-        lost = tokens[j].text
-        return words_to_int(" ".join(words)), j, "words", [f"{YEAR_GAP} '{lost}'"]
+    value = words_to_int(" ".join(t.text for t in tokens[i:j]))
+    if _gap_after(tokens, j):  # 'dua ribd Ha puluh satu': the year goes on past a lost word
+        return value, j, "words", [f"{YEAR_GAP} '{tokens[j].text}'"]
     # no shortening: 'Dua Ribu Puluh' must fail, not read as 2000
-    return words_to_int(" ".join(words)), j, "words", []
+    return value, j, "words", []
+
+
+def _year_start(tokens: list[Token], m: int) -> int:
+    """Where the year begins after the month token at index m ('tahun', commas skipped)."""
+    i = m + 1
+    while i < len(tokens) and tokens[i].low in ("tahun", ",", "."):
+        i += 1
+    return i
+
+
+def _word_run(tokens: list[Token], i: int) -> int:
+    """The index after the number words from ``i`` (at most seven: a year's length)."""
+    j = i
+    while j < len(tokens) and j < i + 7 and tokens[j].text.isalpha():
+        if not is_number_word(tokens[j].text):
+            break
+        j += 1
+    return j
 
 
 YEAR_GAP = "year words go on past an unread word"
@@ -228,23 +235,14 @@ def _gap_after(tokens: list[Token], j: int) -> list[str]:
     """The number words after one unread short word at ``j`` (none when the year ends)."""
     if j + 1 >= len(tokens) or not tokens[j].text.isalpha() or len(tokens[j].text) > 4:
         return []
-    k = j + 1
-    while k < len(tokens) and k < j + 5 and tokens[k].text.isalpha():
-        if not is_number_word(tokens[k].text):
-            break
-        k += 1
-    return [t.text for t in tokens[j + 1 : k]]
+    return [t.text for t in tokens[j + 1 : _word_run(tokens, j + 1)]]
 
 
 def gap_years(tokens: list[Token], m: int) -> list[int]:
     """Every year the words after month ``m`` can say with their unread word read as a unit
     word: the weekday named before the date chooses among them."""
-    i = m + 1
-    while i < len(tokens) and tokens[i].low in ("tahun", ",", "."):
-        i += 1
-    j = i
-    while j < len(tokens) and j < i + 7 and is_number_word(tokens[j].text):
-        j += 1
+    i = _year_start(tokens, m)
+    j = _word_run(tokens, i)
     head, tail = [t.text for t in tokens[i:j]], _gap_after(tokens, j)
     years = {words_to_int(" ".join([*head, unit, *tail])) for unit in _UNITS}
     latest = dt.date.today().year + 1  # no agreement is signed further ahead

@@ -288,7 +288,9 @@ _O_IN_DIGITS = re.compile(r"^[0-9Oo]*\d[0-9Oo]*$")
 _SLASH_LOOK = re.compile(r"(?<=[0-9])[lI](?=[0-9])")
 _PREFIX_LOOK = {"8": "B", "D": "B", "E": "B", "13": "B"}
 """A one-letter classification prefix ('B' for biasa) misread ('8/422', 'D-12')."""
-_SCHOOL_I = re.compile(r"(?<![A-Za-z])(SMKN|SMAN|SMPN|SDN|SLBN|MTsN|MTSN)[Il|](?=[A-Z]|$)")
+STATE_SCHOOLS = r"SMKN|SMAN|SMPN|SDN|SLBN|MTsN|MTSN"
+"""The codes of state schools (the 'N' of negeri last), which carry the school's number."""
+_SCHOOL_I = re.compile(rf"(?<![A-Za-z])({STATE_SCHOOLS})[Il|](?=[A-Z]|$)")
 """A state school's code carries its number in Arabic digits ('SMKN1PACET', 'SDN4'): an 'I'
 or 'l' right after the school type is OCR's reading of '1'. Only after the 'N' of negeri:
 'SDIT' and 'SMPIT' (Islam Terpadu) are letters."""

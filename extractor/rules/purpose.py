@@ -27,17 +27,14 @@ PURPOSE_HEADINGS = [
     "PURPOSE",
 ]
 
-_WITHIN = r"(?:[^.;:]|\.(?!\s+(?-i:[A-Z])))*?"
-"""Words of one sentence: a dot that ends none may stand inside, as OCR reads speckles
-("Maksud Perjanjian..Kerjasama ini. adalah")."""
 _AYAT = re.compile(r"(?:^|\n)\s*\(?\s*(?:\d{1,2}|[lI|]|[ivx]{1,3})\s*[.)]\s*(?=\S)")
 _MAKSUD = re.compile(
-    rf"\b(?:maksud\b{_WITHIN}\b(?:adalah|ialah|yaitu|yakni)|dengan\s+maksud|dimaksudkan)"
+    r"\b(?:maksud\b[^.;:]*?\b(?:adalah|ialah|yaitu|yakni)|dengan\s+maksud|dimaksudkan)"
     r"\s*(?:untuk|sebagai|agar|guna)?\s*:?\s*",
     re.IGNORECASE,
 )
 _TUJUAN = re.compile(
-    rf"\b(?:tujuan\b{_WITHIN}\b(?:adalah|ialah|yaitu|yakni)|dengan\s+tujuan|bertujuan)"
+    r"\b(?:tujuan\b[^.;:]*?\b(?:adalah|ialah|yaitu|yakni)|dengan\s+tujuan|bertujuan)"
     r"\s*(?:untuk|agar|supaya|guna)?\s*:?\s*",
     re.IGNORECASE,
 )
